@@ -1,0 +1,123 @@
+// Package indicator holds the plan's register of commitments (indicators and
+// their targets), the sources that figures come from, and the yearly
+// observations, as loaded and validated from the TOML files under data/.
+package indicator
+
+// Text is a string in both site languages.
+type Text struct {
+	Zh string `toml:"zh"`
+	En string `toml:"en"`
+}
+
+// Get returns the text in lang ("zh-Hant" or "en").
+func (t Text) Get(lang string) string {
+	if lang == "en" {
+		return t.En
+	}
+	return t.Zh
+}
+
+// Direction is the way an indicator should move.
+type Direction string
+
+// Directions an indicator can take.
+const (
+	Increase  Direction = "increase"
+	Decrease  Direction = "decrease"
+	Eliminate Direction = "eliminate"
+	Maintain  Direction = "maintain"
+)
+
+// Kind says how an indicator's values relate to its baseline.
+type Kind string
+
+// Kinds of indicator.
+const (
+	Level         Kind = "level"          // a level measured each year (PM2.5 µg/m³)
+	Cumulative    Kind = "cumulative"     // a count accumulated since the baseline year
+	Change        Kind = "change"         // a % change from the baseline year (CO₂ per unit GDP −18%)
+	PeakReduction Kind = "peak-reduction" // a % reduction from the peak value
+	Binary        Kind = "binary"         // a qualitative result: achieved or not
+)
+
+// Bound says how a target value is to be read.
+type Bound string
+
+// Target bounds.
+const (
+	About   Bound = "about"    // 左右: within Tolerance of Value
+	AtLeast Bound = "at-least" // 以上, 不低於
+	AtMost  Bound = "at-most"  // 以內, 以下, 不高於
+	Exact   Bound = "exact"
+)
+
+// Point is a year and a value.
+type Point struct {
+	Year   int     `toml:"year"`
+	Value  float64 `toml:"value"`
+	Source string  `toml:"source"` // source id, optional for values stated in the plan
+	Note   Text    `toml:"note"`
+}
+
+// Target is what the plan commits to.
+type Target struct {
+	Year         int     `toml:"year"`
+	Value        float64 `toml:"value"`
+	Bound        Bound   `toml:"bound"`
+	Tolerance    float64 `toml:"tolerance"`    // for Bound About: accepted distance from Value
+	Aspirational bool    `toml:"aspirational"` // 力爭: strive to
+	Text         Text    `toml:"text"`         // the target as worded, for binary indicators
+}
+
+// Indicator is one commitment of the plan.
+type Indicator struct {
+	ID        string    `toml:"id"`
+	Area      string    `toml:"area"`
+	Name      Text      `toml:"name"`
+	Unit      Text      `toml:"unit"`
+	Direction Direction `toml:"direction"`
+	Kind      Kind      `toml:"kind"`
+	Decimals  int       `toml:"decimals"`
+	Binding   string    `toml:"binding"` // "binding", "expected" or "" when the plan does not say
+	Section   string    `toml:"section"` // plan section id, e.g. "ch2-s3"
+	Quote     string    `toml:"quote"`   // verbatim from the Chinese plan text
+	QuoteEn   string    `toml:"quote_en"`
+	Baseline  *Point    `toml:"baseline"`
+	Target    Target    `toml:"target"`
+	Note      Text      `toml:"note"`
+
+	Line int `toml:"-"` // line in indicators.toml, for messages
+}
+
+// Area groups indicators.
+type Area struct {
+	ID   string `toml:"id"`
+	Name Text   `toml:"name"`
+	Line int    `toml:"-"`
+}
+
+// Source is a document that states a figure.
+type Source struct {
+	ID        string `toml:"id"`
+	Title     Text   `toml:"title"`
+	Publisher Text   `toml:"publisher"`
+	Date      string `toml:"date"`  // YYYY-MM-DD or YYYY-MM or YYYY
+	Grade     string `toml:"grade"` // A official, B state media, C repost, D garbled
+	URL       string `toml:"url"`   // only for official or mainstream-media pages
+	Line      int    `toml:"-"`
+}
+
+// Observation is the value of an indicator in one year.
+type Observation struct {
+	Indicator string   `toml:"indicator"`
+	Value     *float64 `toml:"value"`     // nil when qualitative or missing
+	Qualifier string   `toml:"qualifier"` // "" exact, "more-than", "less-than", "about"
+	Status    string   `toml:"status"`    // for binary indicators: "achieved" or "not-achieved"
+	Text      Text     `toml:"text"`      // the wording of a qualitative value
+	Source    string   `toml:"source"`
+	Note      Text     `toml:"note"`
+
+	Year int    `toml:"-"`
+	File string `toml:"-"`
+	Line int    `toml:"-"`
+}

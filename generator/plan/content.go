@@ -1,0 +1,148 @@
+package plan
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Languages are the site languages, Chinese first.
+var Languages = []string{"zh-Hant", "en"}
+
+// Pages returns the content files of the document: the index (metadata and
+// contents), then the notice, the preface and the chapters.
+func (d *Document) Files() map[string]*Page {
+	meta := d.Meta
+	files := map[string]*Page{
+		"_index.md": {Lang: "zh-Hant", ID: "plan", Kind: "index", Title: d.Title, Meta: &meta,
+			Blocks: []Block{{Kind: Directive, Name: "toc"}}},
+	}
+	for _, p := range d.Pages {
+		files[p.ID+".md"] = p
+	}
+	return files
+}
+
+// WriteContent writes the document under dir (content/zh-Hant/plan).
+func (d *Document) WriteContent(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := d.Files()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(dir, n), files[n].Markdown(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Plan is the plan text in one language.
+type Plan struct {
+	Lang  string
+	Index *Page
+	Pages []*Page // in reading order: notice, preface, chapters
+}
+
+// Sections returns every heading id of the plan with its page.
+func (p *Plan) Sections() map[string]*Page {
+	m := map[string]*Page{}
+	for _, pg := range p.Pages {
+		m[pg.ID] = pg
+		for _, h := range pg.Headings() {
+			m[h.ID] = pg
+		}
+	}
+	return m
+}
+
+// LoadPlan reads content/LANG/plan/*.md.
+func LoadPlan(contentDir, lang string) (*Plan, error) {
+	dir := filepath.Join(contentDir, lang, "plan")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the plan text: %w (run `planpress import SEEDFILE` to create content/zh-Hant/plan)", err)
+	}
+	pl := &Plan{Lang: lang}
+	seen := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		file := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		pg, err := ParsePage(data, file, lang)
+		if err != nil {
+			return nil, err
+		}
+		if pg.ID == "" {
+			return nil, &ContentError{file, 1, "plan page without id: add id = \"…\" to the front matter"}
+		}
+		if other, ok := seen[pg.ID]; ok {
+			return nil, &ContentError{file, 1, fmt.Sprintf("id %q is used by %s too: ids must be unique", pg.ID, other)}
+		}
+		seen[pg.ID] = file
+		if e.Name() == "_index.md" {
+			pl.Index = pg
+			continue
+		}
+		pl.Pages = append(pl.Pages, pg)
+	}
+	if pl.Index == nil {
+		return nil, fmt.Errorf("%s: missing _index.md (the plan's title, metadata and contents)", dir)
+	}
+	sort.SliceStable(pl.Pages, func(i, j int) bool {
+		if pl.Pages[i].Weight != pl.Pages[j].Weight {
+			return pl.Pages[i].Weight < pl.Pages[j].Weight
+		}
+		return pl.Pages[i].ID < pl.Pages[j].ID
+	})
+	return pl, nil
+}
+
+// LoadPages reads the other pages of a language (content/LANG/*.md), such as
+// the methodology and about pages, keyed by file name without extension.
+func LoadPages(contentDir, lang string) (map[string]*Page, error) {
+	dir := filepath.Join(contentDir, lang)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading pages: %w", err)
+	}
+	m := map[string]*Page{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		file := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		pg, err := ParsePage(data, file, lang)
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(e.Name(), ".md")
+		if !ValidID(name) {
+			return nil, &ContentError{file, 1, "file name may contain only a-z, 0-9 and -"}
+		}
+		if pg.ID == "" {
+			pg.ID = name
+		}
+		if pg.Kind == "" {
+			pg.Kind = "page"
+		}
+		m[name] = pg
+	}
+	return m, nil
+}

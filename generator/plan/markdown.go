@@ -1,0 +1,272 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// frontMatter is the TOML header of a content file.
+type frontMatter struct {
+	ID     string `toml:"id"`
+	Kind   string `toml:"kind,omitempty"`
+	Title  string `toml:"title"`
+	Weight int    `toml:"weight,omitempty"`
+	Meta   *Meta  `toml:"meta,omitempty"`
+}
+
+// Markdown returns the page as a content file: TOML front matter and a
+// Markdown body made of paragraphs, headings with ids, and directives.
+func (p *Page) Markdown() []byte {
+	var b bytes.Buffer
+	b.WriteString("+++\n")
+	enc := toml.NewEncoder(&b)
+	enc.Indent = ""
+	if err := enc.Encode(frontMatter{ID: p.ID, Kind: p.Kind, Title: p.Title, Weight: p.Weight, Meta: p.Meta}); err != nil {
+		panic(err) // a struct of strings always encodes
+	}
+	b.WriteString("+++\n")
+	for _, bl := range p.Blocks {
+		b.WriteString("\n")
+		switch bl.Kind {
+		case Para:
+			b.WriteString(EscapeMarkdown(bl.Text))
+		case Section:
+			fmt.Fprintf(&b, "## %s {#%s}", EscapeMarkdown(bl.Text), bl.ID)
+		case Item:
+			fmt.Fprintf(&b, "### %s {#%s}", EscapeMarkdown(bl.Text), bl.ID)
+		case Directive:
+			b.WriteString(directive(bl))
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}
+
+func directive(bl Block) string {
+	s := "{{< " + bl.Name
+	if bl.ID != "" {
+		s += " " + bl.ID
+	}
+	if bl.Text != "" {
+		s += " " + strconv.Quote(bl.Text)
+	}
+	return s + " >}}"
+}
+
+// mdSpecial are the characters that could start Markdown syntax inline.
+const mdSpecial = "\\`*_[]<>&{}!|~"
+
+// EscapeMarkdown escapes text so that goldmark renders it as the same text.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		} else if i == 0 && strings.ContainsRune("#>-+=", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	// "1. " or "1) " at the start would make an ordered list
+	if m := reListStart.FindStringIndex(out); m != nil {
+		out = out[:m[1]-2] + "\\" + out[m[1]-2:]
+	}
+	return out
+}
+
+var reListStart = regexp.MustCompile(`^\d{1,9}[.)][ \t]`)
+
+// UnescapeMarkdown removes backslash escapes of ASCII punctuation.
+func UnescapeMarkdown(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+var (
+	reHeading   = regexp.MustCompile(`^(#{1,6})[ \t]+(.*?)(?:[ \t]+\{#([A-Za-z0-9_-]+)\})?[ \t]*$`)
+	reDirective = regexp.MustCompile(`^\{\{<\s*([a-z]+)(?:\s+([a-z0-9-]+))?(?:\s+("(?:[^"\\]|\\.)*"))?\s*>\}\}$`)
+)
+
+// ContentError is a problem at a line of a content file.
+type ContentError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ContentError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// ParsePage reads a content file: TOML front matter between +++ lines, then
+// the Markdown body. file is used in error messages.
+func ParsePage(data []byte, file, lang string) (*Page, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "+++" {
+		return nil, &ContentError{file, 1, "missing front matter: the file must start with a line +++, TOML keys (id, title), and a closing +++"}
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "+++" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil, &ContentError{file, 1, "front matter is not closed: add a line +++ after the TOML keys"}
+	}
+	var fm frontMatter
+	md, err := toml.Decode(strings.Join(lines[1:end], "\n"), &fm)
+	if err != nil {
+		line := 2
+		var perr toml.ParseError
+		if asParseError(err, &perr) {
+			line = perr.Position.Line + 1
+		}
+		return nil, &ContentError{file, line, "front matter: " + tomlMessage(err)}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, &ContentError{file, 2, fmt.Sprintf("front matter: unknown key %q (known: id, kind, title, weight, meta)", und[0].String())}
+	}
+	if fm.Title == "" {
+		return nil, &ContentError{file, 1, "front matter has no title: add title = \"…\""}
+	}
+	if fm.ID != "" && !ValidID(fm.ID) {
+		return nil, &ContentError{file, 2, fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID)}
+	}
+	p := &Page{Lang: lang, ID: fm.ID, Title: fm.Title, Kind: fm.Kind, Weight: fm.Weight, Meta: fm.Meta, File: file}
+	p.Body = strings.Join(lines[end+1:], "\n")
+	owner := p.ID
+	var para []string
+	paraLine := 0
+	flush := func() {
+		if len(para) > 0 {
+			p.Blocks = append(p.Blocks, Block{Kind: Para, Text: UnescapeMarkdown(joinLines(para)), Line: paraLine, Owner: owner})
+			para = nil
+		}
+	}
+	for i := end + 1; i < len(lines); i++ {
+		ln := i + 1
+		s := strings.TrimRight(lines[i], " \t")
+		t := strings.TrimSpace(s)
+		switch {
+		case t == "":
+			flush()
+		case strings.HasPrefix(t, "{{<"):
+			flush()
+			m := reDirective.FindStringSubmatch(t)
+			if m == nil {
+				return nil, &ContentError{file, ln, fmt.Sprintf("malformed directive %q: write {{< toc >}}, {{< table ID \"title\" >}} or {{< box ID \"title\" >}}", t)}
+			}
+			title := ""
+			if m[3] != "" {
+				title, err = strconv.Unquote(m[3])
+				if err != nil {
+					return nil, &ContentError{file, ln, "directive title is not a valid quoted string"}
+				}
+			}
+			switch m[1] {
+			case "toc", "table", "box":
+			default:
+				return nil, &ContentError{file, ln, fmt.Sprintf("unknown directive %q: known are toc, table, box", m[1])}
+			}
+			if m[1] != "toc" && m[2] == "" {
+				return nil, &ContentError{file, ln, fmt.Sprintf("directive %s needs an id, e.g. {{< %s %s1 \"title\" >}}", m[1], m[1], m[1])}
+			}
+			p.Blocks = append(p.Blocks, Block{Kind: Directive, Name: m[1], ID: m[2], Text: title, Line: ln, Owner: owner})
+		case len(para) == 0 && reHeading.MatchString(t) && !strings.HasPrefix(s, "    "):
+			m := reHeading.FindStringSubmatch(t)
+			level := len(m[1])
+			kind := Section
+			switch level {
+			case 2:
+			case 3:
+				kind = Item
+			default:
+				return nil, &ContentError{file, ln, fmt.Sprintf("heading level %d: use ## for sections and ### for items (the page title comes from the front matter)", level)}
+			}
+			if m[3] == "" && p.Kind != "page" && p.Kind != "" {
+				return nil, &ContentError{file, ln, "plan heading without an id: end the line with {#chN-sM} (or {#chN-sM-iK} for an item)"}
+			}
+			id := m[3]
+			if id != "" && !ValidID(id) {
+				return nil, &ContentError{file, ln, fmt.Sprintf("heading id %q may contain only a-z, 0-9 and -", id)}
+			}
+			owner = id
+			if owner == "" {
+				owner = p.ID
+			}
+			p.Blocks = append(p.Blocks, Block{Kind: kind, ID: id, Text: UnescapeMarkdown(m[2]), Line: ln, Owner: owner})
+		default:
+			if len(para) == 0 {
+				paraLine = ln
+			}
+			para = append(para, t)
+		}
+	}
+	flush()
+	return p, nil
+}
+
+// joinLines joins the lines of a soft-wrapped paragraph: with a space
+// between Latin text, with nothing between ideographs.
+func joinLines(ls []string) string {
+	if len(ls) == 1 {
+		return ls[0]
+	}
+	var b strings.Builder
+	for i, l := range ls {
+		if i > 0 {
+			prev := []rune(ls[i-1])
+			next := []rune(l)
+			if !(isWide(prev[len(prev)-1]) && isWide(next[0])) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func isWide(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x3000 && r <= 0x303F
+}
+
+var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidID reports whether s is a valid id: a-z, 0-9 and inner hyphens.
+func ValidID(s string) bool { return len(s) <= 64 && reID.MatchString(s) }
+
+func asParseError(err error, pe *toml.ParseError) bool {
+	p, ok := err.(toml.ParseError)
+	if ok {
+		*pe = p
+	}
+	return ok
+}
+
+func tomlMessage(err error) string {
+	if pe, ok := err.(toml.ParseError); ok {
+		return pe.Message
+	}
+	return err.Error()
+}

@@ -1,0 +1,230 @@
+package plan
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Document is the whole plan as imported from the seed: metadata, the
+// notice that issues it, and its pages in reading order.
+type Document struct {
+	Title string
+	Meta  Meta
+	Pages []*Page // notice, preface, chapters
+}
+
+var (
+	reMetaLine = regexp.MustCompile(`^\s*\d+\.\s*\[([^\]]+)\]\s*(.*)$`)
+	reChapter  = regexp.MustCompile(`^([一二三四五六七八九十]+)、(.+)$`)
+	reSection  = regexp.MustCompile(`^[(（]([一二三四五六七八九十]+)[)）](.+)$`)
+	reItem     = regexp.MustCompile(`^(\d+)[.．](\S.*)$`)
+	reImage    = regexp.MustCompile(`^(.+)\.png$`)
+	reBox      = regexp.MustCompile(`^專欄(\d+)\s*(.*)$`)
+	reTable    = regexp.MustCompile(`^表(\d+)\s*(.*)$`)
+	reBook     = regexp.MustCompile(`《([^》]+)》`)
+)
+
+// metaKeys maps the portal's header labels to Meta fields.
+var metaKeys = map[string]func(*Meta) *string{
+	"主題分類":   func(m *Meta) *string { return &m.Subject },
+	"發文機構":   func(m *Meta) *string { return &m.Issuer },
+	"聯合發文單位": func(m *Meta) *string { return &m.CoIssuers },
+	"實施日期":   func(m *Meta) *string { return &m.ImplementationDate },
+	"成文日期":   func(m *Meta) *string { return &m.WrittenDate },
+	"發文字號":   func(m *Meta) *string { return &m.DocNumber },
+	"廢止日期":   func(m *Meta) *string { return &m.RepealDate },
+	"發佈日期":   func(m *Meta) *string { return &m.PublicationDate },
+	"有效性":    func(m *Meta) *string { return &m.Validity },
+	"文件來源":   func(m *Meta) *string { return &m.Source },
+}
+
+// chrome lines of the portal page that are not content.
+var chrome = []string{"字號:", "字號：", "分享:", "分享：", "您訪問的連結即將離開"}
+
+func isChrome(s string) bool {
+	for _, c := range chrome {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSpace removes ASCII and ideographic white space at both ends.
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\r' || r == '\ufeff'
+	})
+}
+
+// ChineseNumeral returns the value of a Chinese numeral from 一 to 九十九.
+func ChineseNumeral(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n, cur := 0, 0
+	for _, r := range s {
+		if r == '十' {
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+			continue
+		}
+		cur = digits[r]
+	}
+	return n + cur
+}
+
+// ImportError is an error at a line of the seed.
+type ImportError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ImportError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Import reads a plan as published on the portal (see seeds/) and returns
+// its structure. name is used in error messages.
+func Import(r io.Reader, name string) (*Document, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	d := &Document{}
+	var (
+		page                 *Page
+		chapter, sec, item   int
+		owner                string
+		noticeTitle, ln      int
+		inHeader, seenNotice bool
+		planTitle            string
+	)
+	inHeader = true
+	add := func(b Block) {
+		b.Owner = owner
+		page.Blocks = append(page.Blocks, b)
+	}
+	newPage := func(id, title, kind string) {
+		page = &Page{Lang: "zh-Hant", ID: id, Title: title, Kind: kind, Weight: len(d.Pages) + 1}
+		d.Pages = append(d.Pages, page)
+		owner, sec, item = id, 0, 0
+	}
+	for sc.Scan() {
+		ln++
+		raw := sc.Text()
+		if !utf8.ValidString(raw) {
+			return nil, &ImportError{name, ln, "line is not valid UTF-8: save the seed as UTF-8"}
+		}
+		s := trimSpace(raw)
+		if s == "" {
+			continue
+		}
+		if isChrome(s) {
+			if strings.HasPrefix(s, "分享") {
+				break // the portal's footer: nothing after it is content
+			}
+			continue
+		}
+		if inHeader {
+			if m := reMetaLine.FindStringSubmatch(raw); m != nil {
+				key := trimSpace(m[1])
+				f, ok := metaKeys[key]
+				if !ok {
+					return nil, &ImportError{name, ln, fmt.Sprintf("unknown header field [%s]: known fields are 主題分類, 發文機構, 聯合發文單位, 實施日期, 成文日期, 發文字號, 廢止日期, 發佈日期, 有效性, 文件來源", key)}
+				}
+				*f(&d.Meta) = trimSpace(m[2])
+				continue
+			}
+			if strings.Contains(s, " > ") { // breadcrumb
+				continue
+			}
+			if !seenNotice {
+				// the first line after the header is the notice's title
+				seenNotice = true
+				noticeTitle = ln
+				newPage("notice", s, "notice")
+				if m := reBook.FindStringSubmatch(s); m != nil {
+					planTitle = m[1]
+				}
+				continue
+			}
+			if planTitle != "" && s == planTitle {
+				inHeader = false
+				d.Title = s
+				continue
+			}
+			add(Block{Kind: Para, Text: s, Line: ln})
+			continue
+		}
+		if m := reImage.FindStringSubmatch(s); m != nil {
+			title := trimSpace(m[1])
+			switch {
+			case title == "目錄":
+				continue // the generated table of contents replaces it
+			case reBox.MatchString(title):
+				bm := reBox.FindStringSubmatch(title)
+				if page == nil {
+					return nil, &ImportError{name, ln, "box before the first chapter"}
+				}
+				add(Block{Kind: Directive, Name: "box", ID: "box" + bm[1], Text: title, Line: ln})
+			case reTable.MatchString(title):
+				tm := reTable.FindStringSubmatch(title)
+				add(Block{Kind: Directive, Name: "table", ID: "table" + tm[1], Text: title, Line: ln})
+			default:
+				return nil, &ImportError{name, ln, fmt.Sprintf("image %q is neither 目錄, 表N nor 專欄N: add a rule for it to the importer or remove the line", s)}
+			}
+			continue
+		}
+		if s == "前言" {
+			newPage("preface", s, "preface")
+			continue
+		}
+		if m := reChapter.FindStringSubmatch(s); m != nil && !strings.HasSuffix(s, "。") && utf8.RuneCountInString(s) <= 40 {
+			chapter = ChineseNumeral(m[1])
+			newPage(fmt.Sprintf("ch%d", chapter), s, "chapter")
+			continue
+		}
+		if page == nil || page.Kind == "notice" {
+			return nil, &ImportError{name, ln, fmt.Sprintf("text %q before the plan's first heading (前言 or 一、): the seed is not in the expected form", short(s))}
+		}
+		if m := reSection.FindStringSubmatch(s); m != nil && page.Kind == "chapter" && !strings.HasSuffix(s, "。") {
+			sec = ChineseNumeral(m[1])
+			item = 0
+			owner = fmt.Sprintf("%s-s%d", page.ID, sec)
+			page.Blocks = append(page.Blocks, Block{Kind: Section, ID: owner, Text: s, Line: ln, Owner: owner})
+			continue
+		}
+		if m := reItem.FindStringSubmatch(s); m != nil && sec > 0 && !strings.HasSuffix(s, "。") && utf8.RuneCountInString(s) <= 60 {
+			item, _ = strconv.Atoi(m[1])
+			owner = fmt.Sprintf("%s-s%d-i%d", page.ID, sec, item)
+			page.Blocks = append(page.Blocks, Block{Kind: Item, ID: owner, Text: s, Line: ln, Owner: owner})
+			continue
+		}
+		add(Block{Kind: Para, Text: s, Line: ln})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if noticeTitle == 0 {
+		return nil, &ImportError{name, ln, "no notice title found after the header: the seed is empty or not a portal page"}
+	}
+	if d.Title == "" {
+		return nil, &ImportError{name, noticeTitle, "the plan's own title (the 《…》 of the notice title) never appears on a line of its own"}
+	}
+	if chapter == 0 {
+		return nil, &ImportError{name, ln, "no chapter heading (一、…) found"}
+	}
+	return d, nil
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
