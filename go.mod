@@ -3,3 +3,9 @@ module planpress
 go 1.26.8
 
 require github.com/BurntSushi/toml v1.6.0
+
+require (
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	golang.org/x/image v0.48.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)

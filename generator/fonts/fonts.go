@@ -1,0 +1,339 @@
+// Package fonts finds a TrueType font that covers Chinese and Latin text,
+// extracts faces from collections (.ttc) for fpdf, and tells which face of
+// a pair covers each character.
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font/sfnt"
+)
+
+// Face is one TrueType face, as standalone .ttf bytes.
+type Face struct {
+	Path  string // file it came from
+	Index int    // face index in a collection
+	Name  string // family name
+	TTF   []byte // standalone TrueType bytes (extracted from a .ttc when needed)
+	sfnt  *sfnt.Font
+	tt    *truetype.Font
+}
+
+// Has reports whether the face has a glyph for r.
+func (f *Face) Has(r rune) bool {
+	var buf sfnt.Buffer
+	i, err := f.sfnt.GlyphIndex(&buf, r)
+	return err == nil && i != 0
+}
+
+// TrueType returns the face parsed for go-chart's text measuring.
+func (f *Face) TrueType() *truetype.Font { return f.tt }
+
+// Set is the fonts of a build: a main face that covers Chinese and, when it
+// lacks Latin letters or digits, a Latin face used for those.
+type Set struct {
+	Main  *Face
+	Latin *Face // nil when Main covers Latin
+}
+
+// FaceFor returns the face to draw r with: Main when it has the glyph,
+// else Latin when that has it; ok is false when neither has it.
+func (s *Set) FaceFor(r rune) (f *Face, ok bool) {
+	if s.Main.Has(r) {
+		return s.Main, true
+	}
+	if s.Latin != nil && s.Latin.Has(r) {
+		return s.Latin, true
+	}
+	return s.Main, false
+}
+
+// Describe says which font files a Set uses.
+func (s *Set) Describe() string {
+	d := fmt.Sprintf("%s (%s)", s.Main.Name, s.Main.Path)
+	if s.Latin != nil {
+		d += fmt.Sprintf(" with %s (%s) for Latin", s.Latin.Name, s.Latin.Path)
+	}
+	return d
+}
+
+// cjkSample and latinSample are what a face must render to be used.
+const (
+	cjkSample   = "北京市生態環境保護規劃碳中和綠色發展"
+	latinSample = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%.,()"
+)
+
+// ErrNoFont is returned when no usable font is found.
+var ErrNoFont = errors.New("no TrueType font covering Chinese was found")
+
+// Candidates lists well-known font files for this operating system, best first.
+func Candidates() []string {
+	switch runtime.GOOS {
+	case "darwin":
+		return []string{
+			"/Library/Fonts/Arial Unicode.ttf",
+			"/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+			"/System/Library/Fonts/STHeiti Medium.ttc",
+			"/System/Library/Fonts/STHeiti Light.ttc",
+			"/System/Library/Fonts/Hiragino Sans GB.ttc",
+		}
+	case "windows":
+		win := os.Getenv("WINDIR")
+		if win == "" {
+			win = `C:\Windows`
+		}
+		return []string{
+			filepath.Join(win, "Fonts", "msjh.ttc"),
+			filepath.Join(win, "Fonts", "msyh.ttc"),
+			filepath.Join(win, "Fonts", "mingliu.ttc"),
+			filepath.Join(win, "Fonts", "simsun.ttc"),
+			filepath.Join(win, "Fonts", "simhei.ttf"),
+		}
+	}
+	return []string{
+		"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+		"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+		"/usr/share/fonts/truetype/arphic/uming.ttc",
+		"/usr/share/fonts/truetype/arphic/ukai.ttc",
+		"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+		"/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+	}
+}
+
+// latinCandidates are faces used for Latin text when the main face lacks it.
+func latinCandidates() []string {
+	switch runtime.GOOS {
+	case "darwin":
+		return []string{"/System/Library/Fonts/Supplemental/Arial.ttf", "/Library/Fonts/Arial.ttf"}
+	case "windows":
+		win := os.Getenv("WINDIR")
+		if win == "" {
+			win = `C:\Windows`
+		}
+		return []string{filepath.Join(win, "Fonts", "arial.ttf")}
+	}
+	return []string{
+		"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+		"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+		"/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+	}
+}
+
+// Find returns the font set to use: the configured file when configured
+// (an error when it is unusable), else the first usable well-known file.
+func Find(configured string) (*Set, error) {
+	if configured != "" {
+		f, err := Load(configured)
+		if err != nil {
+			return nil, fmt.Errorf("font from data/site.toml [fonts] main = %q: %w", configured, err)
+		}
+		if !covers(f, cjkSample) {
+			return nil, fmt.Errorf("font from data/site.toml [fonts] main = %q has no Chinese glyphs: choose a font that covers Chinese (e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)", configured)
+		}
+		return complete(f)
+	}
+	var tried []string
+	for _, p := range Candidates() {
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		f, err := Load(p)
+		if err != nil {
+			tried = append(tried, err.Error())
+			continue
+		}
+		if !covers(f, cjkSample) {
+			tried = append(tried, p+": no Chinese glyphs")
+			continue
+		}
+		return complete(f)
+	}
+	msg := ErrNoFont.Error() + ". Install one (Debian/Ubuntu: apt-get install fonts-wqy-microhei) or set main = \"/path/to/font.ttf\" under [fonts] in data/site.toml (a .ttf or .ttc with TrueType outlines; .otf/CFF fonts such as Noto Sans CJK cannot be embedded by the PDF writer)"
+	if len(tried) > 0 {
+		msg += "; tried: " + strings.Join(tried, "; ")
+	}
+	return nil, errors.New(msg)
+}
+
+func complete(main *Face) (*Set, error) {
+	s := &Set{Main: main}
+	if covers(main, latinSample) {
+		return s, nil
+	}
+	for _, p := range latinCandidates() {
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		f, err := Load(p)
+		if err == nil && covers(f, latinSample) {
+			s.Latin = f
+			return s, nil
+		}
+	}
+	return nil, fmt.Errorf("%s has no Latin letters or digits and no Latin font was found: install fonts-dejavu-core, or set main under [fonts] in data/site.toml to a font that covers both (e.g. WenQuanYi Micro Hei)", main.Path)
+}
+
+func covers(f *Face, sample string) bool {
+	for _, r := range sample {
+		if !f.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Load reads a .ttf, or the first TrueType face of a .ttc that covers Chinese.
+func Load(path string) (*Face, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data, path)
+}
+
+// Parse reads font bytes (a .ttf or .ttc); name is used in messages.
+func Parse(data []byte, name string) (*Face, error) {
+	if len(data) >= 4 && string(data[:4]) == "ttcf" {
+		n, err := collectionSize(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		var last error
+		for i := 0; i < n; i++ {
+			ttf, err := ExtractFace(data, i)
+			if err != nil {
+				last = err
+				continue
+			}
+			f, err := parseTTF(ttf, name, i)
+			if err != nil {
+				last = err
+				continue
+			}
+			if covers(f, cjkSample) {
+				return f, nil
+			}
+			last = errors.New("no face covers Chinese")
+		}
+		if last == nil {
+			last = errors.New("empty collection")
+		}
+		return nil, fmt.Errorf("%s: no usable TrueType face in the collection: %w", name, last)
+	}
+	f, err := parseTTF(data, name, 0)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func parseTTF(ttf []byte, name string, index int) (*Face, error) {
+	tables, err := tableDirectory(ttf, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if _, ok := tables["glyf"]; !ok {
+		if _, cff := tables["CFF "]; cff {
+			return nil, fmt.Errorf("%s: has CFF (PostScript) outlines; the PDF writer needs TrueType (glyf) outlines", name)
+		}
+		return nil, fmt.Errorf("%s: has no glyf table: not a TrueType font", name)
+	}
+	sf, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	tt, err := truetype.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	family, _ := sf.Name(nil, sfnt.NameIDFamily)
+	return &Face{Path: name, Index: index, Name: family, TTF: ttf, sfnt: sf, tt: tt}, nil
+}
+
+type tableRec struct{ off, length uint32 }
+
+func collectionSize(data []byte) (int, error) {
+	if len(data) < 12 {
+		return 0, errors.New("truncated collection header")
+	}
+	n := int(binary.BigEndian.Uint32(data[8:12]))
+	if n <= 0 || n > 256 || 12+4*n > len(data) {
+		return 0, fmt.Errorf("implausible face count %d in collection header", n)
+	}
+	return n, nil
+}
+
+// tableDirectory reads the table records of the face whose offset table is at off.
+func tableDirectory(data []byte, off int) (map[string]tableRec, error) {
+	if off < 0 || off+12 > len(data) {
+		return nil, errors.New("truncated font: no offset table")
+	}
+	tag := binary.BigEndian.Uint32(data[off:])
+	if tag != 0x00010000 && string(data[off:off+4]) != "true" {
+		if string(data[off:off+4]) == "OTTO" {
+			return map[string]tableRec{"CFF ": {}}, nil
+		}
+		return nil, fmt.Errorf("not a TrueType font (signature %q)", data[off:off+4])
+	}
+	n := int(binary.BigEndian.Uint16(data[off+4:]))
+	if off+12+16*n > len(data) {
+		return nil, errors.New("truncated font: table directory cut short")
+	}
+	m := make(map[string]tableRec, n)
+	for i := 0; i < n; i++ {
+		r := data[off+12+16*i:]
+		t := tableRec{binary.BigEndian.Uint32(r[8:]), binary.BigEndian.Uint32(r[12:])}
+		if uint64(t.off)+uint64(t.length) > uint64(len(data)) {
+			return nil, fmt.Errorf("truncated font: table %q runs past the end of the file", r[:4])
+		}
+		m[string(r[:4])] = t
+	}
+	return m, nil
+}
+
+// ExtractFace returns face i of a TrueType collection as a standalone .ttf.
+func ExtractFace(ttc []byte, i int) ([]byte, error) {
+	n, err := collectionSize(ttc)
+	if err != nil {
+		return nil, err
+	}
+	if i < 0 || i >= n {
+		return nil, fmt.Errorf("face %d not in collection of %d", i, n)
+	}
+	off := int(binary.BigEndian.Uint32(ttc[12+4*i:]))
+	tables, err := tableDirectory(ttc, off)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := tables["glyf"]; !ok {
+		return nil, errors.New("face has no TrueType (glyf) outlines")
+	}
+	num := int(binary.BigEndian.Uint16(ttc[off+4:]))
+	header := 12 + 16*num
+	out := make([]byte, header, header+len(ttc)/max(n, 1))
+	copy(out, ttc[off:off+12])
+	for k := 0; k < num; k++ {
+		rec := ttc[off+12+16*k : off+12+16*k+16]
+		tOff := binary.BigEndian.Uint32(rec[8:])
+		tLen := binary.BigEndian.Uint32(rec[12:])
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+		newOff := uint32(len(out))
+		out = append(out, ttc[tOff:tOff+tLen]...)
+		dst := out[12+16*k : 12+16*k+16]
+		copy(dst, rec)
+		binary.BigEndian.PutUint32(dst[8:], newOff)
+	}
+	for len(out)%4 != 0 {
+		out = append(out, 0)
+	}
+	return out, nil
+}
