@@ -1,0 +1,232 @@
+// Package chart defines the indicator charts once and draws them two ways:
+// as accessible inline SVG for the site and as vector graphics with real
+// text on a PDF page.
+package chart
+
+import (
+	"fmt"
+	"math"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"planpress/generator/fonts"
+)
+
+// Point is a year and a value.
+type Point struct {
+	Year  int
+	Value float64
+}
+
+// Spec is what a chart shows: the observed values, the baseline and the
+// target, and the words around them in one language.
+type Spec struct {
+	ID       string // unique within a page, used for aria ids
+	Title    string
+	Desc     string // a sentence: trend, latest value, target, status
+	Unit     string
+	Decimals int
+	Observed []Point // in year order; missing years are absent
+	Baseline *Point
+	Target   *Point
+	FromYear int
+	ToYear   int
+	Labels   Labels
+}
+
+// Labels are the legend texts in the chart's language.
+type Labels struct {
+	Observed, Target, Path string
+}
+
+// Size of charts, in px.
+const (
+	Width  = 640
+	Height = 360
+)
+
+var (
+	colObserved = drawing.Color{R: 0x1f, G: 0x4e, B: 0x79, A: 255}
+	colTarget   = drawing.Color{R: 0xb0, G: 0x3a, B: 0x2e, A: 255}
+	colPath     = drawing.Color{R: 0x6b, G: 0x6b, B: 0x6b, A: 255}
+	colText     = drawing.Color{R: 0x22, G: 0x22, B: 0x22, A: 255}
+	colGrid     = drawing.Color{R: 0xdd, G: 0xdd, B: 0xdd, A: 255}
+)
+
+// format renders v with d decimals.
+func format(v float64, d int) string { return fmt.Sprintf("%.*f", d, v) }
+
+// build returns the go-chart definition of s.
+func build(s Spec, fs *fonts.Set) gochart.Chart {
+	font := fs.Main.TrueType()
+	lo, hi := 0.0, 0.0
+	first := true
+	see := func(v float64) {
+		if first {
+			lo, hi, first = v, v, false
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	for _, p := range s.Observed {
+		see(p.Value)
+	}
+	if s.Target != nil {
+		see(s.Target.Value)
+	}
+	if s.Baseline != nil {
+		see(s.Baseline.Value)
+	}
+	// the value axis always includes zero: bars and lines are not exaggerated
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	if hi == lo {
+		hi = lo + 1
+	}
+	step := niceStep((hi - lo) / 5)
+	ymin := math.Floor(lo/step) * step
+	ymax := math.Ceil(hi*1.08/step) * step
+	if lo < 0 {
+		ymin = math.Floor(lo*1.08/step) * step
+	}
+	var yticks []gochart.Tick
+	dec := s.Decimals
+	if step >= 1 && dec > 0 && step == math.Trunc(step) {
+		dec = 0
+	}
+	for v := ymin; v <= ymax+step/2; v += step {
+		yticks = append(yticks, gochart.Tick{Value: v, Label: format(v, dec)})
+	}
+	var xticks []gochart.Tick
+	for y := s.FromYear; y <= s.ToYear; y++ {
+		xticks = append(xticks, gochart.Tick{Value: float64(y), Label: fmt.Sprint(y)})
+	}
+	text := gochart.Style{FontSize: 10, FontColor: colText, Font: font}
+	c := gochart.Chart{
+		Width: Width, Height: Height, DPI: 96, Font: font,
+		Background: gochart.Style{Padding: gochart.Box{Top: 30, Left: 8, Right: 48, Bottom: 44}},
+		XAxis: gochart.XAxis{
+			Style: text, Ticks: xticks,
+			Range: &gochart.ContinuousRange{Min: float64(s.FromYear) - 0.3, Max: float64(s.ToYear) + 0.3},
+		},
+		// go-chart v2.1.2 reads the secondary range from the primary axis ticks
+		YAxis: gochart.YAxis{Style: gochart.Style{Hidden: true}, Ticks: yticks, Range: &gochart.ContinuousRange{Min: ymin, Max: ymax}},
+		YAxisSecondary: gochart.YAxis{
+			Style: text, Ticks: yticks,
+			Range:          &gochart.ContinuousRange{Min: ymin, Max: ymax},
+			GridMajorStyle: gochart.Style{StrokeColor: colGrid, StrokeWidth: 1},
+		},
+	}
+	if s.Baseline != nil && s.Target != nil {
+		c.Series = append(c.Series, gochart.ContinuousSeries{
+			Name:    s.Labels.Path,
+			YAxis:   gochart.YAxisSecondary,
+			Style:   gochart.Style{StrokeColor: colPath, StrokeWidth: 1.5, StrokeDashArray: []float64{2, 4}},
+			XValues: []float64{float64(s.Baseline.Year), float64(s.Target.Year)},
+			YValues: []float64{s.Baseline.Value, s.Target.Value},
+		})
+	}
+	if s.Target != nil {
+		c.Series = append(c.Series, gochart.ContinuousSeries{
+			Name: s.Labels.Target, YAxis: gochart.YAxisSecondary,
+			Style:   gochart.Style{StrokeColor: colTarget, StrokeWidth: 2, StrokeDashArray: []float64{8, 4}},
+			XValues: []float64{float64(s.FromYear), float64(s.ToYear)},
+			YValues: []float64{s.Target.Value, s.Target.Value},
+		})
+	}
+	// observed values: one series per run of consecutive years, so a gap
+	// (a year with no data) is never bridged by a line
+	var run gochart.ContinuousSeries
+	flush := func() {
+		if len(run.XValues) > 0 {
+			c.Series = append(c.Series, run)
+		}
+		run = gochart.ContinuousSeries{YAxis: gochart.YAxisSecondary, Style: gochart.Style{StrokeColor: colObserved, StrokeWidth: 2.5, DotColor: colObserved, DotWidth: 4}}
+	}
+	flush()
+	for i, p := range s.Observed {
+		if i > 0 && p.Year != s.Observed[i-1].Year+1 {
+			flush()
+		}
+		run.XValues = append(run.XValues, float64(p.Year))
+		run.YValues = append(run.YValues, p.Value)
+	}
+	flush()
+	if len(c.Series) == 0 {
+		// nothing to plot: an invisible series keeps the axes
+		c.Series = append(c.Series, gochart.ContinuousSeries{
+			YAxis:   gochart.YAxisSecondary,
+			Style:   gochart.Style{StrokeWidth: 0, StrokeColor: drawing.ColorTransparent},
+			XValues: []float64{float64(s.FromYear), float64(s.ToYear)}, YValues: []float64{ymin, ymin},
+		})
+	}
+	if n := len(s.Observed); n > 0 {
+		last := s.Observed[n-1]
+		c.Series = append(c.Series, gochart.AnnotationSeries{
+			YAxis:       gochart.YAxisSecondary,
+			Style:       gochart.Style{FontSize: 9, FontColor: colObserved, StrokeColor: colObserved, FillColor: drawing.ColorWhite, Font: font},
+			Annotations: []gochart.Value2{{XValue: float64(last.Year), YValue: last.Value, Label: format(last.Value, s.Decimals)}},
+		})
+	}
+	c.Elements = []gochart.Renderable{legend(s)}
+	return c
+}
+
+// legend draws a key below the plot: a sample of each line and its label.
+func legend(s Spec) gochart.Renderable {
+	return func(r gochart.Renderer, box gochart.Box, _ gochart.Style) {
+		type entry struct {
+			label string
+			col   drawing.Color
+			dash  []float64
+			dot   bool
+		}
+		entries := []entry{{s.Labels.Observed, colObserved, nil, true}}
+		if s.Target != nil {
+			entries = append(entries, entry{s.Labels.Target, colTarget, []float64{8, 4}, false})
+		}
+		if s.Baseline != nil && s.Target != nil {
+			entries = append(entries, entry{s.Labels.Path, colPath, []float64{2, 4}, false})
+		}
+		r.ResetStyle()
+		r.SetFontColor(colText)
+		r.SetFontSize(10)
+		r.Text(s.Unit, 8, 16)
+		x := box.Left
+		y := Height - 14
+		for _, e := range entries {
+			r.ResetStyle()
+			r.SetStrokeColor(e.col)
+			r.SetStrokeWidth(2)
+			r.SetStrokeDashArray(e.dash)
+			r.MoveTo(x, y-4)
+			r.LineTo(x+28, y-4)
+			r.Stroke()
+			if e.dot {
+				r.ResetStyle()
+				r.SetFillColor(e.col)
+				r.SetStrokeColor(e.col)
+				r.Circle(4, x+14, y-4)
+				r.FillStroke()
+			}
+			r.ResetStyle()
+			r.SetFontColor(colText)
+			r.SetFontSize(10)
+			r.Text(e.label, x+34, y)
+			x += 34 + r.MeasureText(e.label).Width() + 22
+		}
+	}
+}
+
+// niceStep rounds a raw tick step to 1, 2, 2.5 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	if raw <= 0 || math.IsNaN(raw) || math.IsInf(raw, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if raw <= m*p {
+			return m * p
+		}
+	}
+	return 10 * p
+}
