@@ -189,6 +189,10 @@ func Assess(ind indicator.Indicator, obs []indicator.Observation, year int) Resu
 		assessBinary(ind, own, &r)
 		return r
 	}
+	if !ind.Target.Quantified() {
+		r.set(NotAssessable, "規劃只提出方向，未定量化目標，無法計算進度。", "The plan states a direction but no figure, so progress cannot be calculated.")
+		return r
+	}
 
 	// Baseline: the register's, else the plan's base-year observation, else
 	// zero in the base year for counts and changes since the baseline.

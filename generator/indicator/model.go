@@ -69,6 +69,10 @@ type Target struct {
 	Text         Text    `toml:"text"`         // the target as worded, for binary indicators
 }
 
+// Quantified reports whether the target has a figure and a bound; a target
+// that states only a direction ("rise steadily") has neither.
+func (t Target) Quantified() bool { return t.Bound != "" }
+
 // Indicator is one commitment of the plan.
 type Indicator struct {
 	ID        string    `toml:"id"`
@@ -112,6 +116,7 @@ type Observation struct {
 	Indicator string   `toml:"indicator"`
 	Value     *float64 `toml:"value"`     // nil when qualitative or missing
 	Qualifier string   `toml:"qualifier"` // "" exact, "more-than", "less-than", "about"
+	Unit      string   `toml:"unit"`      // optional; when given it must be the indicator's unit
 	Status    string   `toml:"status"`    // for binary indicators: "achieved" or "not-achieved"
 	Text      Text     `toml:"text"`      // the wording of a qualitative value
 	Source    string   `toml:"source"`

@@ -1,0 +1,536 @@
+package indicator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Problem is one finding of a check, at a place in an input file.
+type Problem struct {
+	File      string
+	Line, Col int
+	Msg       string
+	Hint      string
+}
+
+func (p Problem) Error() string {
+	loc := p.File
+	if p.Line > 0 {
+		loc += ":" + strconv.Itoa(p.Line)
+		if p.Col > 0 {
+			loc += ":" + strconv.Itoa(p.Col)
+		}
+	}
+	s := loc + ": " + p.Msg
+	if p.Hint != "" {
+		s += " (" + p.Hint + ")"
+	}
+	return s
+}
+
+// Problems is a list of findings; it is an error when not empty.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Term is a glossary entry: the English rendering a Chinese term must get.
+type Term struct {
+	Zh string `toml:"zh"`
+	En string `toml:"en"`
+}
+
+// Table1Row is a row of Table 1, reconstructed from the plan text.
+type Table1Row struct {
+	Item    Text   `toml:"item"`
+	Value   Text   `toml:"value"`
+	Quote   string `toml:"quote"`
+	Section string `toml:"section"`
+	Line    int    `toml:"-"`
+}
+
+// Table1 is the plan's Table 1 (results of the 13th plan period).
+type Table1 struct {
+	Title Text        `toml:"title"`
+	Note  Text        `toml:"note"`
+	Rows  []Table1Row `toml:"row"`
+}
+
+// Register is everything under data/ that describes commitments and values.
+type Register struct {
+	Areas        []Area
+	Indicators   []Indicator
+	Sources      []Source
+	Observations []Observation // sorted by indicator order, then year
+	Table1       Table1
+	Glossary     []Term
+	Years        []int // years that have an annual file
+
+	indicators map[string]*Indicator
+	sources    map[string]*Source
+	areas      map[string]*Area
+	byInd      map[string][]Observation
+}
+
+// Indicator returns the indicator with id, or nil.
+func (r *Register) Indicator(id string) *Indicator { return r.indicators[id] }
+
+// Source returns the source with id, or nil.
+func (r *Register) Source(id string) *Source { return r.sources[id] }
+
+// Area returns the area with id, or nil.
+func (r *Register) Area(id string) *Area { return r.areas[id] }
+
+// ObservationsOf returns the observations of an indicator in year order.
+func (r *Register) ObservationsOf(id string) []Observation { return r.byInd[id] }
+
+// Observation returns the observation of an indicator in a year, if any.
+func (r *Register) Observation(id string, year int) (Observation, bool) {
+	for _, o := range r.byInd[id] {
+		if o.Year == year {
+			return o, true
+		}
+	}
+	return Observation{}, false
+}
+
+// InArea returns the indicators of an area in register order.
+func (r *Register) InArea(area string) []*Indicator {
+	var out []*Indicator
+	for i := range r.Indicators {
+		if r.Indicators[i].Area == area {
+			out = append(out, &r.Indicators[i])
+		}
+	}
+	return out
+}
+
+// Limits are the plan's year range, for validation.
+type Limits struct{ FirstYear, LastYear int }
+
+var (
+	reID   = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	reYear = regexp.MustCompile(`^(\d{4})\.toml$`)
+	reDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+)
+
+// ValidID reports whether s is a valid id: a-z, 0-9 and inner hyphens.
+func ValidID(s string) bool { return len(s) <= 64 && reID.MatchString(s) }
+
+// file is an input file's text with helpers to find where things are.
+type file struct {
+	path  string
+	lines []string
+}
+
+func readFile(path string) (*file, []byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	return &file{path: path, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}, data, nil
+}
+
+// entryLine returns the line of the n-th (0-based) [[name]] header.
+func (f *file) entryLine(name string, n int) int {
+	re := regexp.MustCompile(`^\s*\[\[\s*` + regexp.QuoteMeta(name) + `\s*\]\]`)
+	k := 0
+	for i, l := range f.lines {
+		if re.MatchString(l) {
+			if k == n {
+				return i + 1
+			}
+			k++
+		}
+	}
+	return 0
+}
+
+// keyLine returns the line of key within the entry starting at from (or the
+// first occurrence in the file when from is 0); from when not found.
+func (f *file) keyLine(key string, from int) int {
+	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=|[{,]\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	start := from - 1
+	if start < 0 {
+		start = 0
+	}
+	for i := start; i < len(f.lines); i++ {
+		if i > start && from > 0 && strings.HasPrefix(strings.TrimSpace(f.lines[i]), "[[") {
+			break
+		}
+		if re.MatchString(f.lines[i]) {
+			return i + 1
+		}
+	}
+	return from
+}
+
+// decode decodes a TOML file into v, reporting syntax errors, type errors and
+// unknown keys as problems.
+func decode(root, path string, v any, known string) (*file, Problems) {
+	f, data, err := readFile(filepath.Join(root, path))
+	if err != nil {
+		return nil, Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control"}}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return f, Problems{{File: path, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}
+	}
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return f, Problems{{File: path, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: tomlHint(pe)}}
+		}
+		return f, Problems{{File: path, Msg: "TOML: " + err.Error(), Hint: "check the value types: numbers without quotes, text in quotes"}}
+	}
+	var ps Problems
+	for _, k := range md.Undecoded() {
+		last := k[len(k)-1]
+		ps = append(ps, Problem{File: path, Line: f.keyLine(last, 0), Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys here: " + known + "; check the spelling"})
+	}
+	return f, ps
+}
+
+func tomlHint(pe toml.ParseError) string {
+	m := pe.Message
+	switch {
+	case strings.Contains(m, "incompatible types") || strings.Contains(m, "cannot decode"):
+		return "the value has the wrong type: numbers are written without quotes, text in double quotes"
+	case strings.Contains(m, "already been defined") || strings.Contains(m, "duplicate"):
+		return "a key is written twice: remove one"
+	case strings.Contains(m, "expected"):
+		return "check quotes, commas and brackets on this line"
+	}
+	return "fix the TOML syntax on this line"
+}
+
+// Load reads ROOT/data/areas.toml, indicators.toml, sources.toml,
+// table1.toml, glossary.toml and annual/YYYY.toml, and validates each by
+// itself and against the others. It returns every problem found, not just
+// the first; problems name files relative to root.
+func Load(root string, lim Limits) (*Register, Problems) {
+	r := &Register{}
+	var ps Problems
+	path := func(n string) string { return "data/" + n }
+
+	var areas struct {
+		Area []Area `toml:"area"`
+	}
+	if f, p := decode(root, path("areas.toml"), &areas, "[[area]] id, name"); p == nil || f != nil {
+		ps = append(ps, p...)
+		if f != nil {
+			for i := range areas.Area {
+				areas.Area[i].Line = f.entryLine("area", i)
+			}
+		}
+	}
+	r.Areas = areas.Area
+
+	var inds struct {
+		Indicator []Indicator `toml:"indicator"`
+	}
+	fi, p := decode(root, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline, target, note")
+	ps = append(ps, p...)
+	if fi != nil {
+		for i := range inds.Indicator {
+			inds.Indicator[i].Line = fi.entryLine("indicator", i)
+		}
+	}
+	r.Indicators = inds.Indicator
+
+	var srcs struct {
+		Source []Source `toml:"source"`
+	}
+	fs, p := decode(root, path("sources.toml"), &srcs, "[[source]] id, title, publisher, date, grade, url")
+	ps = append(ps, p...)
+	if fs != nil {
+		for i := range srcs.Source {
+			srcs.Source[i].Line = fs.entryLine("source", i)
+		}
+	}
+	r.Sources = srcs.Source
+
+	if ft, p := decode(root, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
+		ps = append(ps, p...)
+		for i := range r.Table1.Rows {
+			r.Table1.Rows[i].Line = ft.entryLine("row", i)
+		}
+	} else {
+		ps = append(ps, p...)
+	}
+	var gl struct {
+		Term []Term `toml:"term"`
+	}
+	_, p = decode(root, path("glossary.toml"), &gl, "[[term]] zh, en")
+	ps = append(ps, p...)
+	r.Glossary = gl.Term
+
+	ps = append(ps, r.index(fi, fs)...)
+	ps = append(ps, r.loadAnnual(root, lim)...)
+	return r, ps
+}
+
+// index builds the lookup maps and checks each register file by itself.
+func (r *Register) index(fi, fs *file) Problems {
+	var ps Problems
+	add := func(file string, line int, msg, hint string) {
+		ps = append(ps, Problem{File: file, Line: line, Msg: msg, Hint: hint})
+	}
+	r.areas = map[string]*Area{}
+	for i := range r.Areas {
+		a := &r.Areas[i]
+		f := "data/areas.toml"
+		if !ValidID(a.ID) {
+			add(f, a.Line, fmt.Sprintf("area id %q is not valid", a.ID), "use lowercase letters, digits and hyphens")
+		} else if _, dup := r.areas[a.ID]; dup {
+			add(f, a.Line, fmt.Sprintf("duplicate area id %q", a.ID), "give each area its own id")
+		}
+		if a.Name.Zh == "" || a.Name.En == "" {
+			add(f, a.Line, fmt.Sprintf("area %q lacks a name in zh or en", a.ID), "write name = { zh = \"…\", en = \"…\" }")
+		}
+		r.areas[a.ID] = a
+	}
+	r.sources = map[string]*Source{}
+	for i := range r.Sources {
+		s := &r.Sources[i]
+		f := "data/sources.toml"
+		line := s.Line
+		if !ValidID(s.ID) {
+			add(f, line, fmt.Sprintf("source id %q is not valid", s.ID), "use lowercase letters, digits and hyphens")
+		} else if _, dup := r.sources[s.ID]; dup {
+			add(f, line, fmt.Sprintf("duplicate source id %q", s.ID), "give each source its own id")
+		}
+		if s.Title.Zh == "" && s.Title.En == "" {
+			add(f, line, fmt.Sprintf("source %q has no title", s.ID), "write title = { zh = \"…\", en = \"…\" }")
+		}
+		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
+			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
+		}
+		if s.Date != "" && !reDate.MatchString(s.Date) {
+			add(f, fs.keyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), "write the date as YYYY-MM-DD, YYYY-MM or YYYY")
+		}
+		if s.URL != "" {
+			u, err := url.Parse(s.URL)
+			switch {
+			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+				add(f, fs.keyLine("url", line), fmt.Sprintf("source %q has url %q", s.ID, s.URL), "a source url must be an http or https address")
+			case s.Grade == "C" || s.Grade == "D":
+				add(f, fs.keyLine("url", line), fmt.Sprintf("source %q is grade %s but has a url", s.ID, s.Grade), "never link a repost: remove the url, or find the official page and raise the grade")
+			}
+		}
+		r.sources[s.ID] = s
+	}
+	r.indicators = map[string]*Indicator{}
+	for i := range r.Indicators {
+		ind := &r.Indicators[i]
+		f := "data/indicators.toml"
+		line := ind.Line
+		at := func(key string) int {
+			if fi == nil {
+				return line
+			}
+			return fi.keyLine(key, line)
+		}
+		if !ValidID(ind.ID) {
+			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
+		} else if _, dup := r.indicators[ind.ID]; dup {
+			add(f, at("id"), fmt.Sprintf("duplicate indicator id %q", ind.ID), "give each indicator its own id")
+		}
+		r.indicators[ind.ID] = ind
+		if r.areas[ind.Area] == nil {
+			add(f, at("area"), fmt.Sprintf("indicator %q: unknown area %q", ind.ID, ind.Area), "use an id from data/areas.toml")
+		}
+		if ind.Name.Zh == "" || ind.Name.En == "" {
+			add(f, at("name"), fmt.Sprintf("indicator %q lacks a name in zh or en", ind.ID), "write name = { zh = \"…\", en = \"…\" }")
+		}
+		if ind.Kind != Binary && (ind.Unit.Zh == "" || ind.Unit.En == "") {
+			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in zh or en", ind.ID), "write unit = { zh = \"…\", en = \"…\" }")
+		}
+		switch ind.Direction {
+		case Increase, Decrease, Eliminate, Maintain:
+		default:
+			add(f, at("direction"), fmt.Sprintf("indicator %q: direction %q", ind.ID, ind.Direction), "direction is increase, decrease, eliminate or maintain")
+		}
+		switch ind.Kind {
+		case Level, Cumulative, Change, PeakReduction, Binary:
+		default:
+			add(f, at("kind"), fmt.Sprintf("indicator %q: kind %q", ind.ID, ind.Kind), "kind is level, cumulative, change, peak-reduction or binary")
+		}
+		if ind.Decimals < 0 || ind.Decimals > 4 {
+			add(f, at("decimals"), fmt.Sprintf("indicator %q: decimals %d", ind.ID, ind.Decimals), "decimals is 0 to 4")
+		}
+		if ind.Quote == "" {
+			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
+		}
+		t := ind.Target
+		switch t.Bound {
+		case About:
+			if t.Tolerance <= 0 {
+				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
+			}
+		case AtLeast, AtMost, Exact:
+		case "":
+			if ind.Kind != Binary && t.Text.Zh == "" {
+				add(f, at("target"), fmt.Sprintf("indicator %q: target has neither a bound nor a text", ind.ID), "add bound = \"about\"|\"at-least\"|\"at-most\"|\"exact\" with a value, or text = { zh, en } for a direction only")
+			}
+		default:
+			add(f, at("target"), fmt.Sprintf("indicator %q: bound %q", ind.ID, t.Bound), "bound is about, at-least, at-most or exact")
+		}
+		if ind.Kind == Binary && (t.Text.Zh == "" || t.Text.En == "") {
+			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in zh and en", ind.ID), "write text = { zh = \"…\", en = \"…\" } in the target")
+		}
+		if t.Year == 0 {
+			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
+		}
+		if b := ind.Baseline; b != nil {
+			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil {
+				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
+			}
+		}
+		if ps2 := plausible(ind, f, at("target"), t.Value, "target"); ps2 != nil && t.Bound != "" {
+			ps = append(ps, *ps2)
+		}
+	}
+	for i := range r.Table1.Rows {
+		row := r.Table1.Rows[i]
+		if row.Item.Zh == "" || row.Item.En == "" || row.Value.Zh == "" || row.Value.En == "" {
+			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in zh or en", "write item = { zh, en } and value = { zh, en }")
+		}
+	}
+	for i, t := range r.Glossary {
+		if t.Zh == "" || t.En == "" {
+			add("data/glossary.toml", 0, fmt.Sprintf("glossary term %d lacks zh or en", i+1), "write zh = \"…\" and en = \"…\"")
+		}
+	}
+	return ps
+}
+
+// plausible checks a value against the indicator's unit and kind.
+func plausible(ind *Indicator, file string, line int, v float64, what string) *Problem {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
+	}
+	switch ind.Kind {
+	case Level, Cumulative:
+		if v < 0 {
+			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is negative (%v)", what, ind.ID, v), Hint: "levels and counts cannot be below zero: check the sign"}
+		}
+		if ind.Unit.En == "%" && v > 100 {
+			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a share in percent lies between 0 and 100: check the figure"}
+		}
+	case Change, PeakReduction:
+		if math.Abs(v) > 100 && ind.Unit.En == "%" {
+			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a change in percent lies between −100 and 100 here: check the figure"}
+		}
+	}
+	return nil
+}
+
+// loadAnnual reads annual/YYYY.toml files.
+func (r *Register) loadAnnual(root string, lim Limits) Problems {
+	var ps Problems
+	entries, err := os.ReadDir(filepath.Join(root, "data", "annual"))
+	if err != nil {
+		return Problems{{File: "data/annual", Msg: err.Error(), Hint: "create data/annual with one YYYY.toml per year (planpress new-year YYYY)"}}
+	}
+	r.byInd = map[string][]Observation{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		rel := "data/annual/" + e.Name()
+		m := reYear.FindStringSubmatch(e.Name())
+		if m == nil {
+			ps = append(ps, Problem{File: rel, Msg: "annual file name is not YYYY.toml", Hint: "rename it to the year it holds, e.g. 2025.toml"})
+			continue
+		}
+		year, _ := strconv.Atoi(m[1])
+		if year < lim.FirstYear || year > lim.LastYear {
+			ps = append(ps, Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lim.FirstYear, lim.LastYear), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+			continue
+		}
+		var doc struct {
+			Year        int           `toml:"year"`
+			Observation []Observation `toml:"observation"`
+		}
+		f, p := decode(root, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note")
+		ps = append(ps, p...)
+		if f == nil {
+			continue
+		}
+		if doc.Year != year {
+			ps = append(ps, Problem{File: rel, Line: f.keyLine("year", 0), Msg: fmt.Sprintf("year = %d but the file is %s", doc.Year, e.Name()), Hint: "make the year match the file name"})
+		}
+		r.Years = append(r.Years, year)
+		seen := map[string]int{}
+		for i := range doc.Observation {
+			o := doc.Observation[i]
+			o.Year, o.File, o.Line = year, rel, f.entryLine("observation", i)
+			at := func(k string) int { return f.keyLine(k, o.Line) }
+			ind := r.indicators[o.Indicator]
+			if ind == nil {
+				ps = append(ps, Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
+				continue
+			}
+			if prev, dup := seen[o.Indicator]; dup {
+				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("indicator %q has a second value in %d (first at line %d)", o.Indicator, year, prev), Hint: "keep one value per indicator and year; put the other in the note"})
+				continue
+			}
+			seen[o.Indicator] = o.Line
+			if o.Source == "" {
+				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("value of %q has no source", o.Indicator), Hint: "every value needs source = \"id\" from data/sources.toml"})
+			} else if o.Source != "plan" && r.sources[o.Source] == nil {
+				ps = append(ps, Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
+			}
+			if o.Unit != "" && o.Unit != ind.Unit.Zh && o.Unit != ind.Unit.En {
+				ps = append(ps, Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.En), Hint: "convert the value to the indicator's unit, or remove the unit key"})
+			}
+			switch o.Qualifier {
+			case "", "more-than", "less-than", "about":
+			default:
+				ps = append(ps, Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is more-than, less-than or about (or leave it out)"})
+			}
+			switch {
+			case ind.Kind == Binary:
+				if o.Status != "achieved" && o.Status != "not-achieved" {
+					ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
+				}
+			case o.Value == nil && o.Text.Zh == "" && o.Text.En == "":
+				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
+			case o.Value != nil:
+				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {
+					ps = append(ps, *p)
+				}
+			}
+			if o.Status != "" && ind.Kind != Binary {
+				ps = append(ps, Problem{File: rel, Line: at("status"), Msg: fmt.Sprintf("status on %q, which is not a yes/no indicator", o.Indicator), Hint: "use value = … for measured indicators"})
+			}
+			r.byInd[o.Indicator] = append(r.byInd[o.Indicator], o)
+		}
+	}
+	sort.Ints(r.Years)
+	for id := range r.byInd {
+		sort.SliceStable(r.byInd[id], func(i, j int) bool { return r.byInd[id][i].Year < r.byInd[id][j].Year })
+	}
+	for _, ind := range r.Indicators {
+		r.Observations = append(r.Observations, r.byInd[ind.ID]...)
+	}
+	return ps
+}

@@ -1,0 +1,176 @@
+package project
+
+import (
+	"fmt"
+	"strings"
+
+	"planpress/generator/indicator"
+	"planpress/generator/plan"
+)
+
+// checkParity reports sections and paragraphs that one language has and the
+// other lacks: the same pages, headings (by id, in order) and directives,
+// and the same number of paragraphs in each section.
+func checkParity(zh, en *plan.Plan) indicator.Problems {
+	var ps indicator.Problems
+	enPages := map[string]*plan.Page{}
+	for _, pg := range en.Pages {
+		enPages[pg.ID] = pg
+	}
+	zhPages := map[string]bool{}
+	for _, z := range zh.Pages {
+		zhPages[z.ID] = true
+		e := enPages[z.ID]
+		if e == nil {
+			ps = append(ps, indicator.Problem{File: "content/en/plan", Msg: fmt.Sprintf("page %q is missing in English", z.ID), Hint: "translate content/zh-Hant/plan/" + z.ID + ".md"})
+			continue
+		}
+		ps = append(ps, pageParity(z, e)...)
+	}
+	for _, e := range en.Pages {
+		if !zhPages[e.ID] {
+			ps = append(ps, indicator.Problem{File: e.File, Msg: fmt.Sprintf("page %q has no Chinese original", e.ID), Hint: "remove it or add the Chinese page"})
+		}
+	}
+	return ps
+}
+
+func blockSig(b plan.Block) string {
+	switch b.Kind {
+	case plan.Section:
+		return "## " + b.ID
+	case plan.Item:
+		return "### " + b.ID
+	case plan.Directive:
+		return b.Name + " " + b.ID
+	}
+	return "paragraph"
+}
+
+func pageParity(z, e *plan.Page) indicator.Problems {
+	var ps indicator.Problems
+	zc, ec := z.ParagraphCounts(), e.ParagraphCounts()
+	zs, es := structure(z), structure(e)
+	if strings.Join(zs, "|") != strings.Join(es, "|") {
+		// name the first heading or directive that differs
+		for i := 0; i < len(zs) || i < len(es); i++ {
+			var a, b string
+			if i < len(zs) {
+				a = zs[i]
+			}
+			if i < len(es) {
+				b = es[i]
+			}
+			if a != b {
+				line := 0
+				for _, bl := range e.Blocks {
+					if blockSig(bl) == b {
+						line = bl.Line
+					}
+				}
+				ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section structure differs from the Chinese: %q where the Chinese has %q", b, a), Hint: "the same headings ({#id}) and boxes/tables in the same order in both languages"})
+				break
+			}
+		}
+	}
+	for _, id := range orderedOwners(z) {
+		if zc[id] != ec[id] {
+			line := 0
+			for _, bl := range e.Blocks {
+				if bl.ID == id || (bl.Owner == id && line == 0) {
+					line = bl.Line
+					break
+				}
+			}
+			ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section %s has %d paragraphs in English and %d in Chinese", id, ec[id], zc[id]), Hint: "translate each Chinese paragraph as one English paragraph"})
+		}
+	}
+	return ps
+}
+
+func structure(p *plan.Page) []string {
+	var s []string
+	for _, b := range p.Blocks {
+		if b.Kind != plan.Para {
+			s = append(s, blockSig(b))
+		}
+	}
+	return s
+}
+
+func orderedOwners(p *plan.Page) []string {
+	ids := []string{p.ID}
+	for _, h := range p.Headings() {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// checkGlossary reports English paragraphs that do not use the glossary's
+// rendering of a term their Chinese paragraph contains.
+func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
+	var ps indicator.Problems
+	enPages := map[string]*plan.Page{}
+	for _, pg := range en.Pages {
+		enPages[pg.ID] = pg
+	}
+	for _, z := range zh.Pages {
+		e := enPages[z.ID]
+		if e == nil || len(e.Blocks) != len(z.Blocks) {
+			continue // parity reports it
+		}
+		pairs := [][2]string{{z.Title, e.Title}}
+		lines := []int{1}
+		for i := range z.Blocks {
+			pairs = append(pairs, [2]string{z.Blocks[i].Text, e.Blocks[i].Text})
+			lines = append(lines, e.Blocks[i].Line)
+		}
+		for i, pr := range pairs {
+			low := strings.ToLower(pr[1])
+			for _, t := range terms {
+				if t.Zh != "" && strings.Contains(pr[0], t.Zh) && !strings.Contains(low, strings.ToLower(t.En)) {
+					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
+				}
+			}
+		}
+	}
+	return ps
+}
+
+// checkQuotes reports indicator and table quotes not found verbatim in the
+// Chinese plan text, and sections that do not exist.
+func checkQuotes(zh *plan.Plan, reg *indicator.Register) indicator.Problems {
+	var ps indicator.Problems
+	var paras []string
+	for _, pg := range zh.Pages {
+		for _, b := range pg.Blocks {
+			if b.Kind == plan.Para {
+				paras = append(paras, b.Text)
+			}
+		}
+	}
+	text := strings.Join(paras, "\n")
+	sections := zh.Sections()
+	for _, ind := range reg.Indicators {
+		if ind.Quote != "" && !strings.Contains(text, ind.Quote) {
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/zh-Hant/plan (same punctuation, half-width or full-width as there)"})
+		}
+		if sections[ind.Section] == nil {
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/zh-Hant/plan, e.g. ch2-s3"})
+		}
+	}
+	for _, row := range reg.Table1.Rows {
+		if row.Quote != "" && !strings.Contains(text, row.Quote) {
+			ps = append(ps, indicator.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text", short(row.Quote)), Hint: "copy the quote exactly from the plan text"})
+		}
+	}
+	return ps
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,262 @@
+// Package project loads and validates everything a build reads: the site
+// configuration, UI strings, plan text and pages, the data register and
+// fonts, and computes the progress assessments that renderers show.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"planpress/generator/assess"
+	"planpress/generator/fonts"
+	"planpress/generator/indicator"
+	"planpress/generator/plan"
+)
+
+// Config is data/site.toml.
+type Config struct {
+	BaseURL    string         `toml:"base_url"`
+	Date       string         `toml:"date"` // edition date, YYYY-MM-DD: PDF dates and feed times
+	BaseYear   int            `toml:"base_year"`
+	TargetYear int            `toml:"target_year"`
+	Title      indicator.Text `toml:"title"`
+	Short      indicator.Text `toml:"short_title"`
+	Issuer     indicator.Text `toml:"issuer"`
+	Publisher  indicator.Text `toml:"publisher"`
+	Licence    indicator.Text `toml:"licence"`
+	Fonts      struct {
+		Main string `toml:"main"`
+	} `toml:"fonts"`
+}
+
+// Project is the loaded, checked input of a build.
+type Project struct {
+	Root    string
+	Config  Config
+	Strings map[string]map[string]string     // lang → key → text
+	Plans   map[string]*plan.Plan            // lang → plan text
+	Pages   map[string]map[string]*plan.Page // lang → name → page
+	Reg     *indicator.Register              // areas, indicators, sources, values
+	Results map[string]map[int]assess.Result // indicator → report year → result
+	Fonts   *fonts.Set
+	Years   []int // report years: years after the base year that have an annual file
+}
+
+// Langs are the site languages in order.
+var Langs = plan.Languages
+
+// T returns the UI string key in lang; a missing key shows as [key].
+func (p *Project) T(lang, key string) string {
+	if s, ok := p.Strings[lang][key]; ok {
+		return s
+	}
+	return "[" + key + "]"
+}
+
+// Time returns the edition date as a time (for PDF metadata and feeds).
+// SOURCE_DATE_EPOCH, when set, wins over data/site.toml.
+func (p *Project) Time() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var sec int64
+		if _, err := fmt.Sscan(s, &sec); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	t, err := time.Parse("2006-01-02", p.Config.Date)
+	if err != nil {
+		return time.Date(p.Config.TargetYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+// Result returns the assessment of an indicator as of year.
+func (p *Project) Result(id string, year int) assess.Result { return p.Results[id][year] }
+
+// LatestYear is the last report year.
+func (p *Project) LatestYear() int {
+	if len(p.Years) == 0 {
+		return p.Config.BaseYear
+	}
+	return p.Years[len(p.Years)-1]
+}
+
+// Options change how a project is loaded.
+type Options struct {
+	NeedFonts bool // find fonts (builds need them, checks do not)
+}
+
+// Load reads and checks the project at root. It returns every problem it
+// finds as indicator.Problems, or another error for what is not input.
+func Load(root string, opt Options) (*Project, error) {
+	p := &Project{Root: root, Strings: map[string]map[string]string{}, Plans: map[string]*plan.Plan{}, Pages: map[string]map[string]*plan.Page{}}
+	var ps indicator.Problems
+	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, [fonts] main"); e != nil {
+		ps = append(ps, e...)
+	}
+	if p.Config.BaseYear == 0 || p.Config.TargetYear <= p.Config.BaseYear {
+		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: "base_year and target_year are missing or out of order", Hint: "write base_year = 2020 and target_year = 2025"})
+	}
+	if p.Config.BaseURL == "" || !strings.HasPrefix(p.Config.BaseURL, "http") || !strings.HasSuffix(p.Config.BaseURL, "/") {
+		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("base_url %q", p.Config.BaseURL), Hint: "write the address where the site is published, starting with https:// and ending with /"})
+	}
+	if _, err := time.Parse("2006-01-02", p.Config.Date); err != nil {
+		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", p.Config.Date), Hint: "write the edition date, e.g. date = \"2026-03-31\""})
+	}
+	for _, lang := range Langs {
+		m := map[string]string{}
+		if e := loadTOML(root, "data/i18n/"+lang+".toml", &m, "any key = \"text\""); e != nil {
+			ps = append(ps, e...)
+		}
+		p.Strings[lang] = m
+	}
+	ps = append(ps, stringParity(p.Strings)...)
+	content := filepath.Join(root, "content")
+	for _, lang := range Langs {
+		pl, err := plan.LoadPlan(content, lang)
+		if err != nil {
+			ps = append(ps, problemOf(root, err))
+			continue
+		}
+		for _, pg := range append(pl.Pages, pl.Index) {
+			pg.File = rel(root, pg.File)
+		}
+		p.Plans[lang] = pl
+		pages, err := plan.LoadPages(content, lang)
+		if err != nil {
+			ps = append(ps, problemOf(root, err))
+			continue
+		}
+		for _, pg := range pages {
+			pg.File = rel(root, pg.File)
+		}
+		p.Pages[lang] = pages
+	}
+	reg, rps := indicator.Load(root, indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear})
+	ps = append(ps, rps...)
+	p.Reg = reg
+	if p.Plans["zh-Hant"] != nil && p.Plans["en"] != nil {
+		ps = append(ps, checkParity(p.Plans["zh-Hant"], p.Plans["en"])...)
+		ps = append(ps, checkGlossary(p.Plans["zh-Hant"], p.Plans["en"], reg.Glossary)...)
+		ps = append(ps, checkQuotes(p.Plans["zh-Hant"], reg)...)
+	}
+	if p.Pages["zh-Hant"] != nil && p.Pages["en"] != nil {
+		for name := range p.Pages["zh-Hant"] {
+			if p.Pages["en"][name] == nil {
+				ps = append(ps, indicator.Problem{File: "content/zh-Hant/" + name + ".md", Msg: "page has no English counterpart", Hint: "add content/en/" + name + ".md"})
+			}
+		}
+		for name := range p.Pages["en"] {
+			if p.Pages["zh-Hant"][name] == nil {
+				ps = append(ps, indicator.Problem{File: "content/en/" + name + ".md", Msg: "page has no Chinese counterpart", Hint: "add content/zh-Hant/" + name + ".md"})
+			}
+		}
+	}
+	for _, y := range reg.Years {
+		if y > p.Config.BaseYear {
+			p.Years = append(p.Years, y)
+		}
+	}
+	if len(ps) > 0 {
+		sortProblems(ps)
+		return p, ps
+	}
+	p.assess()
+	if opt.NeedFonts {
+		fs, err := fonts.Find(p.Config.Fonts.Main)
+		if err != nil {
+			return p, err
+		}
+		p.Fonts = fs
+	}
+	return p, nil
+}
+
+// assess computes every indicator's result for every report year.
+func (p *Project) assess() {
+	p.Results = map[string]map[int]assess.Result{}
+	for _, ind := range p.Reg.Indicators {
+		m := map[int]assess.Result{}
+		obs := p.Reg.ObservationsOf(ind.ID)
+		for _, y := range p.Years {
+			m[y] = assess.Assess(ind, obs, y)
+		}
+		p.Results[ind.ID] = m
+	}
+}
+
+func sortProblems(ps indicator.Problems) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].File != ps[j].File {
+			return ps[i].File < ps[j].File
+		}
+		return ps[i].Line < ps[j].Line
+	})
+}
+
+// problemOf turns a content error into a problem with a path relative to root.
+func problemOf(root string, err error) indicator.Problem {
+	var ce *plan.ContentError
+	if errors.As(err, &ce) {
+		return indicator.Problem{File: rel(root, ce.File), Line: ce.Line, Msg: ce.Msg}
+	}
+	return indicator.Problem{File: "content", Msg: err.Error()}
+}
+
+func rel(root, path string) string {
+	if r, err := filepath.Rel(root, path); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return path
+}
+
+// loadTOML decodes a small TOML file, reporting errors and unknown keys.
+func loadTOML(root, name string, v any, known string) indicator.Problems {
+	data, err := os.ReadFile(filepath.Join(root, name))
+	if err != nil {
+		return indicator.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control"}}
+	}
+	s := strings.TrimPrefix(string(data), "\ufeff")
+	md, err := toml.Decode(s, v)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return indicator.Problems{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: "check quotes, = signs and brackets on this line"}}
+		}
+		return indicator.Problems{{File: name, Msg: "TOML: " + err.Error()}}
+	}
+	var ps indicator.Problems
+	for _, k := range md.Undecoded() {
+		ps = append(ps, indicator.Problem{File: name, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys: " + known})
+	}
+	return ps
+}
+
+// stringParity reports UI strings present in one language only.
+func stringParity(s map[string]map[string]string) indicator.Problems {
+	var ps indicator.Problems
+	for _, a := range Langs {
+		for _, b := range Langs {
+			if a == b {
+				continue
+			}
+			var missing []string
+			for k := range s[a] {
+				if _, ok := s[b][k]; !ok {
+					missing = append(missing, k)
+				}
+			}
+			sort.Strings(missing)
+			for _, k := range missing {
+				ps = append(ps, indicator.Problem{File: "data/i18n/" + b + ".toml", Msg: fmt.Sprintf("string %q is missing (it is in %s.toml)", k, a), Hint: "add " + k + " = \"…\""})
+			}
+		}
+	}
+	return ps
+}
