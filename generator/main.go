@@ -1,28 +1,220 @@
-// Command planpress builds the plan's bilingual report site and PDFs.
+// Command planpress builds the plan's bilingual report site and its PDFs.
+//
+//	planpress build [--root DIR] [--out DIR] [--quiet] [--verbose]
+//	planpress check [--root DIR]
+//	planpress serve [--root DIR] [--port N] [--addr HOST]
+//	planpress new-year YYYY [--root DIR]
+//	planpress import SEEDFILE [--root DIR]
+//	planpress version
+//
+// Exit codes: 0 success, 1 input errors, 2 usage errors, 3 internal errors.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
+	"planpress/generator/build"
+	"planpress/generator/indicator"
 	"planpress/generator/plan"
+	"planpress/generator/project"
+	"planpress/generator/site"
 )
 
+// Version is the release of planpress.
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitInput    = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+const usage = `planpress builds the plan's bilingual report site and PDFs.
+
+Usage:
+  planpress build [--root DIR] [--out DIR] [--quiet] [--verbose]
+                               build the site and all PDFs into DIR (default ROOT/public)
+  planpress check [--root DIR] check data, plan text, templates and links; build nothing
+  planpress serve [--root DIR] [--port N] [--addr HOST]
+                               build, serve on 127.0.0.1, rebuild on change
+  planpress new-year YYYY [--root DIR]
+                               write data/annual/YYYY.toml with every indicator to fill in
+  planpress import SEEDFILE [--root DIR]
+                               convert the published plan text into content/zh-Hant/plan
+  planpress version            print the version
+
+Exit codes: 0 success, 1 input errors, 2 usage errors, 3 internal errors.
+`
+
 func main() {
-	if len(os.Args) >= 3 && os.Args[1] == "import" {
-		f, err := os.Open(os.Args[2])
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		d, err := plan.Import(f, os.Args[2])
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		if err := d.WriteContent("content/zh-Hant/plan"); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
 	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(rest, stdout, stderr)
+	case "check":
+		return cmdCheck(rest, stdout, stderr)
+	case "serve":
+		return cmdServe(rest, stdout, stderr)
+	case "new-year":
+		return cmdNewYear(rest, stdout, stderr)
+	case "import":
+		return cmdImport(rest, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "planpress", Version)
+		return exitOK
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "planpress: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// flags parses flags that may come before or after positional arguments.
+func flags(name string, args []string, stderr io.Writer, def func(*flag.FlagSet)) (*flag.FlagSet, []string, bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	def(fs)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, nil, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return fs, pos, true
+}
+
+// report prints an error and returns its exit code.
+func report(stderr io.Writer, err error) int {
+	var ps indicator.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(stderr, p.Error())
+		}
+		fmt.Fprintf(stderr, "planpress: %d problem(s); nothing was published, the previous output is unchanged\n", len(ps))
+		return exitInput
+	}
+	var ie *build.InputError
+	if errors.As(err, &ie) {
+		fmt.Fprintln(stderr, "planpress:", err)
+		fmt.Fprintln(stderr, "planpress: nothing was published, the previous output is unchanged")
+		return exitInput
+	}
+	fmt.Fprintln(stderr, "planpress:", err)
+	return exitInternal
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	var root, out string
+	var quiet, verbose bool
+	_, pos, ok := flags("build", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&root, "root", ".", "project folder")
+		fs.StringVar(&out, "out", "", "output folder (default ROOT/public)")
+		fs.BoolVar(&quiet, "quiet", false, "print errors only")
+		fs.BoolVar(&verbose, "verbose", false, "print every step")
+	})
+	if !ok || len(pos) > 0 {
+		if ok {
+			fmt.Fprintf(stderr, "planpress build: unexpected argument %q\n", pos[0])
+		}
+		return exitUsage
+	}
+	opt := build.Options{Root: root, Out: out}
+	if verbose {
+		opt.Log = stderr
+	} else if !quiet {
+		opt.Log = progressOnly{stderr}
+	}
+	s, err := build.Build(opt)
+	if err != nil {
+		return report(stderr, err)
+	}
+	for _, w := range s.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if !quiet {
+		fmt.Fprintln(stdout, s)
+	}
+	return exitOK
+}
+
+// progressOnly passes on the progress lines of slow phases and drops detail.
+type progressOnly struct{ w io.Writer }
+
+func (p progressOnly) Write(b []byte) (int, error) {
+	if strings.HasSuffix(strings.TrimSpace(string(b)), "…") {
+		return p.w.Write(b)
+	}
+	return len(b), nil
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	var root string
+	_, pos, ok := flags("check", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&root, "root", ".", "project folder")
+	})
+	if !ok || len(pos) > 0 {
+		return exitUsage
+	}
+	p, err := project.Load(root, project.Options{})
+	if err != nil {
+		return report(stderr, err)
+	}
+	if err := site.Check(root); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitInput
+	}
+	fmt.Fprintf(stdout, "check passed: %d plan pages per language, %d indicators, %d sources, %d values in %d years\n",
+		len(p.Plans["zh-Hant"].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years))
+	return exitOK
+}
+
+func cmdImport(args []string, stdout, stderr io.Writer) int {
+	var root string
+	_, pos, ok := flags("import", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&root, "root", ".", "project folder")
+	})
+	if !ok || len(pos) != 1 {
+		fmt.Fprintln(stderr, "usage: planpress import SEEDFILE [--root DIR]")
+		return exitUsage
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "planpress:", err)
+		return exitInput
+	}
+	defer f.Close()
+	d, err := plan.Import(f, pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "planpress:", err)
+		return exitInput
+	}
+	dir := filepath.Join(root, "content", "zh-Hant", "plan")
+	if err := d.WriteContent(dir); err != nil {
+		fmt.Fprintln(stderr, "planpress:", err)
+		return exitInternal
+	}
+	fmt.Fprintf(stdout, "imported %d pages into %s\n", len(d.Pages)+1, dir)
+	return exitOK
 }

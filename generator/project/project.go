@@ -89,7 +89,8 @@ func (p *Project) LatestYear() int {
 
 // Options change how a project is loaded.
 type Options struct {
-	NeedFonts bool // find fonts (builds need them, checks do not)
+	NeedFonts  bool // find fonts (builds need them, checks do not)
+	SkipAssess bool // leave Results empty; the caller runs Assess itself
 }
 
 // Load reads and checks the project at root. It returns every problem it
@@ -167,7 +168,9 @@ func Load(root string, opt Options) (*Project, error) {
 		sortProblems(ps)
 		return p, ps
 	}
-	p.assess()
+	if !opt.SkipAssess {
+		p.Assess()
+	}
 	if opt.NeedFonts {
 		fs, err := fonts.Find(p.Config.Fonts.Main)
 		if err != nil {
@@ -178,8 +181,8 @@ func Load(root string, opt Options) (*Project, error) {
 	return p, nil
 }
 
-// assess computes every indicator's result for every report year.
-func (p *Project) assess() {
+// Assess computes every indicator's result for every report year.
+func (p *Project) Assess() {
 	p.Results = map[string]map[int]assess.Result{}
 	for _, ind := range p.Reg.Indicators {
 		m := map[int]assess.Result{}

@@ -1,0 +1,197 @@
+// Package build is the orchestrator: load → check → assess → render →
+// publish, with every output written to a staging folder and swapped into
+// place only when the whole build succeeded.
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"planpress/generator/indicator"
+	"planpress/generator/project"
+	"planpress/generator/report"
+	"planpress/generator/site"
+)
+
+// Options configure a build.
+type Options struct {
+	Root    string    // project folder
+	Out     string    // output folder; default ROOT/public
+	Workers int       // parallel renderers; 0 = one per CPU
+	Log     io.Writer // progress messages (nil: none)
+}
+
+// Phase is the time one step took.
+type Phase struct {
+	Name string
+	Dur  time.Duration
+}
+
+// Summary tells what a build produced.
+type Summary struct {
+	Pages, PDFs, Files int
+	Bytes              int64
+	Phases             []Phase
+	Total              time.Duration
+	Warnings           []string
+	Out                string
+}
+
+// String is the one-line summary printed after a build.
+func (s *Summary) String() string {
+	var ph []string
+	for _, p := range s.Phases {
+		ph = append(ph, fmt.Sprintf("%s %s", p.Name, round(p.Dur)))
+	}
+	return fmt.Sprintf("built %d pages, %d PDFs, %d files, %.1f MB in %s (%s) → %s",
+		s.Pages, s.PDFs, s.Files, float64(s.Bytes)/1e6, round(s.Total), strings.Join(ph, ", "), s.Out)
+}
+
+func round(d time.Duration) string {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond).String()
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+// InputError wraps problems in the user's input (exit code 1).
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+type outFile struct {
+	Path string
+	Data []byte
+}
+
+// OutDir returns the output folder for opt.
+func (opt Options) OutDir() (string, error) {
+	root, err := filepath.Abs(opt.Root)
+	if err != nil {
+		return "", err
+	}
+	out := opt.Out
+	if out == "" {
+		out = filepath.Join(root, "public")
+	}
+	out, err = filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	if out == root || strings.HasPrefix(root+string(filepath.Separator), out+string(filepath.Separator)) {
+		return "", fmt.Errorf("--out %s would replace the project folder: choose a folder of its own", out)
+	}
+	for _, keep := range []string{"content", "data", "templates", "generator", "seeds"} {
+		if out == filepath.Join(root, keep) {
+			return "", fmt.Errorf("--out %s would replace the project's %s folder", out, keep)
+		}
+	}
+	return out, nil
+}
+
+// Build runs the whole pipeline. On any error the previous output is left
+// exactly as it was.
+func Build(opt Options) (*Summary, error) {
+	start := time.Now()
+	logf := func(format string, a ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", a...)
+		}
+	}
+	out, err := opt.OutDir()
+	if err != nil {
+		return nil, err
+	}
+	cleanLeftovers(out)
+	s := &Summary{Out: out}
+	phase := func(name string, t time.Time) { s.Phases = append(s.Phases, Phase{name, time.Since(t)}) }
+
+	t := time.Now()
+	p, err := project.Load(opt.Root, project.Options{NeedFonts: true, SkipAssess: true})
+	phase("load+check", t)
+	if err != nil {
+		var ps indicator.Problems
+		if errors.As(err, &ps) {
+			return nil, &InputError{err}
+		}
+		return nil, &InputError{err}
+	}
+	if err := site.Check(opt.Root); err != nil {
+		return nil, &InputError{err}
+	}
+	t = time.Now()
+	p.Assess()
+	phase("assess", t)
+	logf("fonts: %s", p.Fonts.Describe())
+
+	t = time.Now()
+	logf("writing PDFs…")
+	pdfs, warnings, err := report.Render(p, report.Options{Workers: opt.Workers})
+	if err != nil {
+		return nil, err
+	}
+	s.Warnings = warnings
+	phase("pdf", t)
+
+	t = time.Now()
+	logf("writing pages…")
+	var infos []site.PDFInfo
+	for _, f := range pdfs {
+		infos = append(infos, site.PDFInfo{Path: f.Path, Lang: f.Lang, Kind: f.Kind, Year: f.Year, Size: len(f.Data)})
+	}
+	pages, err := site.Render(p, site.Options{Workers: opt.Workers, PDFs: infos})
+	if err != nil {
+		return nil, &InputError{err}
+	}
+	phase("html", t)
+
+	t = time.Now()
+	var files []outFile
+	for _, f := range pdfs {
+		files = append(files, outFile{f.Path, f.Data})
+	}
+	for _, f := range pages {
+		files = append(files, outFile{f.Path, f.Data})
+		if strings.HasSuffix(f.Path, ".html") {
+			s.Pages++
+		}
+	}
+	files = append(files, outFile{"checksums.txt", checksums(files)})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	for _, f := range files {
+		s.Bytes += int64(len(f.Data))
+	}
+	s.PDFs, s.Files = len(pdfs), len(files)
+	staged, err := writeTree(out, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := swap(staged, out); err != nil {
+		os.RemoveAll(staged)
+		return nil, err
+	}
+	phase("publish", t)
+	s.Total = time.Since(start)
+	return s, nil
+}
+
+// checksums is a SHA-256 manifest of every file, in sha256sum format.
+func checksums(files []outFile) []byte {
+	sorted := append([]outFile(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	var b strings.Builder
+	for _, f := range sorted {
+		h := sha256.Sum256(f.Data)
+		b.WriteString(hex.EncodeToString(h[:]) + "  " + f.Path + "\n")
+	}
+	return []byte(b.String())
+}

@@ -1,0 +1,97 @@
+package build
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// stagingPrefix names the folders a build writes beside the output.
+func stagingPrefix(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".planpress-")
+}
+
+// cleanLeftovers removes staging folders of builds that were killed.
+func cleanLeftovers(out string) {
+	matches, _ := filepath.Glob(stagingPrefix(out) + "*")
+	for _, m := range matches {
+		os.RemoveAll(m)
+	}
+}
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		return fmt.Sprint(os.Getpid())
+	}
+	return hex.EncodeToString(b)
+}
+
+// writeTree writes files into a new staging folder beside out and returns it.
+func writeTree(out string, files []outFile) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return "", err
+	}
+	dir := stagingPrefix(out) + "new-" + randomSuffix()
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return "", err
+	}
+	made := map[string]bool{}
+	for _, f := range files {
+		if !safePath(f.Path) {
+			os.RemoveAll(dir)
+			return "", fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if d := filepath.Dir(p); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				os.RemoveAll(dir)
+				return "", err
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			os.RemoveAll(dir)
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+// safePath reports whether a site path stays inside the output folder.
+func safePath(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.Contains(p, "\x00") {
+		return false
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "" || part == "." || part == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// swap puts the staged tree in place of out. Where the system can exchange
+// two folders atomically it does, so out is at every instant either the old
+// or the new complete tree; the old tree is then removed.
+func swap(staged, out string) error {
+	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(staged, out)
+	}
+	if err := exchange(staged, out); err == nil {
+		return os.RemoveAll(staged) // staged now holds the old tree
+	}
+	old := stagingPrefix(out) + "old-" + randomSuffix()
+	if err := os.Rename(out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(staged, out); err != nil {
+		os.Rename(old, out)
+		return err
+	}
+	return os.RemoveAll(old)
+}

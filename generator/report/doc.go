@@ -1,0 +1,508 @@
+// Package report writes the PDF documents: the plan text and the yearly
+// progress reports, in each language, with fpdf, our own line breaker,
+// vector charts, outlines, contents with page numbers and links.
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"planpress/generator/fonts"
+	"planpress/generator/typeset"
+)
+
+// page geometry in mm (A4)
+const (
+	pageW   = 210.0
+	pageH   = 297.0
+	marginL = 24.0
+	marginR = 24.0
+	marginT = 24.0
+	marginB = 22.0
+	textW   = pageW - marginL - marginR
+	limitY  = pageH - marginB
+)
+
+// ink colours
+var (
+	colInk    = [3]int{29, 29, 31}
+	colMuted  = [3]int{95, 95, 95}
+	colAccent = [3]int{31, 78, 121}
+	colRule   = [3]int{200, 200, 200}
+)
+
+// Meta is a document's metadata.
+type Meta struct {
+	Title, Author, Subject, Keywords, Lang string
+	Date                                   time.Time
+	Header                                 string // running header text
+}
+
+// Warnings collects substitutions of characters the fonts lack.
+type Warnings struct {
+	mu   sync.Mutex
+	list []string
+	seen map[string]bool
+}
+
+// Add records a warning once.
+func (w *Warnings) Add(s string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
+	if !w.seen[s] {
+		w.seen[s] = true
+		w.list = append(w.list, s)
+	}
+}
+
+// List returns the warnings in the order found.
+func (w *Warnings) List() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.list...)
+}
+
+// Anchor is a heading of a document: contents entry and outline item.
+type Anchor struct {
+	ID    string
+	Title string
+	Level int
+	Page  int
+}
+
+// doc is one PDF being written.
+type doc struct {
+	pdf    *fpdf.Fpdf
+	fs     *fonts.Set
+	meta   Meta
+	name   string // output name, for messages
+	warn   *Warnings
+	pages  map[string]int // anchor pages from the layout pass
+	found  []Anchor       // anchors met in this pass
+	cur    string         // current font family
+	curPt  float64
+	noFoot map[int]bool
+}
+
+func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings, pages map[string]int) *doc {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(marginL, marginT, marginR)
+	pdf.SetAutoPageBreak(false, marginB)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(m.Date)
+	pdf.SetModificationDate(m.Date)
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(m.Author, true)
+	pdf.SetSubject(m.Subject, true)
+	pdf.SetKeywords(m.Keywords, true)
+	pdf.SetCreator("planpress", true)
+	pdf.SetProducer("planpress (go-pdf/fpdf)", true)
+	pdf.SetLang(m.Lang)
+	pdf.SetDisplayMode("fullpage", "OneColumn")
+	pdf.AddUTF8FontFromBytes(famMain, "", fs.Main.TTF)
+	if fs.Latin != nil {
+		pdf.AddUTF8FontFromBytes(famLatin, "", fs.Latin.TTF)
+	}
+	pdf.AliasNbPages("{nb}")
+	d := &doc{pdf: pdf, fs: fs, meta: m, name: name, warn: warn, pages: pages, noFoot: map[int]bool{}}
+	pdf.SetHeaderFuncMode(d.header, false)
+	pdf.SetFooterFunc(d.footer)
+	return d
+}
+
+func (d *doc) color(c [3]int) { d.pdf.SetTextColor(c[0], c[1], c[2]) }
+
+func (d *doc) font(family string, pt float64) {
+	if d.cur != family || d.curPt != pt {
+		d.pdf.SetFont(family, "", pt)
+		d.cur, d.curPt = family, pt
+	}
+}
+
+// clean replaces characters no font can draw by a visible mark, and
+// reports each replacement.
+func (d *doc) clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r > 0xFFFF || r < 0x20 {
+			ok = false
+			break
+		}
+		if _, has := d.fs.FaceFor(r); !has {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		_, has := d.fs.FaceFor(r)
+		switch {
+		case r == '\t' || r == '\n':
+			b.WriteByte(' ')
+		case r < 0x20:
+		case r > 0xFFFF || !has:
+			d.warn.Add(fmt.Sprintf("%s: character %U (%q) is not in the font; shown as □", d.name, r, string(r)))
+			if _, boxOK := d.fs.FaceFor('□'); boxOK {
+				b.WriteRune('□')
+			} else {
+				b.WriteByte('?')
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// runs splits s by the face that draws each character.
+func (d *doc) runs(s string) [][2]string {
+	if d.fs.Latin == nil {
+		return [][2]string{{famMain, s}}
+	}
+	var out [][2]string
+	for _, r := range s {
+		fam := famMain
+		if f, _ := d.fs.FaceFor(r); f == d.fs.Latin {
+			fam = famLatin
+		}
+		if n := len(out); n > 0 && out[n-1][0] == fam {
+			out[n-1][1] += string(r)
+		} else {
+			out = append(out, [2]string{fam, string(r)})
+		}
+	}
+	return out
+}
+
+// Text writes s with its baseline at (x, y) in mm at size pt.
+func (d *doc) Text(x, y float64, s string, pt float64) {
+	s = d.clean(s)
+	for _, r := range d.runs(s) {
+		d.font(r[0], pt)
+		d.pdf.Text(x, y, r[1])
+		x += d.pdf.GetStringWidth(r[1])
+	}
+}
+
+// Width returns the width of s in mm at size pt.
+func (d *doc) Width(s string, pt float64) float64 {
+	w := 0.0
+	for _, r := range d.runs(s) {
+		d.font(r[0], pt)
+		w += d.pdf.GetStringWidth(r[1])
+	}
+	return w
+}
+
+func lineHeight(pt float64, lang string) float64 {
+	f := 1.55
+	if lang != "en" {
+		f = 1.75
+	}
+	return pt * 0.3528 * f
+}
+
+func (d *doc) y() float64     { return d.pdf.GetY() }
+func (d *doc) setY(y float64) { d.pdf.SetY(y) }
+func (d *doc) newPage()       { d.pdf.AddPage(); d.setY(marginT) }
+func (d *doc) ensure(h float64) bool {
+	if d.y()+h > limitY {
+		d.newPage()
+		return true
+	}
+	return false
+}
+
+func (d *doc) header() {
+	if d.pdf.PageNo() == 1 || d.meta.Header == "" {
+		return
+	}
+	d.color(colMuted)
+	d.Text(marginL, 14, d.meta.Header, 8)
+	d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(marginL, 16.5, pageW-marginR, 16.5)
+	d.color(colInk)
+}
+
+func (d *doc) footer() {
+	n := d.pdf.PageNo()
+	if n == 1 {
+		return
+	}
+	var s string
+	if d.meta.Lang == "en" {
+		s = fmt.Sprintf("Page %d of {nb}", n)
+	} else {
+		s = fmt.Sprintf("第 %d 頁，共 {nb} 頁", n)
+	}
+	d.color(colMuted)
+	// "{nb}" is replaced after layout; measure with a three-digit stand-in
+	w := d.Width(strings.Replace(s, "{nb}", "000", 1), 8)
+	d.Text((pageW-w)/2, pageH-12, s, 8)
+	d.color(colInk)
+}
+
+// paraOpt sets how a paragraph is typeset.
+type paraOpt struct {
+	pt     float64
+	indent float64 // first-line indent in mm
+	left   float64 // extra left margin in mm
+	color  [3]int
+	after  float64 // space after in mm
+	align  string  // "" left, "R" right
+	width  float64 // 0: text width
+}
+
+// para typesets a paragraph with our line breaker and returns its lines.
+func (d *doc) para(text string, o paraOpt) int {
+	if o.pt == 0 {
+		o.pt = 10.5
+	}
+	if o.color == [3]int{} {
+		o.color = colInk
+	}
+	w := o.width
+	if w == 0 {
+		w = textW - o.left
+	}
+	text = d.clean(text)
+	lh := lineHeight(o.pt, d.meta.Lang)
+	measure := func(s string) float64 { return d.Width(s, o.pt) }
+	lines := typeset.Break(text, w-o.indent, w, measure)
+	d.color(o.color)
+	for i, l := range lines {
+		d.ensure(lh)
+		x := marginL + o.left
+		if i == 0 {
+			x += o.indent
+		}
+		if o.align == "R" {
+			x = marginL + o.left + w - measure(l)
+		}
+		d.Text(x, d.y()+lh*0.72, l, o.pt)
+		d.setY(d.y() + lh)
+	}
+	d.color(colInk)
+	d.setY(d.y() + o.after)
+	return len(lines)
+}
+
+// heading writes a heading with an outline entry and an anchor, never as
+// the last thing on a page.
+func (d *doc) heading(level int, id, text string) {
+	sizes := []float64{17, 13.5, 11.5, 11}
+	pt := sizes[min(level, len(sizes)-1)]
+	lh := lineHeight(pt, d.meta.Lang)
+	body := lineHeight(10.5, d.meta.Lang)
+	before := []float64{0, 6, 4, 3}[min(level, 3)]
+	if d.y() > marginT+1 {
+		d.setY(d.y() + before)
+	}
+	lines := typeset.Break(d.clean(text), textW, textW, func(s string) float64 { return d.Width(s, pt) })
+	d.ensure(float64(len(lines))*lh + 2.5*body)
+	if id != "" {
+		d.found = append(d.found, Anchor{ID: id, Title: text, Level: level, Page: d.pdf.PageNo()})
+	}
+	d.pdf.Bookmark(d.clean(text), level, d.y())
+	c := colInk
+	if level == 0 {
+		c = colAccent
+	}
+	d.color(c)
+	for _, l := range lines {
+		d.Text(marginL, d.y()+lh*0.75, l, pt)
+		d.setY(d.y() + lh)
+	}
+	d.color(colInk)
+	d.setY(d.y() + 1.5)
+}
+
+// Cell is a table cell: text and, optionally, a link.
+type Cell struct {
+	Text string
+	URL  string
+}
+
+// table writes a table whose header row repeats on every page it spans.
+func (d *doc) table(widths []float64, head []string, rows [][]Cell, pt float64) {
+	lh := lineHeight(pt, d.meta.Lang) * 0.92
+	pad := 1.4
+	layout := func(cells []Cell) ([][]string, float64) {
+		out := make([][]string, len(cells))
+		n := 1
+		for i, c := range cells {
+			out[i] = typeset.Break(d.clean(c.Text), widths[i]-2*pad, widths[i]-2*pad, func(s string) float64 { return d.Width(s, pt) })
+			n = max(n, len(out[i]))
+		}
+		return out, float64(n)*lh + 2*pad
+	}
+	headCells := make([]Cell, len(head))
+	for i, h := range head {
+		headCells[i] = Cell{Text: h}
+	}
+	drawRow := func(cells []Cell, lines [][]string, h float64, isHead bool) {
+		x := marginL
+		y := d.y()
+		if isHead {
+			d.pdf.SetFillColor(236, 240, 244)
+			d.pdf.Rect(marginL, y, sum(widths), h, "F")
+		}
+		for i, ls := range lines {
+			c := colInk
+			if cells[i].URL != "" {
+				c = colAccent
+			}
+			d.color(c)
+			for k, l := range ls {
+				d.Text(x+pad, y+pad+lh*float64(k)+lh*0.72, l, pt)
+			}
+			if cells[i].URL != "" {
+				d.pdf.LinkString(x, y, widths[i], h, cells[i].URL)
+			}
+			x += widths[i]
+		}
+		d.color(colInk)
+		d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
+		d.pdf.SetLineWidth(0.2)
+		d.pdf.Line(marginL, y+h, marginL+sum(widths), y+h)
+		d.setY(y + h)
+	}
+	hl, hh := layout(headCells)
+	rowsLaid := make([][][]string, len(rows))
+	heights := make([]float64, len(rows))
+	for i, r := range rows {
+		rowsLaid[i], heights[i] = layout(r)
+	}
+	first := hh
+	if len(rows) > 0 {
+		first += heights[0]
+	}
+	d.ensure(first)
+	drawRow(headCells, hl, hh, true)
+	for i, r := range rows {
+		if d.y()+heights[i] > limitY {
+			d.newPage()
+			drawRow(headCells, hl, hh, true)
+		}
+		drawRow(r, rowsLaid[i], heights[i], false)
+	}
+	d.setY(d.y() + 3)
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// note writes a titled box (for the plan's boxes 專欄1–8).
+func (d *doc) note(title, text string) {
+	pt := 9.5
+	lh := lineHeight(pt, d.meta.Lang)
+	d.setY(d.y() + 2)
+	d.ensure(3 * lh)
+	top := d.y()
+	startPage := d.pdf.PageNo()
+	d.setY(top + 2)
+	d.para(title, paraOpt{pt: 10.5, left: 4, width: textW - 8, color: colAccent, after: 0.5})
+	d.para(text, paraOpt{pt: pt, left: 4, width: textW - 8, color: colMuted, after: 2})
+	if d.pdf.PageNo() == startPage {
+		d.pdf.SetDrawColor(colMuted[0], colMuted[1], colMuted[2])
+		d.pdf.SetLineWidth(0.8)
+		d.pdf.Line(marginL+0.5, top, marginL+0.5, d.y())
+	}
+	d.setY(d.y() + 3)
+}
+
+// contents writes the contents: entries with page numbers from the layout
+// pass, each a link to its page.
+func (d *doc) contents(title string, entries []Anchor) {
+	d.heading(0, "", title)
+	pt := 10.5
+	lh := lineHeight(pt, d.meta.Lang)
+	for _, e := range entries {
+		indent := float64(e.Level) * 6
+		d.ensure(lh)
+		page := d.pages[e.ID]
+		num := "000"
+		if page > 0 {
+			num = fmt.Sprint(page)
+		}
+		nw := d.Width(num, pt)
+		maxW := textW - indent - nw - 6
+		lines := typeset.Break(d.clean(e.Title), maxW, maxW, func(s string) float64 { return d.Width(s, pt) })
+		y0 := d.y()
+		for i, l := range lines {
+			d.ensure(lh)
+			d.Text(marginL+indent, d.y()+lh*0.72, l, pt)
+			if i == len(lines)-1 {
+				// dotted leader
+				lw := d.Width(l, pt)
+				d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
+				d.pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
+				d.pdf.Line(marginL+indent+lw+2, d.y()+lh*0.68, pageW-marginR-nw-2, d.y()+lh*0.68)
+				d.pdf.SetDashPattern(nil, 0)
+				d.color(colInk)
+				d.Text(pageW-marginR-nw, d.y()+lh*0.72, num, pt)
+			}
+			d.setY(d.y() + lh)
+		}
+		if page > 0 && d.y() > y0 {
+			link := d.pdf.AddLink()
+			d.pdf.SetLink(link, 0, page)
+			d.pdf.Link(marginL, y0, textW, d.y()-y0, link)
+		}
+	}
+}
+
+// bytes returns the finished PDF.
+func (d *doc) bytes() ([]byte, error) {
+	if err := d.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("%s: %w", d.name, err)
+	}
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("%s: %w", d.name, err)
+	}
+	return markSubsets(buf.Bytes()), nil
+}
+
+// Font families as registered with fpdf. fpdf embeds only the glyphs used
+// but names the font "utf8<family>" without the subset tag (six capitals
+// and "+") that the PDF specification (9.6.4) asks of a subset. The names
+// are rewritten to tagged names of the same length, so no offset moves.
+const (
+	famMain  = "planpresscjk"
+	famLatin = "planpresslatin"
+)
+
+var subsetNames = [][2]string{
+	{"/utf8" + famMain, "/PPCJKA+Planpress"},    // 17 bytes each
+	{"/utf8" + famLatin, "/PPLATN+PlanpressLa"}, // 19 bytes each
+}
+
+func markSubsets(pdf []byte) []byte {
+	for _, r := range subsetNames {
+		if len(r[0]) != len(r[1]) {
+			panic("subset name length differs")
+		}
+		pdf = bytes.ReplaceAll(pdf, []byte(r[0]+"\n"), []byte(r[1]+"\n"))
+		pdf = bytes.ReplaceAll(pdf, []byte(r[0]+" "), []byte(r[1]+" "))
+	}
+	return pdf
+}

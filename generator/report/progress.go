@@ -1,0 +1,234 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"planpress/generator/assess"
+	"planpress/generator/chart"
+	"planpress/generator/indicator"
+	"planpress/generator/numfmt"
+	"planpress/generator/project"
+	"planpress/generator/site"
+)
+
+// progressPDF is the progress report of a year in lang; the report of the
+// target year is the final assessment.
+func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]byte, error) {
+	title := fmt.Sprintf(p.T(lang, "report-title"), year)
+	if year >= p.Config.TargetYear {
+		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
+	}
+	m := meta(p, lang, title+" · "+p.Config.Title.Get(lang), p.T(lang, "pdf-report-subject"))
+	m.Header = title + " · " + p.Config.Short.Get(lang)
+	// number the sources in order of first citation
+	num := map[string]int{}
+	var cited []*indicator.Source
+	cite := func(id string) int {
+		if id == "" {
+			return 0
+		}
+		if n, ok := num[id]; ok {
+			return n
+		}
+		s := p.Reg.Source(id)
+		if s == nil {
+			return 0
+		}
+		cited = append(cited, s)
+		num[id] = len(cited)
+		return num[id]
+	}
+	for _, ind := range p.Reg.Indicators {
+		if ind.Baseline != nil {
+			cite(ind.Baseline.Source)
+		}
+		for _, o := range p.Reg.ObservationsOf(ind.ID) {
+			if o.Year <= year {
+				cite(o.Source)
+			}
+		}
+	}
+	return twoPass(p.Fonts, m, ReportPath(year, lang), warn, func(d *doc) error {
+		pm := p.Plans[lang].Index.Meta
+		lines := []string{p.Config.Title.Get(lang), p.Config.Issuer.Get(lang)}
+		if pm != nil {
+			lines = append(lines, pm.DocNumber)
+		}
+		lines = append(lines, "", fmt.Sprintf(p.T(lang, "pdf-data-to"), year), p.T(lang, "edition")+p.T(lang, "colon")+p.Config.Date)
+		cover(d, p.T(lang, "pdf-report-kicker"), title, lines)
+
+		// summary scorecard
+		d.newPage()
+		d.heading(0, "summary", p.T(lang, "summary"))
+		total := map[assess.Status]int{}
+		for _, ind := range p.Reg.Indicators {
+			total[p.Results[ind.ID][year].Status]++
+		}
+		d.para(fmt.Sprintf(p.T(lang, "scorecard-total"), len(p.Reg.Indicators)), paraOpt{after: 2})
+		var rows [][]Cell
+		for _, s := range assess.Statuses() {
+			rows = append(rows, []Cell{{Text: s.Label(lang)}, {Text: fmt.Sprint(total[s])}})
+		}
+		d.table([]float64{textW * 0.7, textW * 0.3}, []string{p.T(lang, "status"), p.T(lang, "pdf-count")}, rows, 9.5)
+		rows = nil
+		for _, a := range p.Reg.Areas {
+			per := map[assess.Status]int{}
+			inds := p.Reg.InArea(a.ID)
+			for _, ind := range inds {
+				per[p.Results[ind.ID][year].Status]++
+			}
+			var parts []string
+			for _, s := range assess.Statuses() {
+				if per[s] > 0 {
+					parts = append(parts, fmt.Sprintf("%s %d", s.Label(lang), per[s]))
+				}
+			}
+			rows = append(rows, []Cell{{Text: a.Name.Get(lang)}, {Text: fmt.Sprint(len(inds))}, {Text: strings.Join(parts, p.T(lang, "list-sep"))}})
+		}
+		d.table([]float64{textW * 0.3, textW * 0.12, textW * 0.58}, []string{p.T(lang, "area"), p.T(lang, "pdf-count"), p.T(lang, "statuses")}, rows, 9.5)
+
+		var entries []Anchor
+		entries = append(entries, Anchor{ID: "summary", Title: p.T(lang, "summary")})
+		for _, a := range p.Reg.Areas {
+			entries = append(entries, Anchor{ID: "area-" + a.ID, Title: a.Name.Get(lang)})
+		}
+		entries = append(entries, Anchor{ID: "methodology", Title: p.T(lang, "methodology")}, Anchor{ID: "sources", Title: p.T(lang, "pdf-sources")})
+		d.newPage()
+		d.contents(p.T(lang, "contents"), entries)
+
+		for _, a := range p.Reg.Areas {
+			d.newPage()
+			d.heading(0, "area-"+a.ID, a.Name.Get(lang))
+			for _, ind := range p.Reg.InArea(a.ID) {
+				if err := indicatorSection(d, p, lang, year, ind, cite); err != nil {
+					return err
+				}
+			}
+		}
+		d.newPage()
+		d.heading(0, "methodology", p.T(lang, "methodology"))
+		if pg := p.Pages[lang]["methodology"]; pg != nil {
+			markdownPDF(d, pg.Body)
+		}
+		d.newPage()
+		d.heading(0, "sources", p.T(lang, "pdf-sources"))
+		for i, s := range cited {
+			t := s.Title.Get(lang)
+			if t == "" {
+				t = s.Title.Zh
+			}
+			parts := []string{t}
+			if pub := s.Publisher.Get(lang); pub != "" {
+				parts = append(parts, pub)
+			}
+			if s.Date != "" {
+				parts = append(parts, s.Date)
+			}
+			parts = append(parts, p.T(lang, "grade-"+s.Grade))
+			d.para(fmt.Sprintf("[%d] %s", i+1, strings.Join(parts, p.T(lang, "list-sep"))), paraOpt{pt: 9.5, after: 0.5})
+			if s.URL != "" {
+				y := d.y()
+				d.para(s.URL, paraOpt{pt: 8.5, left: 6, color: colAccent, after: 1.5})
+				d.pdf.LinkString(marginL+6, y, textW-6, d.y()-y, s.URL)
+			} else {
+				d.setY(d.y() + 1)
+			}
+		}
+		return nil
+	})
+}
+
+// indicatorSection writes one indicator: status, chart, values, calculation.
+func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *indicator.Indicator, cite func(string) int) error {
+	res := p.Results[ind.ID][year]
+	d.heading(1, "ind-"+ind.ID, ind.Name.Get(lang))
+	d.para(p.T(lang, "status")+p.T(lang, "colon")+res.Status.Label(lang)+p.T(lang, "sentence-sep")+res.Reason.Get(lang), paraOpt{pt: 9.5, after: 1})
+	d.para(p.T(lang, "target")+p.T(lang, "colon")+site.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
+	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
+
+	var obs []chart.Point
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		if o.Value != nil && o.Year <= year {
+			obs = append(obs, chart.Point{Year: o.Year, Value: *o.Value})
+		}
+	}
+	if ind.Kind != indicator.Binary && (len(obs) > 0 || ind.Baseline != nil) {
+		s := chart.Spec{ID: ind.ID, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
+			FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear, Observed: obs,
+			Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")}}
+		if b := ind.Baseline; b != nil {
+			s.Baseline = &chart.Point{Year: b.Year, Value: b.Value}
+			if len(s.Observed) == 0 || s.Observed[0].Year > b.Year {
+				s.Observed = append([]chart.Point{{Year: b.Year, Value: b.Value}}, s.Observed...)
+			}
+		} else if res.HasBase {
+			s.Baseline = &chart.Point{Year: res.BaseYear, Value: res.BaseValue}
+		}
+		if ind.Target.Quantified() {
+			s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
+		}
+		w := textW * 0.82
+		h := w * chart.Height / chart.Width
+		d.ensure(h + 4)
+		used, err := chart.DrawPDF(d.pdf, d, s, p.Fonts, marginL, d.y(), w)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.name, err)
+		}
+		d.cur = "" // the chart changed fonts
+		d.setY(d.y() + used + 2)
+	}
+	var rows [][]Cell
+	for y := p.Config.BaseYear; y <= year; y++ {
+		v, src, note := p.T(lang, "no-data"), "", ""
+		if o, ok := p.Reg.Observation(ind.ID, y); ok {
+			v = site.ObsValue(ind, o, p, lang)
+			if n := cite(o.Source); n > 0 {
+				src = fmt.Sprintf("[%d]", n)
+			}
+			note = o.Note.Get(lang)
+		} else if b := ind.Baseline; b != nil && b.Year == y {
+			v = site.Value(ind, b.Value, lang)
+			if n := cite(b.Source); n > 0 {
+				src = fmt.Sprintf("[%d]", n)
+			}
+			note = p.T(lang, "baseline-note")
+		}
+		rows = append(rows, []Cell{{Text: fmt.Sprint(y)}, {Text: v}, {Text: src}, {Text: note}})
+	}
+	d.table([]float64{textW * 0.1, textW * 0.3, textW * 0.1, textW * 0.5}, []string{p.T(lang, "year"), p.T(lang, "value"), p.T(lang, "source"), p.T(lang, "pdf-note")}, rows, 8.5)
+	rows = nil
+	for _, kv := range components(p, ind, res, lang) {
+		rows = append(rows, []Cell{{Text: kv[0]}, {Text: kv[1]}})
+	}
+	d.table([]float64{textW * 0.3, textW * 0.7}, []string{p.T(lang, "calculation"), ""}, rows, 8.5)
+	return nil
+}
+
+// components lists the calculation components (the same as on the site).
+func components(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string) [][2]string {
+	dash := "—"
+	var c [][2]string
+	add := func(k, v string) { c = append(c, [2]string{p.T(lang, k), v}) }
+	val := func(ok bool, v float64, y int) string {
+		if !ok {
+			return dash
+		}
+		return fmt.Sprintf("%s (%d)", site.Value(ind, v, lang), y)
+	}
+	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
+	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
+	add("comp-method", p.T(lang, "method-"+string(res.Method)))
+	if res.HasRatio {
+		rate := func(x float64) string {
+			if res.Method == assess.MethodCAGR {
+				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
+			}
+			return numfmt.Signed(x, ind.Decimals+1, lang) + " " + ind.Unit.Get(lang) + p.T(lang, "per-year")
+		}
+		add("comp-actual", rate(res.ActualRate))
+		add("comp-required", rate(res.RequiredRate))
+		add("comp-ratio", assess.FormatRatio(res.Ratio))
+	}
+	return c
+}

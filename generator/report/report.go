@@ -1,0 +1,113 @@
+package report
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"planpress/generator/fonts"
+	"planpress/generator/project"
+)
+
+// File is a finished PDF: its site path and bytes.
+type File struct {
+	Path string
+	Lang string
+	Kind string // "plan" or "report"
+	Year int
+	Data []byte
+}
+
+// PlanPath is the site path of the plan text PDF in lang.
+func PlanPath(lang string) string { return fmt.Sprintf("downloads/plan-text-%s.pdf", lang) }
+
+// ReportPath is the site path of the progress report of a year in lang.
+func ReportPath(year int, lang string) string {
+	return fmt.Sprintf("downloads/progress-report-%d-%s.pdf", year, lang)
+}
+
+// twoPass lays a document out once to learn where its headings fall, then
+// writes it again with the contents' page numbers filled in.
+func twoPass(fs *fonts.Set, m Meta, name string, warn *Warnings, write func(*doc) error) ([]byte, error) {
+	first := newDoc(fs, m, name, &Warnings{}, map[string]int{})
+	if err := write(first); err != nil {
+		return nil, err
+	}
+	pages := map[string]int{}
+	for _, a := range first.found {
+		pages[a.ID] = a.Page
+	}
+	final := newDoc(fs, m, name, warn, pages)
+	if err := write(final); err != nil {
+		return nil, err
+	}
+	return final.bytes()
+}
+
+// Options configure Render.
+type Options struct {
+	Workers int
+}
+
+// Render writes every PDF of the project: the plan text and the report of
+// each year, in each language. Warnings list characters substituted.
+func Render(p *project.Project, opt Options) ([]File, []string, error) {
+	type job struct {
+		f   File
+		run func() ([]byte, error)
+	}
+	warn := &Warnings{}
+	var jobs []job
+	for _, lang := range project.Langs {
+		lang := lang
+		jobs = append(jobs, job{File{Path: PlanPath(lang), Lang: lang, Kind: "plan"}, func() ([]byte, error) { return planPDF(p, lang, warn) }})
+		for _, y := range p.Years {
+			y := y
+			jobs = append(jobs, job{File{Path: ReportPath(y, lang), Lang: lang, Kind: "report", Year: y}, func() ([]byte, error) { return progressPDF(p, lang, y, warn) }})
+		}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	out := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, workers)
+	for i := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer func() { <-sem; wg.Done() }()
+			data, err := jobs[i].run()
+			out[i], errs[i] = jobs[i].f, err
+			out[i].Data = data
+		}(i)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, warn.List(), nil
+}
+
+func meta(p *project.Project, lang, title, subject string) Meta {
+	return Meta{
+		Title: title, Author: p.Config.Issuer.Get(lang), Subject: subject, Lang: lang,
+		Keywords: p.T(lang, "pdf-keywords"), Date: p.Time().In(time.UTC), Header: title,
+	}
+}
+
+// cover writes the first page.
+func cover(d *doc, kicker, title string, lines []string) {
+	d.newPage()
+	d.setY(70)
+	d.para(kicker, paraOpt{pt: 12, color: colMuted, after: 4})
+	d.para(title, paraOpt{pt: 22, color: colAccent, after: 10})
+	for _, l := range lines {
+		d.para(l, paraOpt{pt: 11, after: 1.5})
+	}
+}

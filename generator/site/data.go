@@ -1,0 +1,187 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"planpress/generator/indicator"
+	"planpress/generator/project"
+)
+
+// CSVCell neutralises a cell that a spreadsheet would run as a formula.
+func CSVCell(s string) string {
+	if s == "" {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	if strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func writeCSV(rows [][]string) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff") // spreadsheets read UTF-8 with a byte order mark
+	w := csv.NewWriter(&b)
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = CSVCell(c)
+		}
+		w.Write(cells)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+func csvHeader(p *project.Project, lang string) []string {
+	keys := []string{"csv-indicator", "csv-name", "csv-year", "csv-value", "csv-unit", "csv-qualifier", "csv-status", "csv-text", "csv-source", "csv-source-title", "csv-grade", "csv-url", "csv-note"}
+	h := make([]string, len(keys))
+	for i, k := range keys {
+		h[i] = p.T(lang, k)
+	}
+	return h
+}
+
+func csvRows(p *project.Project, lang string, ind *indicator.Indicator) [][]string {
+	var rows [][]string
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		v := ""
+		if o.Value != nil {
+			v = strconv.FormatFloat(*o.Value, 'f', -1, 64)
+		}
+		st, title, grade, url := "", "", "", ""
+		if o.Status != "" {
+			st = o.Status
+		}
+		if s := p.Reg.Source(o.Source); s != nil {
+			title, grade, url = s.Title.Get(lang), s.Grade, s.URL
+			if title == "" {
+				title = s.Title.Zh
+			}
+		}
+		rows = append(rows, []string{ind.ID, ind.Name.Get(lang), strconv.Itoa(o.Year), v, ind.Unit.Get(lang), o.Qualifier, st, o.Text.Get(lang), o.Source, title, grade, url, o.Note.Get(lang)})
+	}
+	return rows
+}
+
+func indicatorCSV(r *builder, lang string, ind *indicator.Indicator) []byte {
+	return writeCSV(append([][]string{csvHeader(r.p, lang)}, csvRows(r.p, lang, ind)...))
+}
+
+// DatasetCSV is every observation of every indicator in one table.
+func DatasetCSV(p *project.Project, lang string) []byte {
+	rows := [][]string{csvHeader(p, lang)}
+	for i := range p.Reg.Indicators {
+		rows = append(rows, csvRows(p, lang, &p.Reg.Indicators[i])...)
+	}
+	return writeCSV(rows)
+}
+
+type jsonObs struct {
+	Year      int      `json:"year"`
+	Value     *float64 `json:"value"`
+	Qualifier string   `json:"qualifier,omitempty"`
+	Status    string   `json:"status,omitempty"`
+	Text      string   `json:"text,omitempty"`
+	Source    string   `json:"source"`
+	Note      string   `json:"note,omitempty"`
+}
+
+type jsonInd struct {
+	ID         string            `json:"id"`
+	Area       string            `json:"area"`
+	Name       string            `json:"name"`
+	Unit       string            `json:"unit"`
+	Direction  string            `json:"direction"`
+	Kind       string            `json:"kind"`
+	Section    string            `json:"plan_section"`
+	Quote      string            `json:"quote"`
+	Baseline   *indicator.Point  `json:"baseline,omitempty"`
+	Target     map[string]any    `json:"target"`
+	Values     []jsonObs         `json:"values"`
+	Assessment map[string]any    `json:"assessment"`
+	Sources    map[string]string `json:"sources"`
+}
+
+func indJSON(p *project.Project, lang string, ind *indicator.Indicator) jsonInd {
+	t := ind.Target
+	j := jsonInd{ID: ind.ID, Area: ind.Area, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Direction: string(ind.Direction),
+		Kind: string(ind.Kind), Section: ind.Section, Quote: ind.Quote, Baseline: ind.Baseline,
+		Target: map[string]any{"year": t.Year, "bound": string(t.Bound), "aspirational": t.Aspirational, "text": t.Text.Get(lang)},
+		Values: []jsonObs{}, Sources: map[string]string{}}
+	if t.Quantified() {
+		j.Target["value"] = t.Value
+		j.Target["tolerance"] = t.Tolerance
+	}
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: o.Text.Get(lang), Source: o.Source, Note: o.Note.Get(lang)})
+		if s := p.Reg.Source(o.Source); s != nil {
+			j.Sources[s.ID] = s.Title.Get(lang)
+		}
+	}
+	res := p.Results[ind.ID][p.LatestYear()]
+	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final, "reason": res.Reason.Get(lang)}
+	if res.HasBase {
+		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, res.BaseValue
+	}
+	if res.HasLatest {
+		j.Assessment["latest_year"], j.Assessment["latest_value"] = res.LatestYear, res.LatestValue
+	}
+	if res.HasRatio {
+		j.Assessment["actual_rate"], j.Assessment["required_rate"], j.Assessment["ratio"] = res.ActualRate, res.RequiredRate, res.Ratio
+	}
+	return j
+}
+
+func marshal(v any) []byte {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(err) // only plain values are marshalled
+	}
+	return append(b, '\n')
+}
+
+func indicatorJSON(r *builder, lang string, ind *indicator.Indicator) []byte {
+	return marshal(indJSON(r.p, lang, ind))
+}
+
+// DatasetJSON is the whole register and its values.
+func DatasetJSON(p *project.Project, lang string) []byte {
+	all := make([]jsonInd, 0, len(p.Reg.Indicators))
+	for i := range p.Reg.Indicators {
+		all = append(all, indJSON(p, lang, &p.Reg.Indicators[i]))
+	}
+	return marshal(map[string]any{"title": p.Config.Title.Get(lang), "language": lang, "indicators": all})
+}
+
+// datasetJSONLD is schema.org Dataset markup for an indicator page. The JSON
+// encoder escapes <, > and & so no data can close the script element.
+func datasetJSONLD(p *project.Project, lang string, ind *indicator.Indicator, pg *Page) template.JS {
+	base := p.Config.BaseURL + pg.Path
+	d := map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "Dataset",
+		"name":             ind.Name.Get(lang),
+		"description":      ind.Quote,
+		"inLanguage":       lang,
+		"url":              base,
+		"license":          "https://creativecommons.org/licenses/by/4.0/",
+		"creator":          map[string]any{"@type": "Organization", "name": p.Config.Publisher.Get(lang)},
+		"temporalCoverage": strconv.Itoa(p.Config.BaseYear) + "/" + strconv.Itoa(p.Config.TargetYear),
+		"spatialCoverage":  map[string]any{"@type": "Place", "name": map[string]string{"en": "Beijing", "zh-Hant": "北京市"}[lang]},
+		"distribution": []map[string]any{
+			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + ind.ID + ".csv"},
+			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + ind.ID + ".json"},
+		},
+	}
+	b, _ := json.Marshal(d)
+	return template.JS(b)
+}

@@ -1,0 +1,437 @@
+package site
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"sort"
+	"strings"
+
+	"planpress/generator/assess"
+	"planpress/generator/indicator"
+	"planpress/generator/plan"
+	"planpress/generator/project"
+)
+
+func other(lang string) string {
+	if lang == "en" {
+		return "zh-Hant"
+	}
+	return "en"
+}
+
+// jobs returns one function per output file or group of files.
+func (r *builder) jobs() []func() error {
+	p := r.p
+	var jobs []func() error
+	jobs = append(jobs, r.rootPage, r.notFound)
+	for _, lang := range project.Langs {
+		lang := lang
+		jobs = append(jobs,
+			func() error { return r.home(lang) },
+			func() error { return r.planIndex(lang) },
+			func() error { return r.indicatorIndex(lang) },
+			func() error { return r.reportIndex(lang) },
+			func() error { return r.tables(lang) },
+		)
+		pl := p.Plans[lang]
+		for i := range pl.Pages {
+			i := i
+			jobs = append(jobs, func() error { return r.chapter(lang, i) })
+		}
+		for name := range p.Pages[lang] {
+			name := name
+			jobs = append(jobs, func() error { return r.contentPage(lang, name) })
+		}
+		for i := range p.Reg.Indicators {
+			ind := &p.Reg.Indicators[i]
+			jobs = append(jobs, func() error { return r.indicatorPage(lang, ind) })
+		}
+		for _, y := range p.Years {
+			y := y
+			jobs = append(jobs, func() error { return r.report(lang, y) })
+		}
+	}
+	return jobs
+}
+
+func (r *builder) rootPage() error {
+	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "root", Path: "", AltPath: "",
+		Title: r.p.Config.Title.Zh + " · " + r.p.Config.Title.En})
+}
+
+func (r *builder) notFound() error {
+	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "404", Path: "404.html", NoIndex: true,
+		Title: r.p.T("zh-Hant", "not-found") + " · " + r.p.T("en", "not-found")})
+}
+
+// Count is a status and how many indicators have it.
+type Count struct {
+	Status assess.Status
+	Label  string
+	Class  string
+	N      int
+}
+
+// AreaScore is an area's indicators by status.
+type AreaScore struct {
+	ID, Name string
+	Counts   []Count
+	Total    int
+	Inds     []*IndView
+}
+
+// scorecard counts statuses overall and per area as of year.
+func (r *builder) scorecard(lang string, year int, withViews bool) ([]Count, []AreaScore) {
+	p := r.p
+	total := map[assess.Status]int{}
+	var areas []AreaScore
+	for _, a := range p.Reg.Areas {
+		as := AreaScore{ID: a.ID, Name: a.Name.Get(lang)}
+		per := map[assess.Status]int{}
+		for _, ind := range p.Reg.InArea(a.ID) {
+			res := p.Results[ind.ID][year]
+			per[res.Status]++
+			total[res.Status]++
+			as.Total++
+			if withViews {
+				as.Inds = append(as.Inds, r.indView(ind, lang, year))
+			}
+		}
+		as.Counts = counts(per, lang)
+		areas = append(areas, as)
+	}
+	return counts(total, lang), areas
+}
+
+func counts(m map[assess.Status]int, lang string) []Count {
+	var cs []Count
+	for _, s := range assess.Statuses() {
+		cs = append(cs, Count{Status: s, Label: s.Label(lang), Class: statusClass(s), N: m[s]})
+	}
+	return cs
+}
+
+// HomeBody is the home page.
+type HomeBody struct {
+	Year      int
+	Final     bool
+	Counts    []Count
+	Areas     []AreaScore
+	Headlines []*IndView
+	Total     int
+}
+
+// headlineIDs are the indicators shown first on the home page, when present.
+var headlineIDs = []string{"pm25-annual-mean", "good-air-day-ratio", "co2-per-gdp-change", "renewable-energy-share", "forest-coverage", "soil-safe-use-farmland"}
+
+func (r *builder) home(lang string) error {
+	p := r.p
+	year := p.LatestYear()
+	b := &HomeBody{Year: year, Final: year >= p.Config.TargetYear, Total: len(p.Reg.Indicators)}
+	b.Counts, b.Areas = r.scorecard(lang, year, false)
+	for _, id := range headlineIDs {
+		if ind := p.Reg.Indicator(id); ind != nil && len(b.Headlines) < 4 {
+			if v := r.indView(ind, lang, year); v.HasChart {
+				b.Headlines = append(b.Headlines, v)
+			}
+		}
+	}
+	for i := range p.Reg.Indicators {
+		if len(b.Headlines) >= 4 {
+			break
+		}
+		ind := &p.Reg.Indicators[i]
+		dup := false
+		for _, h := range b.Headlines {
+			dup = dup || h.ID == ind.ID
+		}
+		if !dup && len(p.Reg.ObservationsOf(ind.ID)) >= 3 {
+			if v := r.indView(ind, lang, year); v.HasChart {
+				b.Headlines = append(b.Headlines, v)
+			}
+		}
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "home", Nav: "home",
+		Path: lang + "/", AltPath: other(lang) + "/", Title: p.Config.Short.Get(lang), Body: b})
+}
+
+// TOCEntry is a line of the plan's table of contents.
+type TOCEntry struct {
+	Title string
+	URL   string
+	Level int
+	Kids  []TOCEntry
+}
+
+// PlanIndexBody is the plan index page.
+type PlanIndexBody struct {
+	Meta  [][2]string
+	TOC   []TOCEntry
+	Intro template.HTML
+}
+
+func (r *builder) toc(lang string) []TOCEntry {
+	var out []TOCEntry
+	for _, pg := range r.p.Plans[lang].Pages {
+		e := TOCEntry{Title: pg.Title, URL: lang + "/plan/" + pg.ID + "/", Level: 1}
+		for _, h := range pg.Headings() {
+			if h.Kind == plan.Section {
+				e.Kids = append(e.Kids, TOCEntry{Title: h.Text, URL: lang + "/plan/" + pg.ID + "/#" + h.ID, Level: 2})
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (r *builder) planIndex(lang string) error {
+	p := r.p
+	idx := p.Plans[lang].Index
+	b := &PlanIndexBody{TOC: r.toc(lang)}
+	if m := idx.Meta; m != nil {
+		for _, kv := range [][2]string{
+			{"meta-subject", m.Subject}, {"meta-issuer", m.Issuer}, {"meta-co-issuers", m.CoIssuers},
+			{"meta-implementation-date", m.ImplementationDate}, {"meta-written-date", m.WrittenDate},
+			{"meta-doc-number", m.DocNumber}, {"meta-repeal-date", m.RepealDate},
+			{"meta-publication-date", m.PublicationDate}, {"meta-validity", m.Validity}, {"meta-source", m.Source},
+		} {
+			v := kv[1]
+			if v == "" {
+				v = p.T(lang, "meta-empty")
+			}
+			b.Meta = append(b.Meta, [2]string{p.T(lang, kv[0]), v})
+		}
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planindex", Nav: "plan",
+		Path: lang + "/plan/", AltPath: other(lang) + "/plan/", Title: idx.Title, Body: b})
+}
+
+// ChapterBody is a page of the plan text.
+type ChapterBody struct {
+	HTML       template.HTML
+	Prev, Next *TOCEntry
+	Kind       string
+}
+
+func (r *builder) chapter(lang string, i int) error {
+	p := r.p
+	pages := p.Plans[lang].Pages
+	pg := pages[i]
+	bodyHTML, err := renderBody(r.md[lang], pg.Body, func(d Directive) string { return r.directive(lang, d) })
+	if err != nil {
+		return fmt.Errorf("%s: %w", pg.File, err)
+	}
+	if lang == "zh-Hant" {
+		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
+	}
+	b := &ChapterBody{HTML: template.HTML(bodyHTML), Kind: pg.Kind}
+	if i > 0 {
+		b.Prev = &TOCEntry{Title: pages[i-1].Title, URL: lang + "/plan/" + pages[i-1].ID + "/"}
+	}
+	if i+1 < len(pages) {
+		b.Next = &TOCEntry{Title: pages[i+1].Title, URL: lang + "/plan/" + pages[i+1].ID + "/"}
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "chapter", Nav: "plan",
+		Path: lang + "/plan/" + pg.ID + "/", AltPath: other(lang) + "/plan/" + pg.ID + "/", Title: pg.Title, Body: b})
+}
+
+// highlightQuotes marks each commitment's quote in the Chinese text and links
+// it to its indicator page, with the status as text.
+func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
+	p := r.p
+	secs := p.Plans[lang].Sections()
+	for i := range p.Reg.Indicators {
+		ind := &p.Reg.Indicators[i]
+		if secs[ind.Section] != pg || ind.Quote == "" {
+			continue
+		}
+		q := html.EscapeString(ind.Quote)
+		q = strings.ReplaceAll(q, "&#34;", "&quot;")
+		at := strings.Index(h, q)
+		if at < 0 {
+			continue
+		}
+		// skip when inside an existing mark (overlapping quotes)
+		if strings.LastIndex(h[:at], "<mark") > strings.LastIndex(h[:at], "</mark>") {
+			continue
+		}
+		res := p.Results[ind.ID][p.LatestYear()]
+		repl := fmt.Sprintf(`<mark class="commitment"><a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span></mark>`,
+			lang, ind.ID, q, statusClass(res.Status), html.EscapeString(res.Status.Label(lang)))
+		h = h[:at] + repl + h[at+len(q):]
+	}
+	return h
+}
+
+// directive renders a toc, table or box line of the plan text.
+func (r *builder) directive(lang string, d Directive) string {
+	p := r.p
+	esc := html.EscapeString
+	switch d.Name {
+	case "box":
+		return fmt.Sprintf(`<aside class="box" id="%s" aria-labelledby="%s-h"><h4 id="%s-h">%s</h4><p>%s</p></aside>`,
+			esc(d.ID), esc(d.ID), esc(d.ID), esc(d.Title), esc(p.T(lang, "box-not-published")))
+	case "table":
+		return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h4>%s</h4><p>%s <a href="../../tables/index.html#%s">%s</a></p></aside>`,
+			esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")), esc(d.ID), esc(p.T(lang, "table-see")))
+	case "toc":
+		var b strings.Builder
+		b.WriteString(`<nav class="toc"><ol>`)
+		for _, e := range r.toc(lang) {
+			fmt.Fprintf(&b, `<li><a href="%s">%s</a></li>`, esc(strings.TrimPrefix(e.URL, lang+"/plan/")+"index.html"), esc(e.Title))
+		}
+		b.WriteString(`</ol></nav>`)
+		return b.String()
+	}
+	return ""
+}
+
+// IndicatorIndexBody is the list of indicators by area.
+type IndicatorIndexBody struct {
+	Year   int
+	Counts []Count
+	Areas  []AreaScore
+	Filter assess.Status // "" for all
+}
+
+func (r *builder) indicatorIndex(lang string) error {
+	p := r.p
+	year := p.LatestYear()
+	counts, areas := r.scorecard(lang, year, true)
+	err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
+		Path: lang + "/indicators/", AltPath: other(lang) + "/indicators/", Title: p.T(lang, "indicators"),
+		Body: &IndicatorIndexBody{Year: year, Counts: counts, Areas: areas}})
+	if err != nil {
+		return err
+	}
+	// one static page per status: the filter works without JavaScript
+	for _, s := range assess.Statuses() {
+		var fa []AreaScore
+		for _, a := range areas {
+			b := a
+			b.Inds = nil
+			for _, v := range a.Inds {
+				if v.Result.Status == s {
+					b.Inds = append(b.Inds, v)
+				}
+			}
+			if len(b.Inds) > 0 {
+				fa = append(fa, b)
+			}
+		}
+		err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
+			Path: lang + "/indicators/status/" + string(s) + "/", AltPath: other(lang) + "/indicators/status/" + string(s) + "/",
+			Title: p.T(lang, "indicators") + p.T(lang, "colon") + s.Label(lang),
+			Body:  &IndicatorIndexBody{Year: year, Counts: counts, Areas: fa, Filter: s}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IndicatorBody is an indicator page.
+type IndicatorBody struct {
+	V    *IndView
+	Year int
+}
+
+func (r *builder) indicatorPage(lang string, ind *indicator.Indicator) error {
+	p := r.p
+	year := p.LatestYear()
+	v := r.indView(ind, lang, year)
+	pg := &Page{Lang: lang, Other: other(lang), Template: "indicator", Nav: "indicators",
+		Path: lang + "/indicators/" + ind.ID + "/", AltPath: other(lang) + "/indicators/" + ind.ID + "/",
+		Title: v.Name, Desc: v.Name + p.T(lang, "colon") + v.Status, Body: &IndicatorBody{V: v, Year: year}}
+	pg.JSONLD = datasetJSONLD(p, lang, ind, pg)
+	if err := r.page(pg); err != nil {
+		return err
+	}
+	r.add(File{Path: lang + "/indicators/" + ind.ID + "/" + ind.ID + ".csv", Data: indicatorCSV(r, lang, ind)})
+	r.add(File{Path: lang + "/indicators/" + ind.ID + "/" + ind.ID + ".json", Data: indicatorJSON(r, lang, ind)})
+	return nil
+}
+
+// ReportIndexBody is the archive of yearly reports.
+type ReportIndexBody struct {
+	Years []int
+	Final int
+}
+
+func (r *builder) reportIndex(lang string) error {
+	p := r.p
+	years := append([]int(nil), p.Years...)
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "reports", Nav: "reports",
+		Path: lang + "/reports/", AltPath: other(lang) + "/reports/", Title: p.T(lang, "reports"),
+		Body: &ReportIndexBody{Years: years, Final: p.Config.TargetYear}})
+}
+
+// ReportBody is a yearly progress report.
+type ReportBody struct {
+	Year   int
+	Final  bool
+	Counts []Count
+	Areas  []AreaScore
+	PDF    string
+}
+
+func (r *builder) report(lang string, year int) error {
+	p := r.p
+	counts, areas := r.scorecard(lang, year, true)
+	title := fmt.Sprintf(p.T(lang, "report-title"), year)
+	if year >= p.Config.TargetYear {
+		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "report", Nav: "reports",
+		Path: fmt.Sprintf("%s/reports/%d/", lang, year), AltPath: fmt.Sprintf("%s/reports/%d/", other(lang), year), Title: title,
+		Body: &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: ReportPDF(year, lang)}})
+}
+
+// ReportPDF is the site path of the PDF report of a year.
+func ReportPDF(year int, lang string) string {
+	return fmt.Sprintf("downloads/progress-report-%d-%s.pdf", year, lang)
+}
+
+// PlanPDF is the site path of the plan text PDF.
+func PlanPDF(lang string) string { return fmt.Sprintf("downloads/plan-text-%s.pdf", lang) }
+
+// TablesBody shows Tables 1 and 2.
+type TablesBody struct {
+	T1Title, T1Note string
+	T1              [][3]string
+	T2              []*IndView
+}
+
+func (r *builder) tables(lang string) error {
+	p := r.p
+	b := &TablesBody{T1Title: p.Reg.Table1.Title.Get(lang), T1Note: p.Reg.Table1.Note.Get(lang)}
+	for _, row := range p.Reg.Table1.Rows {
+		b.T1 = append(b.T1, [3]string{row.Item.Get(lang), row.Value.Get(lang), row.Quote})
+	}
+	for i := range p.Reg.Indicators {
+		ind := &p.Reg.Indicators[i]
+		if ind.Section == "ch2-s3" {
+			b.T2 = append(b.T2, r.indView(ind, lang, p.LatestYear()))
+		}
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "tables", Nav: "plan",
+		Path: lang + "/tables/", AltPath: other(lang) + "/tables/", Title: p.T(lang, "tables"), Body: b})
+}
+
+// ContentBody is a Markdown page such as the methodology.
+type ContentBody struct {
+	HTML template.HTML
+}
+
+func (r *builder) contentPage(lang, name string) error {
+	p := r.p
+	pg := p.Pages[lang][name]
+	h, err := renderBody(r.md[lang], pg.Body, func(Directive) string { return "" })
+	if err != nil {
+		return fmt.Errorf("%s: %w", pg.File, err)
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "page", Nav: name,
+		Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
+}

@@ -1,0 +1,248 @@
+// Package site renders the bilingual static website: HTML pages through
+// html/template, inline SVG charts, CSV and JSON downloads, the sitemap,
+// feeds and the search index.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+
+	"planpress/generator/project"
+)
+
+// File is one output file: a path relative to the output root and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Page is what every template receives.
+type Page struct {
+	Lang     string
+	Other    string // the other language
+	Title    string
+	Desc     string
+	Path     string // site path of the page, e.g. "en/plan/ch1/" ("" for the root)
+	AltPath  string // the same page in the other language
+	Nav      string // which menu entry is current
+	Site     *project.Project
+	Body     any
+	JSONLD   template.JS
+	NoIndex  bool
+	Template string
+}
+
+// T returns a UI string in the page's language.
+func (p *Page) T(key string) string { return p.Site.T(p.Lang, key) }
+
+// TL returns a UI string in the other language.
+func (p *Page) TL(lang, key string) string { return p.Site.T(lang, key) }
+
+// Depth is how many directories the page is below the root.
+func (p *Page) Depth() int { return strings.Count(p.Path, "/") }
+
+// Rel returns a link from this page to a site path ("en/plan/" →
+// "../../en/plan/index.html"), so the site works from any folder and from
+// file:// as well as from a server.
+func (p *Page) Rel(target string) string {
+	frag := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target, frag = target[:i], target[i:]
+	}
+	if target == "" && frag != "" && p.Template != "" {
+		return frag
+	}
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	return strings.Repeat("../", p.Depth()) + target + frag
+}
+
+// Canonical is the page's absolute URL.
+func (p *Page) Canonical() string { return p.Site.Config.BaseURL + p.Path }
+
+// AltCanonical is the absolute URL of the other-language page.
+func (p *Page) AltCanonical() string { return p.Site.Config.BaseURL + p.AltPath }
+
+// SiteTitle is the site's short title in the page's language.
+func (p *Page) SiteTitle() string { return p.Site.Config.Short.Get(p.Lang) }
+
+// renderer holds what page builders share.
+type builder struct {
+	p     *project.Project
+	tmpl  map[string]*template.Template
+	md    map[string]goldmark.Markdown
+	mu    sync.Mutex
+	files []File
+	pdfs  []PDFInfo
+}
+
+// Options configure Render.
+type Options struct {
+	Workers int       // parallel page renderers; 0 means one per CPU
+	PDFs    []PDFInfo // the PDFs of the build, for the downloads page
+}
+
+// PDFInfo describes a PDF of the build.
+type PDFInfo struct {
+	Path string
+	Lang string
+	Kind string // "plan" or "report"
+	Year int
+	Size int
+}
+
+// Render renders the whole site and returns its files (not yet written).
+func Render(p *project.Project, opt Options) ([]File, error) {
+	r := &builder{p: p, md: map[string]goldmark.Markdown{}, pdfs: opt.PDFs}
+	if err := r.loadTemplates(filepath.Join(p.Root, "templates")); err != nil {
+		return nil, err
+	}
+	for _, lang := range project.Langs {
+		r.md[lang] = newMarkdown(p.T(lang, "permalink"))
+	}
+	jobs := r.jobs()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	ch := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ch {
+				errs[i] = jobs[i]()
+			}
+		}()
+	}
+	for i := range jobs {
+		ch <- i
+	}
+	close(ch)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	statics, err := r.static(filepath.Join(p.Root, "templates", "static"))
+	if err != nil {
+		return nil, err
+	}
+	r.files = append(r.files, statics...)
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	return r.files, nil
+}
+
+func (r *builder) add(f File) {
+	r.mu.Lock()
+	r.files = append(r.files, f)
+	r.mu.Unlock()
+}
+
+// page executes the template of pg and adds the HTML file.
+func (r *builder) page(pg *Page) error {
+	t := r.tmpl[pg.Template]
+	if t == nil {
+		return fmt.Errorf("templates/%s.html is missing", pg.Template)
+	}
+	pg.Site = r.p
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", pg); err != nil {
+		return fmt.Errorf("templates/%s.html: %w", pg.Template, err)
+	}
+	out := pg.Path + "index.html"
+	if strings.HasSuffix(pg.Path, ".html") {
+		out = pg.Path
+	}
+	r.add(File{Path: out, Data: buf.Bytes()})
+	return nil
+}
+
+// loadTemplates parses templates/base.html with each page template.
+func (r *builder) loadTemplates(dir string) error {
+	base, err := os.ReadFile(filepath.Join(dir, "base.html"))
+	if err != nil {
+		return fmt.Errorf("templates: %w", err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("templates: %w", err)
+	}
+	r.tmpl = map[string]*template.Template{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "base.html" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		t := template.New("base").Funcs(funcs)
+		if _, err := t.Parse(string(base)); err != nil {
+			return fmt.Errorf("templates/base.html: %w", err)
+		}
+		if partials, _ := filepath.Glob(filepath.Join(dir, "_*.html")); len(partials) > 0 {
+			sort.Strings(partials)
+			for _, pth := range partials {
+				ps, err := os.ReadFile(pth)
+				if err != nil {
+					return err
+				}
+				if _, err := t.New(filepath.Base(pth)).Parse(string(ps)); err != nil {
+					return fmt.Errorf("templates/%s: %w", filepath.Base(pth), err)
+				}
+			}
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return fmt.Errorf("templates/%s: %w", name, err)
+		}
+		r.tmpl[strings.TrimSuffix(name, ".html")] = t
+	}
+	return nil
+}
+
+// static copies templates/static/ to assets/.
+func (r *builder) static(dir string) ([]File, error) {
+	var out []File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, File{Path: path.Join("assets", filepath.ToSlash(rel)), Data: data})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("templates/static: %w", err)
+	}
+	return out, nil
+}
+
+// Check parses the templates of the project at root without rendering.
+func Check(root string) error {
+	r := &builder{}
+	return r.loadTemplates(filepath.Join(root, "templates"))
+}

@@ -1,0 +1,306 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"planpress/generator/assess"
+	"planpress/generator/chart"
+	"planpress/generator/indicator"
+	"planpress/generator/numfmt"
+	"planpress/generator/project"
+)
+
+// IndView is an indicator as pages show it in one language and year.
+type IndView struct {
+	Ind         *indicator.Indicator
+	ID          string
+	Name        string
+	Unit        string
+	AreaName    string
+	URL         string // relative to the site root
+	Result      assess.Result
+	Status      string // status label
+	StatusClass string
+	Latest      string // "27.0 μg/m³ (2025)" or "no data"
+	Target      string
+	Baseline    string
+	Rows        []ObsRow
+	Components  [][2]string
+	Quote       string
+	QuoteEn     string
+	SectionURL  string
+	Chart       template.HTML
+	HasChart    bool
+	Sources     []SourceView
+	Note        string
+}
+
+// ObsRow is a year of an indicator's values table.
+type ObsRow struct {
+	Year   int
+	Value  string
+	Note   string
+	Source *SourceView
+}
+
+// SourceView is a source as cited on a page.
+type SourceView struct {
+	ID, Title, Publisher, Date, Grade, GradeText, URL string
+	N                                                 int // number in the page's source list
+}
+
+// unitSep returns the separator between a number and its unit.
+func unitSep(unit string) string {
+	if unit == "%" || unit == "" || unit == "‰" {
+		return ""
+	}
+	return " "
+}
+
+// Value formats v with the indicator's unit and precision in lang.
+func Value(ind *indicator.Indicator, v float64, lang string) string {
+	u := ind.Unit.Get(lang)
+	s := numfmt.Format(v, ind.Decimals, lang)
+	if ind.Kind == indicator.Change && v > 0 {
+		s = "+" + s
+	}
+	return s + unitSep(u) + u
+}
+
+// ObsValue formats an observation (value with qualifier, or its text).
+func ObsValue(ind *indicator.Indicator, o indicator.Observation, p *project.Project, lang string) string {
+	if o.Value == nil {
+		if t := o.Text.Get(lang); t != "" {
+			return t
+		}
+		if o.Status != "" {
+			return p.T(lang, "obs-"+o.Status)
+		}
+		return p.T(lang, "no-data")
+	}
+	v := Value(ind, *o.Value, lang)
+	switch o.Qualifier {
+	case "more-than":
+		return p.T(lang, "q-more-than") + v
+	case "less-than":
+		return p.T(lang, "q-less-than") + v
+	case "about":
+		return p.T(lang, "q-about") + v
+	}
+	return v
+}
+
+// TargetText describes the target with its bound in lang.
+func TargetText(ind *indicator.Indicator, p *project.Project, lang string) string {
+	t := ind.Target
+	by := fmt.Sprintf(p.T(lang, "by-year"), t.Year)
+	if !t.Quantified() {
+		return t.Text.Get(lang) + " " + by
+	}
+	v := Value(ind, t.Value, lang)
+	var s string
+	switch t.Bound {
+	case indicator.About:
+		s = fmt.Sprintf(p.T(lang, "bound-about"), v, numfmt.Format(t.Tolerance, ind.Decimals+1, lang))
+	case indicator.AtLeast:
+		s = fmt.Sprintf(p.T(lang, "bound-at-least"), v)
+	case indicator.AtMost:
+		s = fmt.Sprintf(p.T(lang, "bound-at-most"), v)
+	default:
+		s = v
+	}
+	s += " " + by
+	if t.Aspirational {
+		s += p.T(lang, "aspirational")
+	}
+	return s
+}
+
+func statusClass(s assess.Status) string { return "st-" + string(s) }
+
+// indView builds the view of an indicator as of year.
+func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndView {
+	p := r.p
+	v := &IndView{
+		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
+		URL: lang + "/indicators/" + ind.ID + "/", Quote: ind.Quote, QuoteEn: ind.QuoteEn,
+		Note: ind.Note.Get(lang),
+	}
+	if a := p.Reg.Area(ind.Area); a != nil {
+		v.AreaName = a.Name.Get(lang)
+	}
+	if pg := p.Plans[lang].Sections()[ind.Section]; pg != nil {
+		v.SectionURL = lang + "/plan/" + pg.ID + "/#" + ind.Section
+		if pg.ID == ind.Section {
+			v.SectionURL = lang + "/plan/" + pg.ID + "/"
+		}
+	}
+	res, ok := p.Results[ind.ID][year]
+	if !ok {
+		res = assess.Assess(*ind, p.Reg.ObservationsOf(ind.ID), year)
+	}
+	v.Result = res
+	v.Status = res.Status.Label(lang)
+	v.StatusClass = statusClass(res.Status)
+	v.Target = TargetText(ind, p, lang)
+	if b := ind.Baseline; b != nil {
+		v.Baseline = fmt.Sprintf("%s (%d)", Value(ind, b.Value, lang), b.Year)
+	}
+	v.Latest = p.T(lang, "no-data")
+	var last *indicator.Observation
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		if o.Year > year {
+			continue
+		}
+		o := o
+		last = &o
+	}
+	if last != nil {
+		v.Latest = fmt.Sprintf("%s (%d)", ObsValue(ind, *last, p, lang), last.Year)
+	}
+	// values table: every year of the plan, missing years say so
+	for y := p.Config.BaseYear; y <= year; y++ {
+		row := ObsRow{Year: y, Value: p.T(lang, "no-data")}
+		if o, ok := p.Reg.Observation(ind.ID, y); ok {
+			row.Value = ObsValue(ind, o, p, lang)
+			row.Note = o.Note.Get(lang)
+			row.Source = r.sourceView(o.Source, lang)
+		} else if b := ind.Baseline; b != nil && b.Year == y {
+			row.Value = Value(ind, b.Value, lang)
+			row.Source = r.sourceView(b.Source, lang)
+			row.Note = p.T(lang, "baseline-note")
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	seen := map[string]bool{}
+	for _, row := range v.Rows {
+		if row.Source != nil && !seen[row.Source.ID] {
+			seen[row.Source.ID] = true
+			v.Sources = append(v.Sources, *row.Source)
+		}
+	}
+	v.Components = r.components(ind, res, lang)
+	if ind.Kind != indicator.Binary {
+		spec := r.chartSpec(ind, v, lang, year, "c-"+ind.ID)
+		if len(spec.Observed) > 0 || spec.Target != nil {
+			svg, err := chart.SVG(spec, p.Fonts)
+			if err == nil {
+				v.Chart = template.HTML(svg)
+				v.HasChart = true
+			}
+		}
+	}
+	return v
+}
+
+// chartSpec defines the chart of an indicator up to year.
+func (r *builder) chartSpec(ind *indicator.Indicator, v *IndView, lang string, year int, id string) chart.Spec {
+	p := r.p
+	s := chart.Spec{
+		ID: id, Title: v.Name, Unit: v.Unit, Decimals: ind.Decimals,
+		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
+		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
+	}
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		if o.Value != nil && o.Year <= year {
+			s.Observed = append(s.Observed, chart.Point{Year: o.Year, Value: *o.Value})
+		}
+	}
+	if b := ind.Baseline; b != nil {
+		s.Baseline = &chart.Point{Year: b.Year, Value: b.Value}
+		if len(s.Observed) == 0 || s.Observed[0].Year > b.Year {
+			s.Observed = append([]chart.Point{{Year: b.Year, Value: b.Value}}, s.Observed...)
+		}
+	} else if v.Result.HasBase {
+		s.Baseline = &chart.Point{Year: v.Result.BaseYear, Value: v.Result.BaseValue}
+	}
+	if ind.Target.Quantified() {
+		s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
+	}
+	s.Desc = r.describe(ind, v, s, lang)
+	return s
+}
+
+// describe is the chart's text alternative: trend, latest, target, status.
+func (r *builder) describe(ind *indicator.Indicator, v *IndView, s chart.Spec, lang string) string {
+	p := r.p
+	var parts []string
+	if n := len(s.Observed); n > 0 {
+		first, last := s.Observed[0], s.Observed[n-1]
+		trend := "trend-flat"
+		switch {
+		case last.Value > first.Value:
+			trend = "trend-up"
+		case last.Value < first.Value:
+			trend = "trend-down"
+		}
+		if n == 1 {
+			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-one"), Value(ind, last.Value, lang), last.Year))
+		} else {
+			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-trend"), Value(ind, first.Value, lang), first.Year, Value(ind, last.Value, lang), last.Year, p.T(lang, trend), n))
+		}
+	} else {
+		parts = append(parts, p.T(lang, "desc-none"))
+	}
+	parts = append(parts, p.T(lang, "target")+p.T(lang, "colon")+v.Target)
+	parts = append(parts, p.T(lang, "status")+p.T(lang, "colon")+v.Status)
+	return strings.Join(parts, p.T(lang, "sentence-sep"))
+}
+
+// components lists the calculation components of a result.
+func (r *builder) components(ind *indicator.Indicator, res assess.Result, lang string) [][2]string {
+	p := r.p
+	dash := "—"
+	var c [][2]string
+	add := func(k, v string) { c = append(c, [2]string{p.T(lang, k), v}) }
+	if res.HasBase {
+		add("comp-base", fmt.Sprintf("%s (%d)", Value(ind, res.BaseValue, lang), res.BaseYear))
+	} else {
+		add("comp-base", dash)
+	}
+	if res.HasLatest {
+		add("comp-latest", fmt.Sprintf("%s (%d)", Value(ind, res.LatestValue, lang), res.LatestYear))
+	} else {
+		add("comp-latest", dash)
+	}
+	add("comp-target", TargetText(ind, p, lang))
+	add("comp-method", p.T(lang, "method-"+string(res.Method)))
+	if res.HasRatio {
+		rate := func(x float64) string {
+			if res.Method == assess.MethodCAGR {
+				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
+			}
+			return numfmt.Signed(x, ind.Decimals+1, lang) + unitSep(ind.Unit.Get(lang)) + ind.Unit.Get(lang) + p.T(lang, "per-year")
+		}
+		add("comp-actual", rate(res.ActualRate))
+		add("comp-required", rate(res.RequiredRate))
+		add("comp-ratio", assess.FormatRatio(res.Ratio))
+	} else {
+		add("comp-actual", dash)
+		add("comp-required", dash)
+		add("comp-ratio", dash)
+	}
+	add("comp-status", res.Status.Label(lang))
+	add("comp-reason", res.Reason.Get(lang))
+	return c
+}
+
+// sourceView returns the citation of a source id.
+func (r *builder) sourceView(id, lang string) *SourceView {
+	p := r.p
+	if id == "" {
+		return nil
+	}
+	s := p.Reg.Source(id)
+	if s == nil {
+		return nil
+	}
+	sv := &SourceView{ID: s.ID, Title: s.Title.Get(lang), Publisher: s.Publisher.Get(lang), Date: s.Date, Grade: s.Grade, URL: s.URL,
+		GradeText: p.T(lang, "grade-"+s.Grade)}
+	if sv.Title == "" {
+		sv.Title = s.Title.Zh
+	}
+	return sv
+}

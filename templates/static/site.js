@@ -1,0 +1,4 @@
+// Optional enhancements; every page works without this file.
+(function () {
+  "use strict";
+})();
