@@ -106,19 +106,25 @@ func flags(name string, args []string, stderr io.Writer, def func(*flag.FlagSet)
 }
 
 // report prints an error and returns its exit code.
-func report(stderr io.Writer, err error) int {
+func report(stderr io.Writer, err error, building bool) int {
+	unchanged := ""
+	if building {
+		unchanged = "; nothing was published, the previous output is unchanged"
+	}
 	var ps indicator.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
 			fmt.Fprintln(stderr, p.Error())
 		}
-		fmt.Fprintf(stderr, "planpress: %d problem(s); nothing was published, the previous output is unchanged\n", len(ps))
+		fmt.Fprintf(stderr, "planpress: %d problem(s)%s\n", len(ps), unchanged)
 		return exitInput
 	}
 	var ie *build.InputError
 	if errors.As(err, &ie) {
-		fmt.Fprintln(stderr, "planpress:", err)
-		fmt.Fprintln(stderr, "planpress: nothing was published, the previous output is unchanged")
+		fmt.Fprintf(stderr, "planpress: %v\n", err)
+		if unchanged != "" {
+			fmt.Fprintln(stderr, "planpress: nothing was published; the previous output is unchanged")
+		}
 		return exitInput
 	}
 	fmt.Fprintln(stderr, "planpress:", err)
@@ -148,7 +154,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := build.Build(opt)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, true)
 	}
 	for _, w := range s.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
@@ -179,7 +185,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := project.Load(root, project.Options{})
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, err, false)
 	}
 	if err := site.Check(root); err != nil {
 		fmt.Fprintln(stderr, err)

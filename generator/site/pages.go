@@ -270,10 +270,10 @@ func (r *builder) directive(lang string, d Directive) string {
 	esc := html.EscapeString
 	switch d.Name {
 	case "box":
-		return fmt.Sprintf(`<aside class="box" id="%s" aria-labelledby="%s-h"><h4 id="%s-h">%s</h4><p>%s</p></aside>`,
+		return fmt.Sprintf(`<aside class="box" id="%s" aria-labelledby="%s-h"><h3 id="%s-h">%s</h3><p>%s</p></aside>`,
 			esc(d.ID), esc(d.ID), esc(d.ID), esc(d.Title), esc(p.T(lang, "box-not-published")))
 	case "table":
-		return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h4>%s</h4><p>%s <a href="../../tables/index.html#%s">%s</a></p></aside>`,
+		return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h3>%s</h3><p>%s <a href="../../tables/index.html#%s">%s</a></p></aside>`,
 			esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")), esc(d.ID), esc(p.T(lang, "table-see")))
 	case "toc":
 		var b strings.Builder

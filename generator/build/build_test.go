@@ -1,0 +1,161 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planpress/generator/internal/testutil"
+)
+
+// buildInto builds the project at root into out and fails the test on error.
+func buildInto(t *testing.T, root, out string) *Summary {
+	t.Helper()
+	s, err := Build(Options{Root: root, Out: out})
+	if err != nil {
+		t.Fatalf("build %s: %v", root, err)
+	}
+	return s
+}
+
+func TestBuildEndToEnd(t *testing.T) {
+	root := testutil.Root(t)
+	out := filepath.Join(t.TempDir(), "public")
+	s := buildInto(t, root, out)
+	if s.Pages < 100 || s.PDFs < 4 {
+		t.Fatalf("summary %v: too few pages or PDFs", s)
+	}
+	for _, f := range []string{
+		"index.html", "zh-Hant/index.html", "en/index.html",
+		"zh-Hant/plan/index.html", "en/plan/index.html", "zh-Hant/plan/ch3/index.html", "en/plan/ch3/index.html",
+		"zh-Hant/indicators/pm25-annual-mean/index.html", "en/indicators/pm25-annual-mean/index.html",
+		"en/indicators/pm25-annual-mean/pm25-annual-mean.csv", "assets/site.css", "checksums.txt",
+		"downloads/plan-text-zh-Hant.pdf", "downloads/plan-text-en.pdf",
+	} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing output %s", f)
+		}
+	}
+	// every page parses as balanced HTML with lang, title and ordered headings
+	n := 0
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		n++
+		data, _ := os.ReadFile(p)
+		if probs := testutil.CheckHTML(data); len(probs) > 0 {
+			rel, _ := filepath.Rel(out, p)
+			t.Errorf("%s: %s", rel, strings.Join(probs, "; "))
+		}
+		return nil
+	})
+	if n != s.Pages {
+		t.Errorf("found %d HTML files, summary says %d", n, s.Pages)
+	}
+	// an indicator page carries a go-chart SVG chart with an accessible name
+	page, _ := os.ReadFile(filepath.Join(out, "en/indicators/pm25-annual-mean/index.html"))
+	for _, want := range []string{`<svg xmlns="http://www.w3.org/2000/svg"`, `role="img"`, "<title id=", "<desc id=", "<path d="} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("indicator page lacks %q", want)
+		}
+	}
+	// PDF text extracts, with Chinese and English phrases
+	checks := map[string][]string{
+		"downloads/plan-text-zh-Hant.pdf":            {"生態保護紅線佔市域面積比例不低於26.1%", "PM2.5"},
+		"downloads/plan-text-en.pdf":                 {"ecological conservation redline", "Beijing-Tianjin-Hebei"},
+		"downloads/progress-report-2025-en.pdf":      {"Final assessment 2025", "細顆粒物"[:0] + "PM2.5"},
+		"downloads/progress-report-2025-zh-Hant.pdf": {"2025年最終評估", "Identity"[:0] + "PM2.5"},
+	}
+	for file, phrases := range checks {
+		text := strings.Join(strings.Fields(testutil.PDFText(t, filepath.Join(out, file))), "")
+		for _, ph := range phrases {
+			if !strings.Contains(text, strings.Join(strings.Fields(ph), "")) {
+				t.Errorf("%s: pdftotext output lacks %q", file, ph)
+			}
+		}
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	root := testutil.Root(t)
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	buildInto(t, root, a)
+	buildInto(t, root, b)
+	if d := testutil.DiffTrees(testutil.HashTree(t, a), testutil.HashTree(t, b)); d != "" {
+		t.Fatalf("two builds of the same input differ:\n%s", d)
+	}
+}
+
+func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
+	cases := []struct {
+		name  string
+		file  string
+		edit  func(string) string
+		input bool // an input error (exit 1) rather than an internal one
+	}{
+		{"bad TOML", "data/indicators.toml", func(s string) string { return s + "\n[[indicator]\nid = 1\n" }, true},
+		{"unknown key", "data/sources.toml", func(s string) string { return s + "\n[[source]]\nid = \"x\"\ntitel = \"typo\"\n" }, true},
+		{"template error", "templates/home.html", func(s string) string { return s + "{{ .NoSuchField.Broken }" }, true},
+		{"template runtime error", "templates/indicator.html", func(s string) string { return strings.Replace(s, "{{.Name}}", "{{.NoSuchField}}", 1) }, true},
+		{"missing font", "data/site.toml", func(s string) string { return strings.Replace(s, `main = ""`, `main = "/nonexistent/font.ttf"`, 1) }, true},
+		{"broken front matter", "content/en/plan/ch1.md", func(s string) string { return strings.Replace(s, "+++\n", "", 1) }, true},
+	}
+	root := testutil.CopyProject(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, root, out)
+	before := testutil.HashTree(t, out)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(root, c.file)
+			orig, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer os.WriteFile(path, orig, 0o644)
+			if err := os.WriteFile(path, []byte(c.edit(string(orig))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err = Build(Options{Root: root, Out: out})
+			if err == nil {
+				t.Fatal("build of broken input succeeded")
+			}
+			var ie *InputError
+			if c.input && !errors.As(err, &ie) {
+				t.Errorf("error is not reported as an input error: %v", err)
+			}
+			if !strings.Contains(err.Error(), filepath.Base(c.file)) && !strings.Contains(err.Error(), "font") {
+				t.Errorf("error does not name the file %s: %v", c.file, err)
+			}
+			if d := testutil.DiffTrees(before, testutil.HashTree(t, out)); d != "" {
+				t.Fatalf("output changed after a failed build:\n%s", d)
+			}
+			if left, _ := filepath.Glob(stagingPrefix(out) + "*"); len(left) > 0 {
+				t.Errorf("staging folders left behind: %v", left)
+			}
+		})
+	}
+}
+
+func TestOutMayNotReplaceTheProject(t *testing.T) {
+	root := testutil.CopyProject(t)
+	for _, out := range []string{root, filepath.Dir(root), filepath.Join(root, "content")} {
+		if _, err := (Options{Root: root, Out: out}).OutDir(); err == nil {
+			t.Errorf("--out %s accepted", out)
+		}
+	}
+}
+
+func TestSafePath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"en/index.html": true, "a/b/c.csv": true,
+		"": false, "/etc/passwd": false, "../x": false, "a/../../x": false, "a//b": false, "a\\b": false, "./a": false,
+	} {
+		if got := safePath(p); got != want {
+			t.Errorf("safePath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planpress/generator/internal/testutil"
+)
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	root := testutil.CopyProject(t)
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no command", nil, exitUsage, "Usage"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"bad flag", []string{"build", "--nope"}, exitUsage, "flag provided but not defined"},
+		{"version", []string{"version"}, exitOK, Version},
+		{"check passes", []string{"check", "--root", root}, exitOK, "check passed"},
+		{"import needs a file", []string{"import"}, exitUsage, "usage"},
+		{"import of a missing file", []string{"import", filepath.Join(root, "nope.txt")}, exitInput, "nope.txt"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := runCLI(c.args...)
+			if code != c.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, out, errs)
+			}
+			if !strings.Contains(out+errs, c.want) {
+				t.Errorf("output lacks %q:\n%s%s", c.want, out, errs)
+			}
+		})
+	}
+}
+
+func TestCheckReportsEveryProblemWithFileAndLine(t *testing.T) {
+	root := testutil.CopyProject(t)
+	path := filepath.Join(root, "data", "annual", "2023.toml")
+	data, _ := os.ReadFile(path)
+	broken := string(data) + `
+[[observation]]
+indicator = "no-such-indicator"
+value = 1.0
+source = "src01"
+
+[[observation]]
+indicator = "carbon-emissions-below-peak"
+value = 12.0
+source = "no-such-source"
+`
+	os.WriteFile(path, []byte(broken), 0o644)
+	code, _, errs := runCLI("check", "--root", root)
+	if code != exitInput {
+		t.Fatalf("exit %d, want %d: %s", code, exitInput, errs)
+	}
+	for _, want := range []string{`data/annual/2023.toml:`, `unknown indicator "no-such-indicator"`, `unknown source "no-such-source"`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("check output lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+func TestBuildPrintsSummary(t *testing.T) {
+	root := testutil.CopyProject(t)
+	out := filepath.Join(t.TempDir(), "site")
+	code, stdout, errs := runCLI("build", "--root", root, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"pages", "PDFs", "MB", "load+check", "pdf", "html", "publish"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q: %s", want, stdout)
+		}
+	}
+}
