@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -57,9 +58,7 @@ func isChrome(s string) bool {
 
 // trimSpace removes ASCII and ideographic white space at both ends.
 func trimSpace(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\r' || r == '\ufeff'
-	})
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
 }
 
 // ChineseNumeral returns the value of a Chinese numeral from 一 to 九十九.

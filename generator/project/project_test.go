@@ -1,0 +1,101 @@
+package project
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planpress/generator/indicator"
+	"planpress/generator/internal/testutil"
+)
+
+func TestRealProjectLoadsClean(t *testing.T) {
+	p, err := Load(testutil.Root(t), Options{})
+	if err != nil {
+		t.Fatalf("the project does not pass its own checks:\n%v", err)
+	}
+	if len(p.Reg.Indicators) < 60 {
+		t.Errorf("only %d indicators", len(p.Reg.Indicators))
+	}
+	for _, ind := range p.Reg.Indicators {
+		if len(p.Results[ind.ID]) != len(p.Years) {
+			t.Errorf("%s: assessed for %d years, want %d", ind.ID, len(p.Results[ind.ID]), len(p.Years))
+		}
+	}
+}
+
+// edit applies a change to a file of a project copy and returns the problems
+// Load reports.
+func loadEdited(t *testing.T, file string, edit func(string) string) indicator.Problems {
+	t.Helper()
+	root := testutil.CopyProject(t)
+	path := filepath.Join(root, file)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := edit(string(data))
+	if changed == string(data) {
+		t.Fatalf("edit of %s changed nothing", file)
+	}
+	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(root, Options{})
+	var ps indicator.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("Load of broken %s: %v, want problems", file, err)
+	}
+	return ps
+}
+
+func expect(t *testing.T, ps indicator.Problems, wants ...string) {
+	t.Helper()
+	all := ps.Error()
+	for _, w := range wants {
+		if !strings.Contains(all, w) {
+			t.Errorf("problems lack %q:\n%s", w, all)
+		}
+	}
+}
+
+func TestParityNamesTheSection(t *testing.T) {
+	// drop the last paragraph of section ch3-s1-i2 in English
+	ps := loadEdited(t, "content/en/plan/ch3.md", func(s string) string {
+		i := strings.Index(s, "{#ch3-s1-i2}")
+		j := strings.Index(s[i:], "\n\n") + i + 2
+		k := strings.Index(s[j:], "\n\n") + j + 2
+		return s[:j] + s[k:]
+	})
+	expect(t, ps, "content/en/plan/ch3.md", "section ch3-s1-i2 has", "paragraphs in English")
+}
+
+func TestParityMissingHeading(t *testing.T) {
+	ps := loadEdited(t, "content/en/plan/ch5.md", func(s string) string {
+		return strings.Replace(s, "{#ch5-s2}", "{#ch5-s9}", 1)
+	})
+	expect(t, ps, "content/en/plan/ch5.md", "section structure differs", "ch5-s2")
+}
+
+func TestGlossaryEnforced(t *testing.T) {
+	ps := loadEdited(t, "content/en/plan/ch5.md", func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(s, "ecological conservation redline", "eco red line"), "Ecological conservation redline", "Eco red line")
+	})
+	expect(t, ps, "content/en/plan/ch5.md", `lacks "ecological conservation redline"`)
+}
+
+func TestQuoteMustBeVerbatim(t *testing.T) {
+	ps := loadEdited(t, "data/indicators.toml", func(s string) string {
+		return strings.Replace(s, `quote = "PM2.5年均濃度降至35微克/立方米左右"`, `quote = "PM2.5年均濃度降至35微克左右"`, 1)
+	})
+	expect(t, ps, "data/indicators.toml:", `quote of "pm25-annual-mean" is not in the plan text`)
+}
+
+func TestMissingString(t *testing.T) {
+	ps := loadEdited(t, "data/i18n/en.toml", func(s string) string {
+		return strings.Replace(s, "\nhome = \"Home\"\n", "\n", 1)
+	})
+	expect(t, ps, "data/i18n/en.toml", `string "home" is missing`)
+}
