@@ -3,8 +3,10 @@ package build
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"planpress/generator/internal/testutil"
@@ -20,10 +22,55 @@ func buildInto(t *testing.T, root, out string) *Summary {
 	return s
 }
 
+var (
+	siteOnce sync.Once
+	siteOut  string
+	siteSum  *Summary
+	siteErr  error
+)
+
+// realSite builds the real project once for the read-only checks.
+func realSite(t *testing.T) (string, *Summary) {
+	t.Helper()
+	siteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "planpress-site-")
+		if err != nil {
+			siteErr = err
+			return
+		}
+		siteOut = filepath.Join(dir, "public")
+		siteSum, siteErr = Build(Options{Root: testutil.Root(t), Out: siteOut})
+	})
+	if siteErr != nil {
+		t.Fatalf("build: %v", siteErr)
+	}
+	return siteOut, siteSum
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if siteOut != "" {
+		os.RemoveAll(filepath.Dir(siteOut))
+	}
+	os.Exit(code)
+}
+
+func TestHTMLValidates(t *testing.T) {
+	out, _ := realSite(t)
+	java := testutil.Tool(t, "java")
+	jar := filepath.Join(testutil.Root(t), "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	if _, err := os.Stat(jar); err != nil {
+		t.Fatalf("the Nu Html Checker is missing (%v): run scripts/setup --test", err)
+	}
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", out)
+	msg, err := cmd.CombinedOutput()
+	if err != nil || len(strings.TrimSpace(string(msg))) > 0 {
+		t.Fatalf("Nu Html Checker found errors (%v):\n%s", err, msg)
+	}
+}
+
 func TestBuildEndToEnd(t *testing.T) {
-	root := testutil.Root(t)
-	out := filepath.Join(t.TempDir(), "public")
-	s := buildInto(t, root, out)
+	out, s := realSite(t)
 	if s.Pages < 100 || s.PDFs < 4 {
 		t.Fatalf("summary %v: too few pages or PDFs", s)
 	}

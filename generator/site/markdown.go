@@ -70,7 +70,9 @@ type Directive struct {
 
 // renderBody converts a Markdown body to HTML, replacing directive lines by
 // what expand returns for them.
-func renderBody(md goldmark.Markdown, body string, expand func(Directive) string) (string, error) {
+// afterPara, when not nil, returns HTML to insert after the k-th paragraph
+// (0-based, counting text paragraphs only).
+func renderBody(md goldmark.Markdown, body string, expand func(Directive) string, afterPara func(k int) string) (string, error) {
 	var dirs []Directive
 	src := reDirectiveLine.ReplaceAllStringFunc(body, func(line string) string {
 		m := reDirectiveLine.FindStringSubmatch(line)
@@ -86,6 +88,18 @@ func renderBody(md goldmark.Markdown, body string, expand func(Directive) string
 		return "", err
 	}
 	out := buf.String()
+	if afterPara != nil {
+		var b strings.Builder
+		k := 0
+		for _, line := range strings.SplitAfter(out, "\n") {
+			b.WriteString(line)
+			if strings.HasPrefix(line, "<p>") && !strings.HasPrefix(line, "<p>PLANPRESSDIRECTIVE") {
+				b.WriteString(afterPara(k))
+				k++
+			}
+		}
+		out = b.String()
+	}
 	for i, d := range dirs {
 		out = strings.Replace(out, fmt.Sprintf("<p>PLANPRESSDIRECTIVE%dEND</p>", i), expand(d), 1)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -218,13 +219,18 @@ func (r *builder) chapter(lang string, i int) error {
 	p := r.p
 	pages := p.Plans[lang].Pages
 	pg := pages[i]
-	bodyHTML, err := renderBody(r.md[lang], pg.Body, func(d Directive) string { return r.directive(lang, d) })
+	var after func(int) string
+	if lang != "zh-Hant" {
+		after = r.commitmentNotes(lang, pg.ID)
+	}
+	bodyHTML, err := renderBody(r.md[lang], pg.Body, func(d Directive) string { return r.directive(lang, d) }, after)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.File, err)
 	}
 	if lang == "zh-Hant" {
 		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
 	}
+	bodyHTML = altLinks(bodyHTML, lang, pg.ID, p.T(other(lang), "lang-short"), p.T(other(lang), "alt-section"))
 	b := &ChapterBody{HTML: template.HTML(bodyHTML), Kind: pg.Kind}
 	if i > 0 {
 		b.Prev = &TOCEntry{Title: pages[i-1].Title, URL: lang + "/plan/" + pages[i-1].ID + "/"}
@@ -236,30 +242,116 @@ func (r *builder) chapter(lang string, i int) error {
 		Path: lang + "/plan/" + pg.ID + "/", AltPath: other(lang) + "/plan/" + pg.ID + "/", Title: pg.Title, Body: b})
 }
 
-// highlightQuotes marks each commitment's quote in the Chinese text and links
-// it to its indicator page, with the status as text.
+// commitmentNotes returns, for a translated page, a function that adds after
+// each paragraph the commitments whose Chinese quote stands in the same
+// paragraph of the original (parity guarantees the same position).
+func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
+	p := r.p
+	var zh *plan.Page
+	for _, pg := range p.Plans["zh-Hant"].Pages {
+		if pg.ID == pageID {
+			zh = pg
+		}
+	}
+	if zh == nil {
+		return nil
+	}
+	var paras []string
+	for _, b := range zh.Blocks {
+		if b.Kind == plan.Para {
+			paras = append(paras, b.Text)
+		}
+	}
+	secs := p.Plans["zh-Hant"].Sections()
+	notes := map[int][]string{}
+	for i := range p.Reg.Indicators {
+		ind := &p.Reg.Indicators[i]
+		if ind.Quote == "" || secs[ind.Section] != zh {
+			continue
+		}
+		for k, t := range paras {
+			if strings.Contains(t, ind.Quote) {
+				res := p.Results[ind.ID][p.LatestYear()]
+				notes[k] = append(notes[k], fmt.Sprintf(`<a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span>`,
+					lang, ind.ID, html.EscapeString(ind.Name.Get(lang)), statusClass(res.Status), html.EscapeString(res.Status.Label(lang))))
+				break
+			}
+		}
+	}
+	label := html.EscapeString(p.T(lang, "commitments-here"))
+	return func(k int) string {
+		if len(notes[k]) == 0 {
+			return ""
+		}
+		return `<p class="commitments"><span>` + label + `</span> ` + strings.Join(notes[k], " · ") + "</p>\n"
+	}
+}
+
+var rePermalink = regexp.MustCompile(`(<a class="permalink" href="#([a-z0-9-]+)"[^>]*>#</a>)`)
+
+// altLinks adds, after each heading's permalink, a link to the same section
+// in the other language.
+func altLinks(h, lang, page, label, name string) string {
+	o := other(lang)
+	return rePermalink.ReplaceAllString(h, `$1 <a class="alt" href="../../../`+o+`/plan/`+page+`/index.html#$2" hreflang="`+o+`" lang="`+o+`" aria-label="`+html.EscapeString(name)+`">`+html.EscapeString(label)+`</a>`)
+}
+
+// highlightQuotes marks each commitment's quote in the Chinese text and
+// links it to its indicator page, with the status as text. Quotes that
+// overlap (one sentence states several commitments) share one mark.
 func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 	p := r.p
 	secs := p.Plans[lang].Sections()
+	type span struct {
+		start, end int
+		inds       []*indicator.Indicator
+	}
+	var spans []span
 	for i := range p.Reg.Indicators {
 		ind := &p.Reg.Indicators[i]
 		if secs[ind.Section] != pg || ind.Quote == "" {
 			continue
 		}
-		q := html.EscapeString(ind.Quote)
-		q = strings.ReplaceAll(q, "&#34;", "&quot;")
+		q := strings.ReplaceAll(html.EscapeString(ind.Quote), "&#34;", "&quot;")
 		at := strings.Index(h, q)
 		if at < 0 {
 			continue
 		}
-		// skip when inside an existing mark (overlapping quotes)
-		if strings.LastIndex(h[:at], "<mark") > strings.LastIndex(h[:at], "</mark>") {
+		spans = append(spans, span{at, at + len(q), []*indicator.Indicator{ind}})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var merged []span
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.start < merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, sp.end)
+			merged[n-1].inds = append(merged[n-1].inds, sp.inds...)
 			continue
 		}
-		res := p.Results[ind.ID][p.LatestYear()]
-		repl := fmt.Sprintf(`<mark class="commitment"><a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span></mark>`,
-			lang, ind.ID, q, statusClass(res.Status), html.EscapeString(res.Status.Label(lang)))
-		h = h[:at] + repl + h[at+len(q):]
+		merged = append(merged, sp)
+	}
+	year := p.LatestYear()
+	link := func(ind *indicator.Indicator) string {
+		return fmt.Sprintf("../../../%s/indicators/%s/index.html", lang, ind.ID)
+	}
+	for i := len(merged) - 1; i >= 0; i-- {
+		sp := merged[i]
+		text := h[sp.start:sp.end]
+		var repl string
+		if len(sp.inds) == 1 {
+			ind := sp.inds[0]
+			res := p.Results[ind.ID][year]
+			repl = fmt.Sprintf(`<mark class="commitment"><a href="%s">%s</a> <span class="badge %s">%s</span></mark>`,
+				link(ind), text, statusClass(res.Status), html.EscapeString(res.Status.Label(lang)))
+		} else {
+			var refs []string
+			for _, ind := range sp.inds {
+				res := p.Results[ind.ID][year]
+				refs = append(refs, fmt.Sprintf(`<a class="badge %s" href="%s">%s%s%s</a>`, statusClass(res.Status), link(ind),
+					html.EscapeString(ind.Name.Get(lang)), html.EscapeString(p.T(lang, "colon")), html.EscapeString(res.Status.Label(lang))))
+			}
+			repl = `<mark class="commitment">` + text + ` ` + strings.Join(refs, " ") + `</mark>`
+		}
+		h = h[:sp.start] + repl + h[sp.end:]
 	}
 	return h
 }
@@ -428,7 +520,7 @@ type ContentBody struct {
 func (r *builder) contentPage(lang, name string) error {
 	p := r.p
 	pg := p.Pages[lang][name]
-	h, err := renderBody(r.md[lang], pg.Body, func(Directive) string { return "" })
+	h, err := renderBody(r.md[lang], pg.Body, func(Directive) string { return "" }, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.File, err)
 	}
