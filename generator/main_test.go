@@ -85,3 +85,44 @@ func TestBuildPrintsSummary(t *testing.T) {
 		}
 	}
 }
+
+func TestNewYear(t *testing.T) {
+	root := testutil.CopyProject(t)
+	path := filepath.Join(root, "data", "annual", "2025.toml")
+	os.Remove(path)
+	code, out, errs := runCLI("new-year", "2025", "--root", root)
+	if code != exitOK {
+		t.Fatalf("new-year: exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s not written: %v (%s)", path, err, out)
+	}
+	s := string(data)
+	for _, want := range []string{"year = 2025", `indicator = "pm25-annual-mean"`, "# 細顆粒物(PM2.5)年均濃度", `source = ""`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("scaffold lacks %q", want)
+		}
+	}
+	if n := strings.Count(s, "[[observation]]"); n < 60 {
+		t.Errorf("scaffold lists %d indicators", n)
+	}
+	// the empty scaffold passes check: empty entries are "no data"
+	if code, _, errs := runCLI("check", "--root", root); code != exitOK {
+		t.Fatalf("check of the scaffold: exit %d: %s", code, errs)
+	}
+	// it never overwrites
+	os.WriteFile(path, []byte("year = 2025\n# my work\n"), 0o644)
+	if code, _, errs := runCLI("new-year", "2025", "--root", root); code != exitInput || !strings.Contains(errs, "never overwritten") {
+		t.Fatalf("second new-year: exit %d: %s", code, errs)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "year = 2025\n# my work\n" {
+		t.Fatal("existing file was changed")
+	}
+	if code, _, _ := runCLI("new-year", "2031", "--root", root); code != exitInput {
+		t.Errorf("a year outside the plan was accepted")
+	}
+	if code, _, _ := runCLI("new-year", "twenty", "--root", root); code != exitUsage {
+		t.Errorf("a non-year was accepted")
+	}
+}

@@ -80,7 +80,8 @@ type Register struct {
 	Observations []Observation // sorted by indicator order, then year
 	Table1       Table1
 	Glossary     []Term
-	Years        []int // years that have an annual file
+	Years        []int       // years that have an annual file
+	Empty        map[int]int // entries left empty (no value yet), by year
 
 	indicators map[string]*Indicator
 	sources    map[string]*Source
@@ -451,6 +452,7 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 		return Problems{{File: "data/annual", Msg: err.Error(), Hint: "create data/annual with one YYYY.toml per year (planpress new-year YYYY)"}}
 	}
 	r.byInd = map[string][]Observation{}
+	r.Empty = map[int]int{}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
 			continue
@@ -484,6 +486,11 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			o := doc.Observation[i]
 			o.Year, o.File, o.Line = year, rel, f.entryLine("observation", i)
 			at := func(k string) int { return f.keyLine(k, o.Line) }
+			if o.Value == nil && o.Status == "" && o.Text.Zh == "" && o.Text.En == "" && o.Source == "" && o.Qualifier == "" {
+				// an entry written by new-year and not filled in: no value
+				r.Empty[year]++
+				continue
+			}
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
 				ps = append(ps, Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})

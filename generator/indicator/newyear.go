@@ -1,0 +1,67 @@
+package indicator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ErrExists is returned when the annual file to scaffold already exists.
+var ErrExists = errors.New("file exists")
+
+// NewYear writes ROOT/data/annual/YYYY.toml with one empty entry per
+// indicator (its name and unit as a comment) for staff to fill in. It never
+// overwrites a file.
+func NewYear(root string, year int, r *Register, lim Limits) (string, error) {
+	if year < lim.FirstYear || year > lim.LastYear {
+		return "", fmt.Errorf("year %d is outside the plan's years %d–%d (data/site.toml base_year and target_year)", year, lim.FirstYear, lim.LastYear)
+	}
+	path := filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `# Values for %d. For each indicator with a published value:
+#   value = 12.3          the figure as the source states it, in the indicator's unit
+#   source = "id"         an id from data/sources.toml (add the source there first)
+#   qualifier = "more-than" when the source says "more than" (or "less-than", "about")
+#   note = { zh = "…", en = "…" }   optional
+# Yes/no indicators take status = "achieved" or "not-achieved" and
+#   text = { zh = "…", en = "…" } with the source's wording.
+# Leave an entry as it is (no value, source = "") when no source states a
+# value: it stays "no data". Never estimate. Then run: planpress check
+year = %d
+`, year, year)
+	for _, a := range r.Areas {
+		fmt.Fprintf(&b, "\n# ===== %s · %s =====\n", a.Name.Zh, a.Name.En)
+		for _, ind := range r.InArea(a.ID) {
+			unit := ind.Unit.En
+			if ind.Kind == Binary {
+				unit = "yes/no: status = \"achieved\" or \"not-achieved\""
+			}
+			fmt.Fprintf(&b, "\n# %s · %s (%s)\n", oneLine(ind.Name.Zh), oneLine(ind.Name.En), oneLine(unit))
+			if ind.Target.Quantified() {
+				fmt.Fprintf(&b, "# target: %s %v by %d\n", ind.Target.Bound, ind.Target.Value, ind.Target.Year)
+			}
+			fmt.Fprintf(&b, "[[observation]]\nindicator = %q\nsource = \"\"\n", ind.ID)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return "", fmt.Errorf("%s: %w; it is never overwritten: edit it, or move it away first", path, ErrExists)
+		}
+		return "", err
+	}
+	if _, err := f.Write(b.Bytes()); err != nil {
+		f.Close()
+		return "", err
+	}
+	return path, f.Close()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
