@@ -2,6 +2,8 @@ package build
 
 import (
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -205,4 +207,48 @@ func TestSafePath(t *testing.T) {
 			t.Errorf("safePath(%q) = %v, want %v", p, got, want)
 		}
 	}
+}
+
+func TestNoBrokenLinks(t *testing.T) {
+	out, _ := realSite(t)
+	probs, checked, err := testutil.CheckLinks(out, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 5000 {
+		t.Errorf("only %d links checked", checked)
+	}
+	for _, p := range probs {
+		t.Error(p)
+	}
+}
+
+// TestBrowser opens every page type in both languages in headless Chromium
+// (tests/browser.mjs): axe-core WCAG 2.1 A/AA, console errors, requests to
+// other hosts, chart names, the language switch, and JavaScript off.
+func TestBrowser(t *testing.T) {
+	out, _ := realSite(t)
+	node := testutil.Tool(t, "node")
+	testutil.Tool(t, "chromium")
+	root := testutil.Root(t)
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
+		t.Fatalf("playwright-core is missing: run scripts/setup --test")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	pages := []string{"index.html", "404.html"}
+	for _, lang := range []string{"zh-Hant", "en"} {
+		for _, p := range []string{"", "plan/", "plan/ch4/", "plan/notice/", "indicators/", "indicators/status/achieved/",
+			"indicators/pm25-annual-mean/", "indicators/worse-than-class-v-eliminated/", "reports/", "reports/2025/", "reports/2022/",
+			"tables/", "methodology/", "about/", "downloads/", "search/"} {
+			pages = append(pages, lang+"/"+p+"index.html")
+		}
+	}
+	cmd := exec.Command(node, append([]string{filepath.Join(root, "tests", "browser.mjs"), srv.URL + "/"}, pages...)...)
+	cmd.Dir = root
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("browser checks failed (%v):\n%s", err, msg)
+	}
+	t.Log(strings.TrimSpace(string(msg)))
 }

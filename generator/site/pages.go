@@ -34,6 +34,9 @@ func (r *builder) jobs() []func() error {
 			func() error { return r.indicatorIndex(lang) },
 			func() error { return r.reportIndex(lang) },
 			func() error { return r.tables(lang) },
+			func() error { return r.downloads(lang) },
+			func() error { return r.searchIndex(lang) },
+			func() error { return r.feed(lang) },
 		)
 		pl := p.Plans[lang]
 		for i := range pl.Pages {
@@ -523,6 +526,15 @@ func (r *builder) contentPage(lang, name string) error {
 	h, err := renderBody(r.md[lang], pg.Body, func(Directive) string { return "" }, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.File, err)
+	}
+	if name == "about" {
+		b := &AboutBody{ContentBody: ContentBody{HTML: template.HTML(h)}}
+		for _, s := range p.Reg.Sources {
+			b.Sources = append(b.Sources, *r.sourceView(s.ID, lang))
+		}
+		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Config.Publisher.Get(lang), p.Config.Short.Get(lang), p.Config.Date, p.Config.BaseURL+lang+"/")
+		return r.page(&Page{Lang: lang, Other: other(lang), Template: "about", Nav: name,
+			Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: b})
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "page", Nav: name,
 		Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})

@@ -60,11 +60,12 @@ func (p *Page) Rel(target string) string {
 	if i := strings.IndexByte(target, '#'); i >= 0 {
 		target, frag = target[:i], target[i:]
 	}
-	if target == "" && frag != "" && p.Template != "" {
-		return frag
-	}
 	if target == "" || strings.HasSuffix(target, "/") {
 		target += "index.html"
+	}
+	if p.Template == "404" {
+		// the 404 page is served at any path: link from the site root
+		return "/" + target + frag
 	}
 	return strings.Repeat("../", p.Depth()) + target + frag
 }
@@ -144,6 +145,8 @@ func Render(p *project.Project, opt Options) ([]File, error) {
 		return nil, err
 	}
 	r.files = append(r.files, statics...)
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	r.files = append(r.files, File{Path: "sitemap.xml", Data: sitemap(p, r.files)}, File{Path: "robots.txt", Data: robots(p)})
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
 	return r.files, nil
 }

@@ -1,0 +1,242 @@
+package site
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+
+	"planpress/generator/assess"
+	"planpress/generator/plan"
+	"planpress/generator/project"
+)
+
+// DownloadsBody is the downloads page.
+type DownloadsBody struct {
+	PDFs    []PDFRow
+	Dataset []DataRow
+}
+
+// PDFRow is a PDF listed for download.
+type PDFRow struct {
+	Title, URL, Lang, LangName, Size string
+}
+
+// DataRow is a data file listed for download.
+type DataRow struct {
+	Title, URL, Format string
+}
+
+func humanSize(n int, lang string) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (r *builder) downloads(lang string) error {
+	p := r.p
+	b := &DownloadsBody{}
+	pdfs := append([]PDFInfo(nil), r.pdfs...)
+	sort.SliceStable(pdfs, func(i, j int) bool {
+		if pdfs[i].Kind != pdfs[j].Kind {
+			return pdfs[i].Kind == "plan"
+		}
+		if pdfs[i].Year != pdfs[j].Year {
+			return pdfs[i].Year > pdfs[j].Year
+		}
+		return pdfs[i].Lang == lang && pdfs[j].Lang != lang
+	})
+	for _, f := range pdfs {
+		title := p.Plans[f.Lang].Index.Title
+		if f.Kind == "report" {
+			title = fmt.Sprintf(p.T(lang, "report-title"), f.Year)
+			if f.Year >= p.Config.TargetYear {
+				title = fmt.Sprintf(p.T(lang, "final-report-title"), f.Year)
+			}
+		} else {
+			title = p.T(lang, "plan-pdf")
+		}
+		b.PDFs = append(b.PDFs, PDFRow{Title: title, URL: f.Path, Lang: f.Lang, LangName: p.T(f.Lang, "lang-name"), Size: humanSize(f.Size, lang)})
+	}
+	b.Dataset = []DataRow{
+		{Title: p.T(lang, "dataset"), URL: lang + "/data/dataset.csv", Format: "CSV"},
+		{Title: p.T(lang, "dataset"), URL: lang + "/data/dataset.json", Format: "JSON"},
+		{Title: p.T(lang, "checksums"), URL: "checksums.txt", Format: "SHA-256"},
+	}
+	r.add(File{Path: lang + "/data/dataset.csv", Data: DatasetCSV(p, lang)})
+	r.add(File{Path: lang + "/data/dataset.json", Data: DatasetJSON(p, lang)})
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "downloads", Nav: "downloads",
+		Path: lang + "/downloads/", AltPath: other(lang) + "/downloads/", Title: p.T(lang, "downloads"), Body: b})
+}
+
+// AboutBody is the about page: its text and the list of sources.
+type AboutBody struct {
+	ContentBody
+	Sources []SourceView
+	Cite    string
+}
+
+// searchEntry is one searchable item: a plan section or an indicator.
+type searchEntry struct {
+	Title string `json:"t"`
+	URL   string `json:"u"`
+	Text  string `json:"x"`
+	Kind  string `json:"k"`
+}
+
+// searchIndex builds the search index of a language: every section of the
+// plan text with its paragraphs, and every indicator with both names.
+func (r *builder) searchIndex(lang string) error {
+	p := r.p
+	var entries []searchEntry
+	for _, pg := range p.Plans[lang].Pages {
+		cur := searchEntry{Title: pg.Title, URL: lang + "/plan/" + pg.ID + "/", Kind: "plan"}
+		var text []string
+		flush := func() {
+			if len(text) > 0 || cur.Title != "" {
+				cur.Text = strings.Join(text, " ")
+				entries = append(entries, cur)
+			}
+			text = nil
+		}
+		for _, b := range pg.Blocks {
+			switch b.Kind {
+			case plan.Section, plan.Item:
+				flush()
+				cur = searchEntry{Title: b.Text, URL: lang + "/plan/" + pg.ID + "/#" + b.ID, Kind: "plan"}
+			case plan.Para:
+				text = append(text, b.Text)
+			case plan.Directive:
+				text = append(text, b.Text)
+			}
+		}
+		flush()
+	}
+	for _, ind := range p.Reg.Indicators {
+		res := p.Results[ind.ID][p.LatestYear()]
+		entries = append(entries, searchEntry{
+			Title: ind.Name.Get(lang), URL: lang + "/indicators/" + ind.ID + "/", Kind: "indicator",
+			Text: strings.Join([]string{ind.Name.Zh, ind.Name.En, ind.Quote, ind.QuoteEn, res.Status.Label(lang)}, " "),
+		})
+	}
+	data, err := json.Marshal(entries)
+	if err != nil {
+		return err
+	}
+	r.add(File{Path: lang + "/search/index.json", Data: data})
+	// the same index as a script, so search also works from file://
+	r.add(File{Path: lang + "/search/index.js", Data: []byte("window.PLANPRESS_INDEX=" + string(data) + ";\n")})
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "search", Nav: "search",
+		Path: lang + "/search/", AltPath: other(lang) + "/search/", Title: p.T(lang, "search")})
+}
+
+// feed writes the Atom feed of the reports of a language.
+func (r *builder) feed(lang string) error {
+	p := r.p
+	type link struct {
+		Href     string `xml:"href,attr"`
+		Rel      string `xml:"rel,attr,omitempty"`
+		Type     string `xml:"type,attr,omitempty"`
+		Hreflang string `xml:"hreflang,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Links   []link `xml:"link"`
+		Summary string `xml:"summary"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Links   []link  `xml:"link"`
+		Entries []entry `xml:"entry"`
+	}
+	base := p.Config.BaseURL
+	updated := p.Time().UTC().Format("2006-01-02T15:04:05Z")
+	f := feed{Lang: lang, Title: p.Config.Short.Get(lang) + " · " + p.T(lang, "feed-title"), ID: base + lang + "/feed.xml", Updated: updated,
+		Links: []link{{Href: base + lang + "/feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base + lang + "/reports/", Rel: "alternate", Type: "text/html"}}}
+	f.Author.Name = p.Config.Publisher.Get(lang)
+	years := append([]int(nil), p.Years...)
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	for _, y := range years {
+		title := fmt.Sprintf(p.T(lang, "report-title"), y)
+		if y >= p.Config.TargetYear {
+			title = fmt.Sprintf(p.T(lang, "final-report-title"), y)
+		}
+		counts := map[assess.Status]int{}
+		for _, ind := range p.Reg.Indicators {
+			counts[p.Results[ind.ID][y].Status]++
+		}
+		var parts []string
+		for _, s := range assess.Statuses() {
+			if counts[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", s.Label(lang), counts[s]))
+			}
+		}
+		url := fmt.Sprintf("%s%s/reports/%d/", base, lang, y)
+		f.Entries = append(f.Entries, entry{Title: title, ID: url, Updated: updated,
+			Links:   []link{{Href: url, Rel: "alternate", Type: "text/html"}, {Href: base + ReportPDF(y, lang), Rel: "enclosure", Type: "application/pdf"}},
+			Summary: strings.Join(parts, p.T(lang, "list-sep"))})
+	}
+	data, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	r.add(File{Path: lang + "/feed.xml", Data: append([]byte(xml.Header), append(data, '\n')...)})
+	return nil
+}
+
+// sitemap lists every page with its alternate in the other language.
+func sitemap(p *project.Project, files []File) []byte {
+	type alt struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
+	type url struct {
+		Loc  string `xml:"loc"`
+		Alts []alt  `xml:"xhtml:link"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	base := p.Config.BaseURL
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, "index.html") || strings.HasPrefix(f.Path, "assets/") {
+			continue
+		}
+		path := strings.TrimSuffix(f.Path, "index.html")
+		u := url{Loc: base + path}
+		for _, lang := range project.Langs {
+			if strings.HasPrefix(path, lang+"/") {
+				rest := strings.TrimPrefix(path, lang+"/")
+				for _, l := range project.Langs {
+					u.Alts = append(u.Alts, alt{Rel: "alternate", Hreflang: l, Href: base + l + "/" + rest})
+				}
+			}
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	data, _ := xml.MarshalIndent(set, "", "  ")
+	return append([]byte(xml.Header), append(data, '\n')...)
+}
+
+func robots(p *project.Project) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Config.BaseURL + "sitemap.xml\n")
+}
