@@ -39,7 +39,10 @@ type Result struct {
 
 	Status Status
 	Method Method
-	Final  bool // Year >= target year: the verdict is met / not met
+	// RateMethod is how the rates were computed (cagr or linear), also
+	// when Method is the final verdict.
+	RateMethod Method
+	Final      bool // Year >= target year: the verdict is met / not met
 
 	BaseYear  int
 	BaseValue float64
@@ -225,6 +228,7 @@ func Assess(ind indicator.Indicator, obs []indicator.Observation, year int) Resu
 	}
 
 	r.Method = rateMethod(ind, r)
+	r.RateMethod = r.Method
 	computeRates(&r)
 
 	n := newNarrator(ind, r)

@@ -90,6 +90,7 @@ type doc struct {
 	cur    string         // current font family
 	curPt  float64
 	noFoot map[int]bool
+	src    string // the input place being typeset (file:line), for warnings
 }
 
 func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings, pages map[string]int) *doc {
@@ -153,7 +154,11 @@ func (d *doc) clean(s string) string {
 			b.WriteByte(' ')
 		case r < 0x20:
 		case r > 0xFFFF || !has:
-			d.warn.Add(fmt.Sprintf("%s: character %U (%q) is not in the font; shown as □", d.name, r, string(r)))
+			where := d.name
+			if d.src != "" {
+				where = d.src + " (in " + d.name + ")"
+			}
+			d.warn.Add(fmt.Sprintf("%s: character %U (%q) is not in the font; shown as □", where, r, string(r)))
 			if _, boxOK := d.fs.FaceFor('□'); boxOK {
 				b.WriteRune('□')
 			} else {

@@ -77,7 +77,9 @@ func planPage(d *doc, p *project.Project, lang string, pg *plan.Page) error {
 		}
 	}
 	k := 0
+	defer func() { d.src = "" }()
 	for _, b := range pg.Blocks {
+		d.src = fmt.Sprintf("%s:%d", pg.File, b.Line)
 		switch b.Kind {
 		case plan.Para:
 			k++

@@ -7,7 +7,6 @@ import (
 	"planpress/generator/assess"
 	"planpress/generator/chart"
 	"planpress/generator/indicator"
-	"planpress/generator/numfmt"
 	"planpress/generator/project"
 	"planpress/generator/site"
 )
@@ -142,6 +141,21 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 // indicatorSection writes one indicator: status, chart, values, calculation.
 func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *indicator.Indicator, cite func(string) int) error {
 	res := p.Results[ind.ID][year]
+	hasChart := ind.Kind != indicator.Binary
+	if hasChart {
+		hasChart = ind.Baseline != nil
+		for _, o := range p.Reg.ObservationsOf(ind.ID) {
+			hasChart = hasChart || (o.Value != nil && o.Year <= year)
+		}
+	}
+	// keep the heading, the status lines and the chart on one page
+	need := 40.0
+	if hasChart {
+		need += textW * 0.82 * chart.Height / chart.Width
+	}
+	if d.y()+need > limitY && d.y() > marginT+20 {
+		d.newPage()
+	}
 	d.heading(1, "ind-"+ind.ID, ind.Name.Get(lang))
 	d.para(p.T(lang, "status")+p.T(lang, "colon")+res.Status.Label(lang)+p.T(lang, "sentence-sep")+res.Reason.Get(lang), paraOpt{pt: 9.5, after: 1})
 	d.para(p.T(lang, "target")+p.T(lang, "colon")+site.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
@@ -153,7 +167,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 			obs = append(obs, chart.Point{Year: o.Year, Value: *o.Value})
 		}
 	}
-	if ind.Kind != indicator.Binary && (len(obs) > 0 || ind.Baseline != nil) {
+	if hasChart {
 		s := chart.Spec{ID: ind.ID, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
 			FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear, Observed: obs,
 			Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")}}
@@ -171,12 +185,13 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		w := textW * 0.82
 		h := w * chart.Height / chart.Width
 		d.ensure(h + 4)
-		used, err := chart.DrawPDF(d.pdf, d, s, p.Fonts, marginL, d.y(), w)
+		y0 := d.y() // drawing paths moves fpdf's current position
+		used, err := chart.DrawPDF(d.pdf, d, s, p.Fonts, marginL, y0, w)
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.name, err)
 		}
 		d.cur = "" // the chart changed fonts
-		d.setY(d.y() + used + 2)
+		d.setY(y0 + used + 2)
 	}
 	var rows [][]Cell
 	for y := p.Config.BaseYear; y <= year; y++ {
@@ -196,39 +211,22 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		}
 		rows = append(rows, []Cell{{Text: fmt.Sprint(y)}, {Text: v}, {Text: src}, {Text: note}})
 	}
-	d.table([]float64{textW * 0.1, textW * 0.3, textW * 0.1, textW * 0.5}, []string{p.T(lang, "year"), p.T(lang, "value"), p.T(lang, "source"), p.T(lang, "pdf-note")}, rows, 8.5)
+	if empty := func() bool {
+		for _, r := range rows {
+			if r[2].Text != "" || r[3].Text != "" {
+				return false
+			}
+		}
+		return true
+	}(); empty {
+		// no value in any year: one line says so
+		rows = [][]Cell{{{Text: fmt.Sprintf("%d–%d", p.Config.BaseYear, year)}, {Text: p.T(lang, "no-data")}, {}, {}}}
+	}
+	d.table([]float64{textW * 0.14, textW * 0.28, textW * 0.1, textW * 0.48}, []string{p.T(lang, "year"), p.T(lang, "value"), p.T(lang, "source"), p.T(lang, "pdf-note")}, rows, 8.5)
 	rows = nil
-	for _, kv := range components(p, ind, res, lang) {
+	for _, kv := range site.Components(p, ind, res, lang) {
 		rows = append(rows, []Cell{{Text: kv[0]}, {Text: kv[1]}})
 	}
 	d.table([]float64{textW * 0.3, textW * 0.7}, []string{p.T(lang, "calculation"), ""}, rows, 8.5)
 	return nil
-}
-
-// components lists the calculation components (the same as on the site).
-func components(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string) [][2]string {
-	dash := "—"
-	var c [][2]string
-	add := func(k, v string) { c = append(c, [2]string{p.T(lang, k), v}) }
-	val := func(ok bool, v float64, y int) string {
-		if !ok {
-			return dash
-		}
-		return fmt.Sprintf("%s (%d)", site.Value(ind, v, lang), y)
-	}
-	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
-	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
-	add("comp-method", p.T(lang, "method-"+string(res.Method)))
-	if res.HasRatio {
-		rate := func(x float64) string {
-			if res.Method == assess.MethodCAGR {
-				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
-			}
-			return numfmt.Signed(x, ind.Decimals+1, lang) + " " + ind.Unit.Get(lang) + p.T(lang, "per-year")
-		}
-		add("comp-actual", rate(res.ActualRate))
-		add("comp-required", rate(res.RequiredRate))
-		add("comp-ratio", assess.FormatRatio(res.Ratio))
-	}
-	return c
 }

@@ -181,7 +181,7 @@ func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndV
 			v.Sources = append(v.Sources, *row.Source)
 		}
 	}
-	v.Components = r.components(ind, res, lang)
+	v.Components = Components(p, ind, res, lang)
 	if ind.Kind != indicator.Binary {
 		spec := r.chartSpec(ind, v, lang, year, "c-"+ind.ID)
 		if len(spec.Observed) > 0 || spec.Target != nil {
@@ -249,30 +249,32 @@ func (r *builder) describe(ind *indicator.Indicator, v *IndView, s chart.Spec, l
 	return strings.Join(parts, p.T(lang, "sentence-sep"))
 }
 
-// components lists the calculation components of a result.
-func (r *builder) components(ind *indicator.Indicator, res assess.Result, lang string) [][2]string {
-	p := r.p
+// Components lists the calculation components of a result in lang: base,
+// latest, target, method, rates, ratio, status and the reasoning.
+func Components(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string) [][2]string {
 	dash := "—"
 	var c [][2]string
 	add := func(k, v string) { c = append(c, [2]string{p.T(lang, k), v}) }
-	if res.HasBase {
-		add("comp-base", fmt.Sprintf("%s (%d)", Value(ind, res.BaseValue, lang), res.BaseYear))
-	} else {
-		add("comp-base", dash)
+	val := func(ok bool, v float64, y int) string {
+		if !ok {
+			return dash
+		}
+		return fmt.Sprintf("%s (%d)", Value(ind, v, lang), y)
 	}
-	if res.HasLatest {
-		add("comp-latest", fmt.Sprintf("%s (%d)", Value(ind, res.LatestValue, lang), res.LatestYear))
-	} else {
-		add("comp-latest", dash)
-	}
+	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
+	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
 	add("comp-target", TargetText(ind, p, lang))
 	add("comp-method", p.T(lang, "method-"+string(res.Method)))
 	if res.HasRatio {
+		if res.RateMethod != res.Method {
+			add("comp-rate-method", p.T(lang, "method-"+string(res.RateMethod)))
+		}
 		rate := func(x float64) string {
-			if res.Method == assess.MethodCAGR {
+			if res.RateMethod == assess.MethodCAGR {
 				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
 			}
-			return numfmt.Signed(x, ind.Decimals+1, lang) + unitSep(ind.Unit.Get(lang)) + ind.Unit.Get(lang) + p.T(lang, "per-year")
+			u := ind.Unit.Get(lang)
+			return numfmt.Signed(x, ind.Decimals+1, lang) + unitSep(u) + u + p.T(lang, "per-year")
 		}
 		add("comp-actual", rate(res.ActualRate))
 		add("comp-required", rate(res.RequiredRate))
