@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
@@ -32,6 +33,31 @@ func SVG(s Spec, fs *fonts.Set) ([]byte, error) {
 	out.Write(body.Bytes())
 	out.WriteString("</svg>")
 	return out.Bytes(), nil
+}
+
+type faceKey struct {
+	font      *truetype.Font
+	dpi, size float64
+}
+
+var (
+	facesMu sync.Mutex
+	faces   = map[faceKey]font.Face{}
+)
+
+// measureString returns the width of s in pixels. Faces are made once per
+// font, DPI and size; a truetype face caches glyphs and is not safe for
+// concurrent use, so measuring holds the lock.
+func measureString(f *truetype.Font, dpi, size float64, s string) int {
+	k := faceKey{f, dpi, size}
+	facesMu.Lock()
+	defer facesMu.Unlock()
+	fc, ok := faces[k]
+	if !ok {
+		fc = truetype.NewFace(f, &truetype.Options{DPI: dpi, Size: size})
+		faces[k] = fc
+	}
+	return font.MeasureString(fc, s).Ceil()
 }
 
 // svgRenderer implements go-chart's Renderer, writing SVG elements.
@@ -149,8 +175,7 @@ func (r *svgRenderer) MeasureText(body string) gochart.Box {
 	if r.font == nil {
 		return gochart.Box{}
 	}
-	face := truetype.NewFace(r.font, &truetype.Options{DPI: r.dpi, Size: r.style.FontSize})
-	w := font.MeasureString(face, body).Ceil()
+	w := measureString(r.font, r.dpi, r.style.FontSize, body)
 	box := gochart.Box{Right: w, Bottom: int(drawing.PointsToPixels(r.dpi, r.style.FontSize))}
 	if r.rotate != nil {
 		box = box.Corners().Rotate(*r.rotate * 180 / math.Pi).Box()

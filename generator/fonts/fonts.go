@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font/sfnt"
@@ -24,13 +25,31 @@ type Face struct {
 	TTF   []byte // standalone TrueType bytes (extracted from a .ttc when needed)
 	sfnt  *sfnt.Font
 	tt    *truetype.Font
+	once  sync.Once
+	bmp   []uint64 // coverage bitmap of U+0000–U+FFFF
 }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
+	if r < 0 || r > 0xFFFF {
+		var buf sfnt.Buffer
+		i, err := f.sfnt.GlyphIndex(&buf, r)
+		return err == nil && i != 0
+	}
+	f.once.Do(f.mapBMP)
+	return f.bmp[r>>6]&(1<<(uint(r)&63)) != 0
+}
+
+// mapBMP records once which characters of the Basic Multilingual Plane the
+// face covers: typesetting asks for every character it draws.
+func (f *Face) mapBMP() {
 	var buf sfnt.Buffer
-	i, err := f.sfnt.GlyphIndex(&buf, r)
-	return err == nil && i != 0
+	f.bmp = make([]uint64, 0x10000/64)
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if i, err := f.sfnt.GlyphIndex(&buf, r); err == nil && i != 0 {
+			f.bmp[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
 }
 
 // TrueType returns the face parsed for go-chart's text measuring.

@@ -80,20 +80,23 @@ type Anchor struct {
 
 // doc is one PDF being written.
 type doc struct {
-	pdf    *fpdf.Fpdf
-	fs     *fonts.Set
-	meta   Meta
-	name   string // output name, for messages
-	warn   *Warnings
-	pages  map[string]int // anchor pages from the layout pass
-	found  []Anchor       // anchors met in this pass
-	cur    string         // current font family
-	curPt  float64
-	noFoot map[int]bool
-	src    string // the input place being typeset (file:line), for warnings
+	pdf   *fpdf.Fpdf
+	fs    *fonts.Set
+	meta  Meta
+	name  string // output name, for messages
+	warn  *Warnings
+	pages map[string]int // anchor pages from the layout pass
+	found []Anchor       // anchors met in this pass
+	cur   string         // current font family
+	curPt float64
+	src   string // the input place being typeset (file:line), for warnings
+
+	tocFirst   int // first page reserved for the contents
+	tocTitle   string
+	tocEntries []Anchor
 }
 
-func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings, pages map[string]int) *doc {
+func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) *doc {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
@@ -114,7 +117,7 @@ func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings, pages map[string
 		pdf.AddUTF8FontFromBytes(famLatin, "", fs.Latin.TTF)
 	}
 	pdf.AliasNbPages("{nb}")
-	d := &doc{pdf: pdf, fs: fs, meta: m, name: name, warn: warn, pages: pages, noFoot: map[int]bool{}}
+	d := &doc{pdf: pdf, fs: fs, meta: m, name: name, warn: warn}
 	pdf.SetHeaderFuncMode(d.header, false)
 	pdf.SetFooterFunc(d.footer)
 	return d
@@ -434,45 +437,115 @@ func (d *doc) note(title, text string) {
 	d.setY(d.y() + 3)
 }
 
-// contents writes the contents: entries with page numbers from the layout
-// pass, each a link to its page.
-func (d *doc) contents(title string, entries []Anchor) {
-	d.heading(0, "", title)
-	pt := 10.5
+// reserveContents adds the pages the contents will take, to be filled by
+// fillContents once every heading's page is known: one pass, no re-layout.
+func (d *doc) reserveContents(title string, entries []Anchor) {
+	n := d.layoutContents(title, entries, false)
+	d.newPage()
+	d.tocFirst, d.tocTitle, d.tocEntries = d.pdf.PageNo(), title, entries
+	d.pdf.Bookmark(d.clean(title), 0, marginT)
+	for i := 1; i < n; i++ {
+		d.newPage()
+	}
+}
+
+// fillContents writes the contents on the reserved pages.
+func (d *doc) fillContents() {
+	if d.tocFirst == 0 {
+		return
+	}
+	last := d.pdf.PageNo()
+	y := d.y()
+	d.layoutContents(d.tocTitle, d.tocEntries, true)
+	d.pdf.SetPage(last)
+	d.resync()
+	d.setY(y)
+}
+
+// resync makes the page's content stream state match fpdf's after moving
+// to another page: fpdf writes a font or colour only when it changes.
+func (d *doc) resync() {
+	d.cur = ""
+	d.pdf.SetFont(famMain, "", 3)
+	d.pdf.SetDrawColor(1, 2, 3)
+	d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
+	d.pdf.SetLineWidth(0.01)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.SetDashPattern(nil, 0)
+}
+
+// layoutContents lays out the contents (title, then one line or more per
+// entry with a dotted leader, the page number and a link) and returns the
+// number of pages it takes. With draw false it only measures.
+func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
+	pages := 1
+	page := d.tocFirst
+	tpt, pt := 17.0, 10.5
 	lh := lineHeight(pt, d.meta.Lang)
+	tlh := lineHeight(tpt, d.meta.Lang)
+	if draw {
+		d.pdf.SetPage(page)
+		d.resync()
+	}
+	y := marginT
+	for _, l := range typeset.Break(d.clean(title), textW, textW, func(s string) float64 { return d.Width(s, tpt) }) {
+		if draw {
+			d.color(colAccent)
+			d.Text(marginL, y+tlh*0.75, l, tpt)
+			d.color(colInk)
+		}
+		y += tlh
+	}
+	y += 1.5
 	for _, e := range entries {
 		indent := float64(e.Level) * 6
-		d.ensure(lh)
-		page := d.pages[e.ID]
-		num := "000"
-		if page > 0 {
-			num = fmt.Sprint(page)
-		}
-		nw := d.Width(num, pt)
+		num := fmt.Sprint(d.pageOf(e.ID))
+		nw := d.Width("000", pt)
 		maxW := textW - indent - nw - 6
 		lines := typeset.Break(d.clean(e.Title), maxW, maxW, func(s string) float64 { return d.Width(s, pt) })
-		y0 := d.y()
+		y0, p0 := y, page
 		for i, l := range lines {
-			d.ensure(lh)
-			d.Text(marginL+indent, d.y()+lh*0.72, l, pt)
-			if i == len(lines)-1 {
-				// dotted leader
-				lw := d.Width(l, pt)
-				d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
-				d.pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
-				d.pdf.Line(marginL+indent+lw+2, d.y()+lh*0.68, pageW-marginR-nw-2, d.y()+lh*0.68)
-				d.pdf.SetDashPattern(nil, 0)
-				d.color(colInk)
-				d.Text(pageW-marginR-nw, d.y()+lh*0.72, num, pt)
+			if y+lh > limitY {
+				pages++
+				page++
+				y = marginT
+				if draw {
+					d.pdf.SetPage(page)
+					d.resync()
+				}
 			}
-			d.setY(d.y() + lh)
+			if draw {
+				d.Text(marginL+indent, y+lh*0.72, l, pt)
+				if i == len(lines)-1 {
+					lw := d.Width(l, pt)
+					w := d.Width(num, pt)
+					d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
+					d.pdf.SetLineWidth(0.2)
+					d.pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
+					d.pdf.Line(marginL+indent+lw+2, y+lh*0.68, pageW-marginR-w-2, y+lh*0.68)
+					d.pdf.SetDashPattern(nil, 0)
+					d.Text(pageW-marginR-w, y+lh*0.72, num, pt)
+				}
+			}
+			y += lh
 		}
-		if page > 0 && d.y() > y0 {
+		if draw && d.pageOf(e.ID) > 0 && page == p0 {
 			link := d.pdf.AddLink()
-			d.pdf.SetLink(link, 0, page)
-			d.pdf.Link(marginL, y0, textW, d.y()-y0, link)
+			d.pdf.SetLink(link, 0, d.pageOf(e.ID))
+			d.pdf.Link(marginL, y0, textW, y-y0, link)
 		}
 	}
+	return pages
+}
+
+// pageOf returns the page of an anchor met so far (0 when not met).
+func (d *doc) pageOf(id string) int {
+	for _, a := range d.found {
+		if a.ID == id {
+			return a.Page
+		}
+	}
+	return 0
 }
 
 // bytes returns the finished PDF.

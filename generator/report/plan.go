@@ -12,7 +12,7 @@ import (
 func planPDF(p *project.Project, lang string, warn *Warnings) ([]byte, error) {
 	pl := p.Plans[lang]
 	m := meta(p, lang, pl.Index.Title, p.T(lang, "pdf-plan-subject"))
-	return twoPass(p.Fonts, m, PlanPath(lang), warn, func(d *doc) error {
+	return write(p.Fonts, m, PlanPath(lang), warn, func(d *doc) error {
 		md := pl.Index.Meta
 		var lines []string
 		if md != nil {
@@ -50,8 +50,7 @@ func planPDF(p *project.Project, lang string, warn *Warnings) ([]byte, error) {
 				}
 			}
 		}
-		d.newPage()
-		d.contents(p.T(lang, "contents"), entries)
+		d.reserveContents(p.T(lang, "contents"), entries)
 		for _, pg := range pl.Pages {
 			if err := planPage(d, p, lang, pg); err != nil {
 				return err

@@ -48,7 +48,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 			}
 		}
 	}
-	return twoPass(p.Fonts, m, ReportPath(year, lang), warn, func(d *doc) error {
+	return write(p.Fonts, m, ReportPath(year, lang), warn, func(d *doc) error {
 		pm := p.Plans[lang].Index.Meta
 		lines := []string{p.Config.Title.Get(lang), p.Config.Issuer.Get(lang)}
 		if pm != nil {
@@ -91,10 +91,12 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		entries = append(entries, Anchor{ID: "summary", Title: p.T(lang, "summary")})
 		for _, a := range p.Reg.Areas {
 			entries = append(entries, Anchor{ID: "area-" + a.ID, Title: a.Name.Get(lang)})
+			for _, ind := range p.Reg.InArea(a.ID) {
+				entries = append(entries, Anchor{ID: "ind-" + ind.ID, Title: ind.Name.Get(lang), Level: 1})
+			}
 		}
 		entries = append(entries, Anchor{ID: "methodology", Title: p.T(lang, "methodology")}, Anchor{ID: "sources", Title: p.T(lang, "pdf-sources")})
-		d.newPage()
-		d.contents(p.T(lang, "contents"), entries)
+		d.reserveContents(p.T(lang, "contents"), entries)
 
 		for _, a := range p.Reg.Areas {
 			d.newPage()

@@ -27,22 +27,15 @@ func ReportPath(year int, lang string) string {
 	return fmt.Sprintf("downloads/progress-report-%d-%s.pdf", year, lang)
 }
 
-// twoPass lays a document out once to learn where its headings fall, then
-// writes it again with the contents' page numbers filled in.
-func twoPass(fs *fonts.Set, m Meta, name string, warn *Warnings, write func(*doc) error) ([]byte, error) {
-	first := newDoc(fs, m, name, &Warnings{}, map[string]int{})
-	if err := write(first); err != nil {
+// write lays a document out in one pass: the contents pages are reserved
+// first and filled in at the end, when every heading's page is known.
+func write(fs *fonts.Set, m Meta, name string, warn *Warnings, body func(*doc) error) ([]byte, error) {
+	d := newDoc(fs, m, name, warn)
+	if err := body(d); err != nil {
 		return nil, err
 	}
-	pages := map[string]int{}
-	for _, a := range first.found {
-		pages[a.ID] = a.Page
-	}
-	final := newDoc(fs, m, name, warn, pages)
-	if err := write(final); err != nil {
-		return nil, err
-	}
-	return final.bytes()
+	d.fillContents()
+	return d.bytes()
 }
 
 // Options configure Render.

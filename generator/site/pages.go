@@ -136,7 +136,7 @@ func (r *builder) home(lang string) error {
 	b.Counts, b.Areas = r.scorecard(lang, year, false)
 	for _, id := range headlineIDs {
 		if ind := p.Reg.Indicator(id); ind != nil && len(b.Headlines) < 4 {
-			if v := r.indView(ind, lang, year); v.HasChart {
+			if v := r.indViewChart(ind, lang, year, true); v.HasChart {
 				b.Headlines = append(b.Headlines, v)
 			}
 		}
@@ -151,7 +151,7 @@ func (r *builder) home(lang string) error {
 			dup = dup || h.ID == ind.ID
 		}
 		if !dup && len(p.Reg.ObservationsOf(ind.ID)) >= 3 {
-			if v := r.indView(ind, lang, year); v.HasChart {
+			if v := r.indViewChart(ind, lang, year, true); v.HasChart {
 				b.Headlines = append(b.Headlines, v)
 			}
 		}
@@ -435,7 +435,7 @@ type IndicatorBody struct {
 func (r *builder) indicatorPage(lang string, ind *indicator.Indicator) error {
 	p := r.p
 	year := p.LatestYear()
-	v := r.indView(ind, lang, year)
+	v := r.indViewChart(ind, lang, year, true)
 	pg := &Page{Lang: lang, Other: other(lang), Template: "indicator", Nav: "indicators",
 		Path: lang + "/indicators/" + ind.ID + "/", AltPath: other(lang) + "/indicators/" + ind.ID + "/",
 		Title: v.Name, Desc: v.Name + p.T(lang, "colon") + v.Status, Body: &IndicatorBody{V: v, Year: year}}

@@ -122,6 +122,11 @@ func statusClass(s assess.Status) string { return "st-" + string(s) }
 
 // indView builds the view of an indicator as of year.
 func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndView {
+	return r.indViewChart(ind, lang, year, false)
+}
+
+// indViewChart is indView, with the chart drawn when withChart is set.
+func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, withChart bool) *IndView {
 	p := r.p
 	v := &IndView{
 		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
@@ -182,7 +187,7 @@ func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndV
 		}
 	}
 	v.Components = Components(p, ind, res, lang)
-	if ind.Kind != indicator.Binary {
+	if withChart && ind.Kind != indicator.Binary {
 		spec := r.chartSpec(ind, v, lang, year, "c-"+ind.ID)
 		if len(spec.Observed) > 0 || spec.Target != nil {
 			svg, err := chart.SVG(spec, p.Fonts)
