@@ -6,16 +6,15 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
-	"planpress/generator/indicator"
 	"planpress/generator/project"
 	"planpress/generator/report"
 	"planpress/generator/site"
@@ -102,45 +101,77 @@ func (opt Options) OutDir() (string, error) {
 // exactly as it was.
 func Build(opt Options) (*Summary, error) {
 	start := time.Now()
-	logf := func(format string, a ...any) {
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, format+"\n", a...)
-		}
-	}
 	out, err := opt.OutDir()
 	if err != nil {
 		return nil, err
 	}
 	cleanLeftovers(out)
-	s := &Summary{Out: out}
+	files, s, err := Render(opt, RenderOptions{PDF: true})
+	if err != nil {
+		return nil, err
+	}
+	s.Out = out
+	t := time.Now()
+	staged, err := writeTree(out, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := swap(staged, out); err != nil {
+		os.RemoveAll(staged)
+		return nil, err
+	}
+	s.Phases = append(s.Phases, Phase{"publish", time.Since(t)})
+	s.Total = time.Since(start)
+	return s, nil
+}
+
+// RenderOptions choose what Render produces.
+type RenderOptions struct {
+	PDF  bool          // write the PDFs (else the site links the PDFs of Keep)
+	Keep []report.File // PDFs of an earlier render, listed when PDF is false
+}
+
+// File is an output file: its site path and bytes.
+type File = outFile
+
+// Render loads, checks, assesses and renders everything in memory and
+// returns the files of the site, sorted by path.
+func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
+	start := time.Now()
+	logf := func(format string, a ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", a...)
+		}
+	}
+	s := &Summary{}
 	phase := func(name string, t time.Time) { s.Phases = append(s.Phases, Phase{name, time.Since(t)}) }
 
 	t := time.Now()
 	p, err := project.Load(opt.Root, project.Options{NeedFonts: true, SkipAssess: true})
+	if err == nil {
+		err = site.Check(opt.Root)
+	}
 	phase("load+check", t)
 	if err != nil {
-		var ps indicator.Problems
-		if errors.As(err, &ps) {
-			return nil, &InputError{err}
-		}
-		return nil, &InputError{err}
-	}
-	if err := site.Check(opt.Root); err != nil {
-		return nil, &InputError{err}
+		return nil, nil, &InputError{err}
 	}
 	t = time.Now()
 	p.Assess()
 	phase("assess", t)
 	logf("fonts: %s", p.Fonts.Describe())
 
-	t = time.Now()
-	logf("writing PDFs…")
-	pdfs, warnings, err := report.Render(p, report.Options{Workers: opt.Workers})
-	if err != nil {
-		return nil, err
+	pdfs := ro.Keep
+	if ro.PDF {
+		t = time.Now()
+		logf("writing PDFs…")
+		var warnings []string
+		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers})
+		if err != nil {
+			return nil, nil, err
+		}
+		s.Warnings = warnings
+		phase("pdf", t)
 	}
-	s.Warnings = warnings
-	phase("pdf", t)
 
 	t = time.Now()
 	logf("writing pages…")
@@ -150,11 +181,10 @@ func Build(opt Options) (*Summary, error) {
 	}
 	pages, err := site.Render(p, site.Options{Workers: opt.Workers, PDFs: infos})
 	if err != nil {
-		return nil, &InputError{err}
+		return nil, nil, &InputError{err}
 	}
 	phase("html", t)
 
-	t = time.Now()
 	var files []outFile
 	for _, f := range pdfs {
 		files = append(files, outFile{f.Path, f.Data})
@@ -171,17 +201,31 @@ func Build(opt Options) (*Summary, error) {
 		s.Bytes += int64(len(f.Data))
 	}
 	s.PDFs, s.Files = len(pdfs), len(files)
-	staged, err := writeTree(out, files)
-	if err != nil {
-		return nil, err
-	}
-	if err := swap(staged, out); err != nil {
-		os.RemoveAll(staged)
-		return nil, err
-	}
-	phase("publish", t)
 	s.Total = time.Since(start)
-	return s, nil
+	return files, s, nil
+}
+
+// PDFFiles returns the PDFs among files, for RenderOptions.Keep.
+func PDFFiles(files []File) []report.File {
+	var out []report.File
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".pdf") {
+			rf := report.File{Path: f.Path, Data: f.Data}
+			for _, l := range project.Langs {
+				if strings.HasSuffix(f.Path, "-"+l+".pdf") {
+					rf.Lang = l
+				}
+			}
+			if strings.Contains(f.Path, "progress-report-") {
+				rf.Kind = "report"
+				fmt.Sscanf(strings.TrimPrefix(path.Base(f.Path), "progress-report-"), "%d", &rf.Year)
+			} else {
+				rf.Kind = "plan"
+			}
+			out = append(out, rf)
+		}
+	}
+	return out
 }
 
 // checksums is a SHA-256 manifest of every file, in sha256sum format.

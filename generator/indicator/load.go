@@ -83,6 +83,7 @@ type Register struct {
 	Years        []int       // years that have an annual file
 	Empty        map[int]int // entries left empty (no value yet), by year
 
+	broken     map[string]bool // files that did not parse: references to them are not checked
 	indicators map[string]*Indicator
 	sources    map[string]*Source
 	areas      map[string]*Area
@@ -129,6 +130,8 @@ var (
 	reID   = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	reYear = regexp.MustCompile(`^(\d{4})\.toml$`)
 	reDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	// errors of type mismatches name the line in their text
+	reErrLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: `)
 )
 
 // ValidID reports whether s is a valid id: a-z, 0-9 and inner hyphens.
@@ -183,6 +186,17 @@ func (f *file) keyLine(key string, from int) int {
 	return from
 }
 
+// hasSyntaxError reports whether a file's problems include a TOML error
+// (the file could not be read as a whole).
+func hasSyntaxError(ps Problems) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p.Msg, "TOML") || strings.Contains(p.Msg, "empty") {
+			return true
+		}
+	}
+	return false
+}
+
 // decode decodes a TOML file into v, reporting syntax errors, type errors and
 // unknown keys as problems.
 func decode(root, path string, v any, known string) (*file, Problems) {
@@ -199,7 +213,12 @@ func decode(root, path string, v any, known string) (*file, Problems) {
 		if errors.As(err, &pe) {
 			return f, Problems{{File: path, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: tomlHint(pe)}}
 		}
-		return f, Problems{{File: path, Msg: "TOML: " + err.Error(), Hint: "check the value types: numbers without quotes, text in quotes"}}
+		line := 0
+		if m := reErrLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg := strings.TrimPrefix(reErrLine.ReplaceAllString(err.Error(), ""), "toml: ")
+		return f, Problems{{File: path, Line: line, Msg: "TOML: " + msg, Hint: "check the value types: numbers without quotes, text in quotes"}}
 	}
 	var ps Problems
 	for _, k := range md.Undecoded() {
@@ -234,12 +253,14 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var areas struct {
 		Area []Area `toml:"area"`
 	}
-	if f, p := decode(root, path("areas.toml"), &areas, "[[area]] id, name"); p == nil || f != nil {
-		ps = append(ps, p...)
-		if f != nil {
-			for i := range areas.Area {
-				areas.Area[i].Line = f.entryLine("area", i)
-			}
+	fa, p := decode(root, path("areas.toml"), &areas, "[[area]] id, name")
+	ps = append(ps, p...)
+	r.broken = map[string]bool{}
+	if fa == nil || len(p) > 0 {
+		r.broken["areas"] = true
+	} else {
+		for i := range areas.Area {
+			areas.Area[i].Line = fa.entryLine("area", i)
 		}
 	}
 	r.Areas = areas.Area
@@ -249,6 +270,9 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	}
 	fi, p := decode(root, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline, target, note")
 	ps = append(ps, p...)
+	if fi == nil || hasSyntaxError(p) {
+		r.broken["indicators"] = true
+	}
 	if fi != nil {
 		for i := range inds.Indicator {
 			inds.Indicator[i].Line = fi.entryLine("indicator", i)
@@ -261,6 +285,9 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	}
 	fs, p := decode(root, path("sources.toml"), &srcs, "[[source]] id, title, publisher, date, grade, url")
 	ps = append(ps, p...)
+	if fs == nil || hasSyntaxError(p) {
+		r.broken["sources"] = true
+	}
 	if fs != nil {
 		for i := range srcs.Source {
 			srcs.Source[i].Line = fs.entryLine("source", i)
@@ -355,7 +382,7 @@ func (r *Register) index(fi, fs *file) Problems {
 			add(f, at("id"), fmt.Sprintf("duplicate indicator id %q", ind.ID), "give each indicator its own id")
 		}
 		r.indicators[ind.ID] = ind
-		if r.areas[ind.Area] == nil {
+		if r.areas[ind.Area] == nil && !r.broken["areas"] {
 			add(f, at("area"), fmt.Sprintf("indicator %q: unknown area %q", ind.ID, ind.Area), "use an id from data/areas.toml")
 		}
 		if ind.Name.Zh == "" || ind.Name.En == "" {
@@ -401,7 +428,7 @@ func (r *Register) index(fi, fs *file) Problems {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
 		}
 		if b := ind.Baseline; b != nil {
-			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil {
+			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
 		}
@@ -493,7 +520,9 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			}
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
-				ps = append(ps, Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
+				if !r.broken["indicators"] {
+					ps = append(ps, Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
+				}
 				continue
 			}
 			if prev, dup := seen[o.Indicator]; dup {
@@ -503,7 +532,7 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			seen[o.Indicator] = o.Line
 			if o.Source == "" {
 				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("value of %q has no source", o.Indicator), Hint: "every value needs source = \"id\" from data/sources.toml"})
-			} else if o.Source != "plan" && r.sources[o.Source] == nil {
+			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
 				ps = append(ps, Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
 			}
 			if o.Unit != "" && o.Unit != ind.Unit.Zh && o.Unit != ind.Unit.En {

@@ -1,0 +1,315 @@
+// Package serve previews the site while it is edited: it builds in memory,
+// serves on the loopback address, watches content/, data/ and templates/,
+// rebuilds on change and reloads open pages; a failed build shows its
+// errors in the page and the terminal instead of stale output.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"planpress/generator/build"
+)
+
+// Options configure a preview server.
+type Options struct {
+	Root     string
+	Addr     string        // host to listen on; default 127.0.0.1
+	Port     int           // 0 picks a free port
+	Poll     time.Duration // how often to look for changes; default 150 ms
+	Log      io.Writer
+	OnListen func(url string)
+}
+
+// Server holds the current site in memory.
+type Server struct {
+	opt     Options
+	mu      sync.RWMutex
+	files   map[string][]byte
+	pdfs    []build.File
+	errText string // the last build's error, "" when it succeeded
+	version int    // increases with every build
+
+	subMu sync.Mutex
+	subs  map[chan int]bool
+}
+
+// New returns a server for the project at opt.Root.
+func New(opt Options) *Server {
+	if opt.Addr == "" {
+		opt.Addr = "127.0.0.1"
+	}
+	if opt.Poll == 0 {
+		opt.Poll = 150 * time.Millisecond
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	return &Server{opt: opt, files: map[string][]byte{}, subs: map[chan int]bool{}}
+}
+
+func (s *Server) logf(format string, a ...any) { fmt.Fprintf(s.opt.Log, format+"\n", a...) }
+
+// Rebuild builds the site in memory. Pages come first; the PDFs follow in
+// the background when withPDF is set, so a change shows at once.
+func (s *Server) Rebuild(withPDF bool) error {
+	start := time.Now()
+	s.mu.RLock()
+	keep := build.PDFFiles(s.pdfs)
+	s.mu.RUnlock()
+	files, sum, err := build.Render(build.Options{Root: s.opt.Root}, build.RenderOptions{PDF: len(keep) == 0, Keep: keep})
+	if err != nil {
+		s.mu.Lock()
+		s.errText = err.Error()
+		s.version++
+		s.mu.Unlock()
+		s.logf("build failed:\n%v", err)
+		s.notify()
+		return err
+	}
+	s.install(files)
+	s.logf("rebuilt %d pages in %s", sum.Pages, time.Since(start).Round(time.Millisecond))
+	s.notify()
+	if withPDF && len(keep) > 0 {
+		go func() {
+			files, _, err := build.Render(build.Options{Root: s.opt.Root}, build.RenderOptions{PDF: true})
+			if err == nil {
+				s.install(files)
+				s.logf("PDFs updated")
+				s.notify()
+			}
+		}()
+	}
+	return nil
+}
+
+func (s *Server) install(files []build.File) {
+	m := make(map[string][]byte, len(files))
+	var pdfs []build.File
+	for _, f := range files {
+		m[f.Path] = f.Data
+		if strings.HasSuffix(f.Path, ".pdf") {
+			pdfs = append(pdfs, f)
+		}
+	}
+	s.mu.Lock()
+	s.files, s.pdfs, s.errText = m, pdfs, ""
+	s.version++
+	s.mu.Unlock()
+}
+
+func (s *Server) notify() {
+	s.mu.RLock()
+	v := s.version
+	s.mu.RUnlock()
+	s.subMu.Lock()
+	for ch := range s.subs {
+		select {
+		case ch <- v:
+		default:
+		}
+	}
+	s.subMu.Unlock()
+}
+
+// reloadJS reconnects to the event stream and reloads the page on a new build.
+const reloadJS = `(function () {
+  var es = new EventSource("/__planpress/events");
+  var seen = null;
+  es.onmessage = function (e) { if (seen !== null && e.data !== seen) { location.reload(); } seen = e.data; };
+})();
+`
+
+// ServeHTTP serves the in-memory site. Paths are looked up in a map of the
+// built files: nothing outside the site can be reached and no folder is
+// listed.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__planpress/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, reloadJS)
+		return
+	case "/__planpress/events":
+		s.events(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	name := strings.TrimPrefix(p, "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = strings.TrimSuffix(name, "/")
+		if name != "" {
+			name += "/"
+		}
+		name += "index.html"
+	}
+	s.mu.RLock()
+	errText := s.errText
+	data, ok := s.files[name]
+	if _, dir := s.files[name+"/index.html"]; !ok && dir {
+		s.mu.RUnlock()
+		http.Redirect(w, r, p+"/", http.StatusFound)
+		return
+	}
+	notFound := s.files["404.html"]
+	s.mu.RUnlock()
+	isHTML := strings.HasSuffix(name, ".html")
+	if errText != "" && isHTML {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, errorPage(errText))
+		return
+	}
+	status := http.StatusOK
+	if !ok {
+		status, data, isHTML = http.StatusNotFound, notFound, true
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if isHTML || ctype == "" {
+		if isHTML {
+			ctype = "text/html; charset=utf-8"
+		} else {
+			ctype = "application/octet-stream"
+		}
+	}
+	if isHTML {
+		data = bytes.Replace(data, []byte("</body>"), []byte(`<script src="/__planpress/reload.js"></script></body>`), 1)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+func errorPage(msg string) string {
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed · planpress</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>The build failed</h1><p>Nothing was published. Fix the problems below; this page reloads by itself when the build succeeds.</p>
+<pre>` + html.EscapeString(msg) + `</pre></main><script src="/__planpress/reload.js"></script></body></html>`
+}
+
+// events streams the build version to the page (server-sent events).
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch := make(chan int, 1)
+	s.subMu.Lock()
+	s.subs[ch] = true
+	s.subMu.Unlock()
+	defer func() {
+		s.subMu.Lock()
+		delete(s.subs, ch)
+		s.subMu.Unlock()
+	}()
+	s.mu.RLock()
+	v := s.version
+	s.mu.RUnlock()
+	fmt.Fprintf(w, "data: %d\n\n", v)
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case v := <-ch:
+			fmt.Fprintf(w, "data: %d\n\n", v)
+			fl.Flush()
+		}
+	}
+}
+
+// snapshot describes the watched files: path, size and time of change.
+func snapshot(root string) string {
+	var lines []string
+	for _, dir := range []string{"content", "data", "templates"} {
+		filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if info, err := d.Info(); err == nil {
+				lines = append(lines, fmt.Sprintf("%s %d %d", p, info.Size(), info.ModTime().UnixNano()))
+			}
+			return nil
+		})
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// Run builds, serves and watches until ctx is cancelled.
+func (s *Server) Run(ctx context.Context) error {
+	last := snapshot(s.opt.Root) // before building: a change made meanwhile is seen
+	if err := s.Rebuild(false); err != nil {
+		s.logf("serving the error page until the problems are fixed")
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(s.opt.Addr, fmt.Sprint(s.opt.Port)))
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	s.logf("serving %s (Ctrl-C stops)", url)
+	if s.opt.OnListen != nil {
+		s.opt.OnListen(url)
+	}
+	// request contexts end with ctx, so open event streams close on Ctrl-C
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	tick := time.NewTicker(s.opt.Poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			s.subMu.Lock()
+			s.subs = map[chan int]bool{}
+			s.subMu.Unlock()
+			return nil
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		case <-tick.C:
+			if now := snapshot(s.opt.Root); now != last {
+				last = now
+				s.Rebuild(true)
+			}
+		}
+	}
+}
+
+// IsLoopback reports whether host is a loopback address or localhost.
+func IsLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
