@@ -49,6 +49,8 @@ Usage:
                                write data/annual/YYYY.toml with every indicator to fill in
   planpress import SEEDFILE [--root DIR]
                                convert the published plan text into content/zh-Hant/plan
+  planpress synth --out DIR (--scale K | --indicators N [--years Y] [--pages M])
+                               write a synthetic project (benchmarks and scale tests)
   planpress version            print the version
 
 Exit codes: 0 success, 1 input errors, 2 usage errors, 3 internal errors.
@@ -75,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdNewYear(rest, stdout, stderr)
 	case "import":
 		return cmdImport(rest, stdout, stderr)
+	case "synth":
+		return cmdSynth(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planpress", Version)
 		return exitOK

@@ -13,6 +13,7 @@ import (
 	"planpress/generator/indicator"
 	"planpress/generator/project"
 	"planpress/generator/serve"
+	"planpress/generator/synth"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
@@ -37,6 +38,37 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return exitInternal
 	}
 	fmt.Fprintln(stderr, "planpress serve: stopped")
+	return exitOK
+}
+
+func cmdSynth(args []string, stdout, stderr io.Writer) int {
+	var out, from string
+	var scale, inds, years, pages int
+	_, pos, ok := flags("synth", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "out", "", "folder to write the synthetic project into (must not exist)")
+		fs.StringVar(&from, "from", ".", "project whose templates and UI strings to copy")
+		fs.IntVar(&scale, "scale", 0, "k times the real project (109 indicators, 10 plan pages, 6 years)")
+		fs.IntVar(&inds, "indicators", 0, "number of indicators")
+		fs.IntVar(&years, "years", 6, "years of data, base year included")
+		fs.IntVar(&pages, "pages", 10, "plan pages per language")
+	})
+	if !ok || len(pos) > 0 || out == "" || (scale == 0 && inds == 0) {
+		fmt.Fprintln(stderr, "usage: planpress synth --out DIR (--scale K | --indicators N [--years Y] [--pages M])")
+		return exitUsage
+	}
+	if _, err := os.Stat(out); err == nil {
+		fmt.Fprintf(stderr, "planpress synth: %s exists\n", out)
+		return exitUsage
+	}
+	o := synth.Options{Indicators: inds, Years: years, Pages: pages}
+	if scale > 0 {
+		o = synth.Scale(scale)
+	}
+	if err := synth.Write(out, from, o); err != nil {
+		fmt.Fprintln(stderr, "planpress synth:", err)
+		return exitInternal
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d indicators × %d years × 2 languages, %d plan pages per language\n", out, o.Indicators, o.Years, o.Pages)
 	return exitOK
 }
 

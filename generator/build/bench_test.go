@@ -58,3 +58,17 @@ func BenchmarkHTML(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64((i+1)*pages), "ms/page")
 	}
 }
+
+// BenchmarkPlanPDF renders the plan text PDF of one language.
+func BenchmarkPlanPDF(b *testing.B) {
+	p := loadReal(b)
+	for _, lang := range project.Langs {
+		b.Run(lang, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := report.PlanPDF(p, lang); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

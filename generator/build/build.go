@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"planpress/generator/project"
@@ -97,8 +98,10 @@ func (opt Options) OutDir() (string, error) {
 	return out, nil
 }
 
-// Build runs the whole pipeline. On any error the previous output is left
-// exactly as it was.
+// Build runs the whole pipeline. Files are written to a staging folder as
+// they are made (a PDF is not kept in memory once written) and the folder
+// replaces the output only when everything succeeded; on any error the
+// previous output is left exactly as it was.
 func Build(opt Options) (*Summary, error) {
 	start := time.Now()
 	out, err := opt.OutDir()
@@ -106,36 +109,50 @@ func Build(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	cleanLeftovers(out)
-	files, s, err := Render(opt, RenderOptions{PDF: true})
+	staged, err := newStaging(out)
 	if err != nil {
+		return nil, err
+	}
+	var writing time.Duration
+	var wmu sync.Mutex
+	sink := func(f File) error {
+		t := time.Now()
+		err := writeFile(staged, f)
+		wmu.Lock()
+		writing += time.Since(t)
+		wmu.Unlock()
+		return err
+	}
+	_, s, err := Render(opt, RenderOptions{PDF: true, Sink: sink})
+	if err != nil {
+		os.RemoveAll(staged)
 		return nil, err
 	}
 	s.Out = out
 	t := time.Now()
-	staged, err := writeTree(out, files)
-	if err != nil {
-		return nil, err
-	}
 	if err := swap(staged, out); err != nil {
 		os.RemoveAll(staged)
 		return nil, err
 	}
-	s.Phases = append(s.Phases, Phase{"publish", time.Since(t)})
+	s.Phases = append(s.Phases, Phase{"publish", time.Since(t) + writing})
 	s.Total = time.Since(start)
 	return s, nil
 }
 
 // RenderOptions choose what Render produces.
 type RenderOptions struct {
-	PDF  bool          // write the PDFs (else the site links the PDFs of Keep)
-	Keep []report.File // PDFs of an earlier render, listed when PDF is false
+	PDF  bool          // write the PDFs (else the site lists the PDFs of Keep)
+	Keep []report.File // PDFs of an earlier render, used when PDF is false
+	// Sink, when set, receives every file as it is made (from several
+	// goroutines), and Render returns no files.
+	Sink func(File) error
 }
 
 // File is an output file: its site path and bytes.
 type File = outFile
 
-// Render loads, checks, assesses and renders everything in memory and
-// returns the files of the site, sorted by path.
+// Render loads, checks, assesses and renders everything and returns the
+// files of the site sorted by path, or hands them to ro.Sink.
 func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	start := time.Now()
 	logf := func(format string, a ...any) {
@@ -145,6 +162,28 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	}
 	s := &Summary{}
 	phase := func(name string, t time.Time) { s.Phases = append(s.Phases, Phase{name, time.Since(t)}) }
+
+	var mu sync.Mutex
+	var files []File
+	sums := map[string]string{}
+	emit := func(f File) error {
+		h := sha256.Sum256(f.Data)
+		mu.Lock()
+		sums[f.Path] = hex.EncodeToString(h[:])
+		s.Bytes += int64(len(f.Data))
+		s.Files++
+		if strings.HasSuffix(f.Path, ".html") {
+			s.Pages++
+		}
+		if ro.Sink == nil {
+			files = append(files, f)
+		}
+		mu.Unlock()
+		if ro.Sink != nil {
+			return ro.Sink(f)
+		}
+		return nil
+	}
 
 	t := time.Now()
 	p, err := project.Load(opt.Root, project.Options{NeedFonts: true, SkipAssess: true})
@@ -165,42 +204,43 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 		t = time.Now()
 		logf("writing PDFs…")
 		var warnings []string
-		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers})
+		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers, Sink: func(f report.File) error {
+			return emit(File{Path: f.Path, Data: f.Data})
+		}})
 		if err != nil {
 			return nil, nil, err
 		}
 		s.Warnings = warnings
 		phase("pdf", t)
+	} else {
+		for _, f := range pdfs {
+			if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
+				return nil, nil, err
+			}
+		}
 	}
+	s.PDFs = len(pdfs)
 
 	t = time.Now()
 	logf("writing pages…")
 	var infos []site.PDFInfo
 	for _, f := range pdfs {
-		infos = append(infos, site.PDFInfo{Path: f.Path, Lang: f.Lang, Kind: f.Kind, Year: f.Year, Size: len(f.Data)})
+		infos = append(infos, site.PDFInfo{Path: f.Path, Lang: f.Lang, Kind: f.Kind, Year: f.Year, Size: f.Size})
 	}
 	pages, err := site.Render(p, site.Options{Workers: opt.Workers, PDFs: infos})
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
-	phase("html", t)
-
-	var files []outFile
-	for _, f := range pdfs {
-		files = append(files, outFile{f.Path, f.Data})
-	}
 	for _, f := range pages {
-		files = append(files, outFile{f.Path, f.Data})
-		if strings.HasSuffix(f.Path, ".html") {
-			s.Pages++
+		if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
+			return nil, nil, err
 		}
 	}
-	files = append(files, outFile{"checksums.txt", checksums(files)})
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	for _, f := range files {
-		s.Bytes += int64(len(f.Data))
+	phase("html", t)
+	if err := emit(File{Path: "checksums.txt", Data: checksums(sums)}); err != nil {
+		return nil, nil, err
 	}
-	s.PDFs, s.Files = len(pdfs), len(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	s.Total = time.Since(start)
 	return files, s, nil
 }
@@ -210,7 +250,7 @@ func PDFFiles(files []File) []report.File {
 	var out []report.File
 	for _, f := range files {
 		if strings.HasSuffix(f.Path, ".pdf") {
-			rf := report.File{Path: f.Path, Data: f.Data}
+			rf := report.File{Path: f.Path, Data: f.Data, Size: len(f.Data)}
 			for _, l := range project.Langs {
 				if strings.HasSuffix(f.Path, "-"+l+".pdf") {
 					rf.Lang = l
@@ -229,13 +269,15 @@ func PDFFiles(files []File) []report.File {
 }
 
 // checksums is a SHA-256 manifest of every file, in sha256sum format.
-func checksums(files []outFile) []byte {
-	sorted := append([]outFile(nil), files...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+func checksums(sums map[string]string) []byte {
+	paths := make([]string, 0, len(sums))
+	for p := range sums {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
 	var b strings.Builder
-	for _, f := range sorted {
-		h := sha256.Sum256(f.Data)
-		b.WriteString(hex.EncodeToString(h[:]) + "  " + f.Path + "\n")
+	for _, p := range paths {
+		b.WriteString(sums[p] + "  " + p + "\n")
 	}
 	return []byte(b.String())
 }

@@ -31,35 +31,25 @@ func randomSuffix() string {
 	return hex.EncodeToString(b)
 }
 
-// writeTree writes files into a new staging folder beside out and returns it.
-func writeTree(out string, files []outFile) (string, error) {
+// newStaging makes an empty staging folder beside out.
+func newStaging(out string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return "", err
 	}
 	dir := stagingPrefix(out) + "new-" + randomSuffix()
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return "", err
+	return dir, os.Mkdir(dir, 0o755)
+}
+
+// writeFile writes one file into the staging folder dir.
+func writeFile(dir string, f outFile) error {
+	if !safePath(f.Path) {
+		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
 	}
-	made := map[string]bool{}
-	for _, f := range files {
-		if !safePath(f.Path) {
-			os.RemoveAll(dir)
-			return "", fmt.Errorf("refusing to write %q outside the output folder", f.Path)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if d := filepath.Dir(p); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				os.RemoveAll(dir)
-				return "", err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			os.RemoveAll(dir)
-			return "", err
-		}
+	p := filepath.Join(dir, filepath.FromSlash(f.Path))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
 	}
-	return dir, nil
+	return os.WriteFile(p, f.Data, 0o644)
 }
 
 // safePath reports whether a site path stays inside the output folder.

@@ -139,8 +139,9 @@ func ValidID(s string) bool { return len(s) <= 64 && reID.MatchString(s) }
 
 // file is an input file's text with helpers to find where things are.
 type file struct {
-	path  string
-	lines []string
+	path    string
+	lines   []string
+	entries map[string][]int // lines of [[name]] headers, by name
 }
 
 func readFile(path string) (*file, []byte, error) {
@@ -154,15 +155,21 @@ func readFile(path string) (*file, []byte, error) {
 
 // entryLine returns the line of the n-th (0-based) [[name]] header.
 func (f *file) entryLine(name string, n int) int {
-	re := regexp.MustCompile(`^\s*\[\[\s*` + regexp.QuoteMeta(name) + `\s*\]\]`)
-	k := 0
-	for i, l := range f.lines {
-		if re.MatchString(l) {
-			if k == n {
-				return i + 1
+	if f.entries == nil {
+		f.entries = map[string][]int{}
+	}
+	lines, ok := f.entries[name]
+	if !ok {
+		re := regexp.MustCompile(`^\s*\[\[\s*` + regexp.QuoteMeta(name) + `\s*\]\]`)
+		for i, l := range f.lines {
+			if strings.HasPrefix(strings.TrimSpace(l), "[[") && re.MatchString(l) {
+				lines = append(lines, i+1)
 			}
-			k++
 		}
+		f.entries[name] = lines
+	}
+	if n < len(lines) {
+		return lines[n]
 	}
 	return 0
 }

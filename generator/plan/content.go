@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Languages are the site languages, Chinese first.
@@ -49,18 +50,24 @@ type Plan struct {
 	Lang  string
 	Index *Page
 	Pages []*Page // in reading order: notice, preface, chapters
+
+	once     sync.Once
+	sections map[string]*Page
 }
 
-// Sections returns every heading id of the plan with its page.
+// Sections returns every heading id of the plan with its page. The map is
+// built once; do not change it.
 func (p *Plan) Sections() map[string]*Page {
-	m := map[string]*Page{}
-	for _, pg := range p.Pages {
-		m[pg.ID] = pg
-		for _, h := range pg.Headings() {
-			m[h.ID] = pg
+	p.once.Do(func() {
+		p.sections = map[string]*Page{}
+		for _, pg := range p.Pages {
+			p.sections[pg.ID] = pg
+			for _, h := range pg.Headings() {
+				p.sections[h.ID] = pg
+			}
 		}
-	}
-	return m
+	})
+	return p.sections
 }
 
 // LoadPlan reads content/LANG/plan/*.md.

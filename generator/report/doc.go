@@ -85,13 +85,13 @@ type doc struct {
 	meta  Meta
 	name  string // output name, for messages
 	warn  *Warnings
-	pages map[string]int // anchor pages from the layout pass
-	found []Anchor       // anchors met in this pass
-	cur   string         // current font family
+	found []Anchor // anchors met in this pass
+	cur   string   // current font family
 	curPt float64
 	src   string // the input place being typeset (file:line), for warnings
 
-	tocFirst   int // first page reserved for the contents
+	pages      map[string]int // anchor id → page, built from found
+	tocFirst   int            // first page reserved for the contents
 	tocTitle   string
 	tocEntries []Anchor
 }
@@ -540,12 +540,15 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 
 // pageOf returns the page of an anchor met so far (0 when not met).
 func (d *doc) pageOf(id string) int {
-	for _, a := range d.found {
-		if a.ID == id {
-			return a.Page
+	if len(d.pages) != len(d.found) {
+		d.pages = make(map[string]int, len(d.found))
+		for _, a := range d.found {
+			if _, ok := d.pages[a.ID]; !ok {
+				d.pages[a.ID] = a.Page
+			}
 		}
 	}
-	return 0
+	return d.pages[id]
 }
 
 // bytes returns the finished PDF.

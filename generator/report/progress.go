@@ -140,6 +140,9 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 	})
 }
 
+// maxRows is the number of recent years a report's values table lists.
+const maxRows = 10
+
 // indicatorSection writes one indicator: status, chart, values, calculation.
 func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *indicator.Indicator, cite func(string) int) error {
 	res := p.Results[ind.ID][year]
@@ -196,7 +199,17 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		d.setY(y0 + used + 2)
 	}
 	var rows [][]Cell
-	for y := p.Config.BaseYear; y <= year; y++ {
+	// the table lists the baseline year and, for long plans, the last
+	// maxRows years (the chart shows them all; the site and CSV list all)
+	from := p.Config.BaseYear
+	if year-from > maxRows {
+		from = year - maxRows + 1
+	}
+	years := []int{p.Config.BaseYear}
+	for y := max(from, p.Config.BaseYear+1); y <= year; y++ {
+		years = append(years, y)
+	}
+	for _, y := range years {
 		v, src, note := p.T(lang, "no-data"), "", ""
 		if o, ok := p.Reg.Observation(ind.ID, y); ok {
 			v = site.ObsValue(ind, o, p, lang)

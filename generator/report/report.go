@@ -16,7 +16,8 @@ type File struct {
 	Lang string
 	Kind string // "plan" or "report"
 	Year int
-	Data []byte
+	Size int
+	Data []byte // nil when the file went to Options.Sink
 }
 
 // PlanPath is the site path of the plan text PDF in lang.
@@ -41,6 +42,9 @@ func write(fs *fonts.Set, m Meta, name string, warn *Warnings, body func(*doc) e
 // Options configure Render.
 type Options struct {
 	Workers int
+	// Sink, when set, receives each PDF as soon as it is finished (from
+	// several goroutines at once), and Render keeps none in memory.
+	Sink func(File) error
 }
 
 // Render writes every PDF of the project: the plan text and the report of
@@ -75,7 +79,12 @@ func Render(p *project.Project, opt Options) ([]File, []string, error) {
 			defer func() { <-sem; wg.Done() }()
 			data, err := jobs[i].run()
 			out[i], errs[i] = jobs[i].f, err
+			out[i].Size = len(data)
 			out[i].Data = data
+			if err == nil && opt.Sink != nil {
+				errs[i] = opt.Sink(out[i])
+				out[i].Data = nil
+			}
 		}(i)
 	}
 	wg.Wait()
@@ -103,4 +112,9 @@ func cover(d *doc, kicker, title string, lines []string) {
 	for _, l := range lines {
 		d.para(l, paraOpt{pt: 11, after: 1.5})
 	}
+}
+
+// PlanPDF renders the plan text PDF of one language (for benchmarks).
+func PlanPDF(p *project.Project, lang string) ([]byte, error) {
+	return planPDF(p, lang, &Warnings{})
 }

@@ -37,6 +37,7 @@ func (r *builder) jobs() []func() error {
 			func() error { return r.downloads(lang) },
 			func() error { return r.searchIndex(lang) },
 			func() error { return r.feed(lang) },
+			func() error { return r.planAll(lang) },
 		)
 		pl := p.Plans[lang]
 		for i := range pl.Pages {
@@ -265,11 +266,9 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 			paras = append(paras, b.Text)
 		}
 	}
-	secs := p.Plans["zh-Hant"].Sections()
 	notes := map[int][]string{}
-	for i := range p.Reg.Indicators {
-		ind := &p.Reg.Indicators[i]
-		if ind.Quote == "" || secs[ind.Section] != zh {
+	for _, ind := range r.stated[pageID] {
+		if ind.Quote == "" {
 			continue
 		}
 		for k, t := range paras {
@@ -299,20 +298,41 @@ func altLinks(h, lang, page, label, name string) string {
 	return rePermalink.ReplaceAllString(h, `$1 <a class="alt" href="../../../`+o+`/plan/`+page+`/index.html#$2" hreflang="`+o+`" lang="`+o+`" aria-label="`+html.EscapeString(name)+`">`+html.EscapeString(label)+`</a>`)
 }
 
+// AllBody is the whole plan text on one page, for printing and reading
+// offline.
+type AllBody struct {
+	Parts []template.HTML
+}
+
+func (r *builder) planAll(lang string) error {
+	p := r.p
+	b := &AllBody{}
+	for _, pg := range p.Plans[lang].Pages {
+		h, err := renderBody(r.md[lang], pg.Body, func(d Directive) string { return r.directive(lang, d) }, nil)
+		if err != nil {
+			return fmt.Errorf("%s: %w", pg.File, err)
+		}
+		// headings move down one level under the part's h2; ids stay unique
+		h = strings.NewReplacer("<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>").Replace(h)
+		b.Parts = append(b.Parts, template.HTML(fmt.Sprintf(`<section class="part k-%s" aria-labelledby="%s"><h2 id="%s">%s</h2>%s</section>`,
+			html.EscapeString(pg.Kind), html.EscapeString(pg.ID), html.EscapeString(pg.ID), html.EscapeString(pg.Title), h)))
+	}
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planall", Nav: "plan",
+		Path: lang + "/plan/all/", AltPath: other(lang) + "/plan/all/", Title: p.Plans[lang].Index.Title, Body: b})
+}
+
 // highlightQuotes marks each commitment's quote in the Chinese text and
 // links it to its indicator page, with the status as text. Quotes that
 // overlap (one sentence states several commitments) share one mark.
 func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 	p := r.p
-	secs := p.Plans[lang].Sections()
 	type span struct {
 		start, end int
 		inds       []*indicator.Indicator
 	}
 	var spans []span
-	for i := range p.Reg.Indicators {
-		ind := &p.Reg.Indicators[i]
-		if secs[ind.Section] != pg || ind.Quote == "" {
+	for _, ind := range r.stated[pg.ID] {
+		if ind.Quote == "" {
 			continue
 		}
 		q := strings.ReplaceAll(html.EscapeString(ind.Quote), "&#34;", "&quot;")

@@ -18,6 +18,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"planpress/generator/indicator"
 	"planpress/generator/project"
 )
 
@@ -87,6 +88,8 @@ type builder struct {
 	mu    sync.Mutex
 	files []File
 	pdfs  []PDFInfo
+
+	stated map[string][]*indicator.Indicator // plan page id → indicators its text states
 }
 
 // Options configure Render.
@@ -112,6 +115,14 @@ func Render(p *project.Project, opt Options) ([]File, error) {
 	}
 	for _, lang := range project.Langs {
 		r.md[lang] = newMarkdown(p.T(lang, "permalink"))
+	}
+	r.stated = map[string][]*indicator.Indicator{}
+	secs := p.Plans["zh-Hant"].Sections()
+	for i := range p.Reg.Indicators {
+		ind := &p.Reg.Indicators[i]
+		if pg := secs[ind.Section]; pg != nil {
+			r.stated[pg.ID] = append(r.stated[pg.ID], ind)
+		}
 	}
 	jobs := r.jobs()
 	workers := opt.Workers

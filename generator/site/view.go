@@ -125,7 +125,8 @@ func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndV
 	return r.indViewChart(ind, lang, year, false)
 }
 
-// indViewChart is indView, with the chart drawn when withChart is set.
+// indViewChart is indView; with withChart set it adds what the indicator
+// page shows: the values table, sources, calculation and chart.
 func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, withChart bool) *IndView {
 	p := r.p
 	v := &IndView{
@@ -165,6 +166,9 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 	if last != nil {
 		v.Latest = fmt.Sprintf("%s (%d)", ObsValue(ind, *last, p, lang), last.Year)
 	}
+	if !withChart {
+		return v // lists need no table, calculation or chart
+	}
 	// values table: every year of the plan, missing years say so
 	for y := p.Config.BaseYear; y <= year; y++ {
 		row := ObsRow{Year: y, Value: p.T(lang, "no-data")}
@@ -187,7 +191,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 		}
 	}
 	v.Components = Components(p, ind, res, lang)
-	if withChart && ind.Kind != indicator.Binary {
+	if ind.Kind != indicator.Binary {
 		spec := r.chartSpec(ind, v, lang, year, "c-"+ind.ID)
 		if len(spec.Observed) > 0 || spec.Target != nil {
 			svg, err := chart.SVG(spec, p.Fonts)
