@@ -231,12 +231,12 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
+	phase("html", t)
 	for _, f := range pages {
 		if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
 			return nil, nil, err
 		}
 	}
-	phase("html", t)
 	if err := emit(File{Path: "checksums.txt", Data: checksums(sums)}); err != nil {
 		return nil, nil, err
 	}

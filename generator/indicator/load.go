@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"planpress/generator/input"
 )
 
 // Problem is one finding of a check, at a place in an input file.
@@ -213,6 +215,9 @@ func decode(root, path string, v any, known string) (*file, Problems) {
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return f, Problems{{File: path, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}
+	}
+	if line, msg := input.Check(data); line > 0 {
+		return f, Problems{{File: path, Line: line, Msg: msg}}
 	}
 	md, err := toml.Decode(string(data), v)
 	if err != nil {

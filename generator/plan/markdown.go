@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"planpress/generator/input"
 )
 
 // frontMatter is the TOML header of a content file.
@@ -119,6 +121,9 @@ func (e *ContentError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, 
 // the Markdown body. file is used in error messages.
 func ParsePage(data []byte, file, lang string) (*Page, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if line, msg := input.Check(data); line > 0 {
+		return nil, &ContentError{file, line, msg}
+	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "+++" {

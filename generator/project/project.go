@@ -17,6 +17,7 @@ import (
 	"planpress/generator/assess"
 	"planpress/generator/fonts"
 	"planpress/generator/indicator"
+	"planpress/generator/input"
 	"planpress/generator/plan"
 )
 
@@ -226,6 +227,9 @@ func loadTOML(root, name string, v any, known string) indicator.Problems {
 		return indicator.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control"}}
 	}
 	s := strings.TrimPrefix(string(data), "\ufeff")
+	if line, msg := input.Check([]byte(s)); line > 0 {
+		return indicator.Problems{{File: name, Line: line, Msg: msg}}
+	}
 	md, err := toml.Decode(s, v)
 	if err != nil {
 		var pe toml.ParseError
@@ -235,8 +239,17 @@ func loadTOML(root, name string, v any, known string) indicator.Problems {
 		return indicator.Problems{{File: name, Msg: "TOML: " + err.Error()}}
 	}
 	var ps indicator.Problems
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for _, k := range md.Undecoded() {
-		ps = append(ps, indicator.Problem{File: name, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys: " + known})
+		line := 0
+		last := k[len(k)-1]
+		for i, l := range lines {
+			if t := strings.TrimSpace(l); strings.HasPrefix(t, last) && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, last)), "=") {
+				line = i + 1
+				break
+			}
+		}
+		ps = append(ps, indicator.Problem{File: name, Line: line, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys: " + known})
 	}
 	return ps
 }

@@ -70,24 +70,42 @@ type Directive struct {
 
 // renderBody converts a Markdown body to HTML, replacing directive lines by
 // what expand returns for them.
-// afterPara, when not nil, returns HTML to insert after the k-th paragraph
-// (0-based, counting text paragraphs only).
-func renderBody(md goldmark.Markdown, body string, expand func(Directive) string, afterPara func(k int) string) (string, error) {
-	var dirs []Directive
-	src := reDirectiveLine.ReplaceAllStringFunc(body, func(line string) string {
-		m := reDirectiveLine.FindStringSubmatch(line)
-		title := ""
-		if m[3] != "" {
-			title, _ = strconv.Unquote(m[3])
-		}
-		dirs = append(dirs, Directive{Name: m[1], ID: m[2], Title: title})
-		return fmt.Sprintf("\nPLANPRESSDIRECTIVE%dEND\n", len(dirs)-1)
-	})
+// converted is a Markdown body turned into HTML, with its directives still
+// as placeholder paragraphs.
+type converted struct {
+	html string
+	dirs []Directive
+}
+
+// convert turns a body into HTML, leaving a placeholder paragraph for
+// each directive line.
+func convert(md goldmark.Markdown, body string) (*converted, error) {
+	c := &converted{}
+	src := body
+	if strings.Contains(body, "{{<") {
+		src = reDirectiveLine.ReplaceAllStringFunc(body, func(line string) string {
+			m := reDirectiveLine.FindStringSubmatch(line)
+			title := ""
+			if m[3] != "" {
+				title, _ = strconv.Unquote(m[3])
+			}
+			c.dirs = append(c.dirs, Directive{Name: m[1], ID: m[2], Title: title})
+			return fmt.Sprintf("\nPLANPRESSDIRECTIVE%dEND\n", len(c.dirs)-1)
+		})
+	}
 	var buf bytes.Buffer
 	if err := md.Convert([]byte(src), &buf); err != nil {
-		return "", err
+		return nil, err
 	}
-	out := buf.String()
+	c.html = buf.String()
+	return c, nil
+}
+
+// finish inserts what afterPara returns after the k-th text paragraph
+// (0-based; nil for none) and replaces the directive placeholders by what
+// expand returns for them.
+func (c *converted) finish(expand func(Directive) string, afterPara func(k int) string) string {
+	out := c.html
 	if afterPara != nil {
 		var b strings.Builder
 		k := 0
@@ -100,8 +118,17 @@ func renderBody(md goldmark.Markdown, body string, expand func(Directive) string
 		}
 		out = b.String()
 	}
-	for i, d := range dirs {
+	for i, d := range c.dirs {
 		out = strings.Replace(out, fmt.Sprintf("<p>PLANPRESSDIRECTIVE%dEND</p>", i), expand(d), 1)
 	}
-	return out, nil
+	return out
+}
+
+// renderBody converts a Markdown body to HTML with its directives expanded.
+func renderBody(md goldmark.Markdown, body string, expand func(Directive) string, afterPara func(k int) string) (string, error) {
+	c, err := convert(md, body)
+	if err != nil {
+		return "", err
+	}
+	return c.finish(expand, afterPara), nil
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"planpress/generator/assess"
 	"planpress/generator/indicator"
@@ -227,10 +228,11 @@ func (r *builder) chapter(lang string, i int) error {
 	if lang != "zh-Hant" {
 		after = r.commitmentNotes(lang, pg.ID)
 	}
-	bodyHTML, err := renderBody(r.md[lang], pg.Body, func(d Directive) string { return r.directive(lang, d) }, after)
+	conv, err := r.converted(lang, pg)
 	if err != nil {
-		return fmt.Errorf("%s: %w", pg.File, err)
+		return err
 	}
+	bodyHTML := conv.finish(func(d Directive) string { return r.directive(lang, d) }, after)
 	if lang == "zh-Hant" {
 		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
 	}
@@ -298,6 +300,26 @@ func altLinks(h, lang, page, label, name string) string {
 	return rePermalink.ReplaceAllString(h, `$1 <a class="alt" href="../../../`+o+`/plan/`+page+`/index.html#$2" hreflang="`+o+`" lang="`+o+`" aria-label="`+html.EscapeString(name)+`">`+html.EscapeString(label)+`</a>`)
 }
 
+// converted returns a plan page's body converted once, shared by its
+// chapter page and the whole-plan page.
+func (r *builder) converted(lang string, pg *plan.Page) (*converted, error) {
+	v, _ := r.bodies.LoadOrStore(lang+"/"+pg.ID, &memo{})
+	m := v.(*memo)
+	m.once.Do(func() {
+		m.c, m.err = convert(r.md[lang], pg.Body)
+		if m.err != nil {
+			m.err = fmt.Errorf("%s: %w", pg.File, m.err)
+		}
+	})
+	return m.c, m.err
+}
+
+type memo struct {
+	once sync.Once
+	c    *converted
+	err  error
+}
+
 // AllBody is the whole plan text on one page, for printing and reading
 // offline.
 type AllBody struct {
@@ -308,10 +330,11 @@ func (r *builder) planAll(lang string) error {
 	p := r.p
 	b := &AllBody{}
 	for _, pg := range p.Plans[lang].Pages {
-		h, err := renderBody(r.md[lang], pg.Body, func(d Directive) string { return r.directive(lang, d) }, nil)
+		conv, err := r.converted(lang, pg)
 		if err != nil {
-			return fmt.Errorf("%s: %w", pg.File, err)
+			return err
 		}
+		h := conv.finish(func(d Directive) string { return r.directive(lang, d) }, nil)
 		// headings move down one level under the part's h2; ids stay unique
 		h = strings.NewReplacer("<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>").Replace(h)
 		b.Parts = append(b.Parts, template.HTML(fmt.Sprintf(`<section class="part k-%s" aria-labelledby="%s"><h2 id="%s">%s</h2>%s</section>`,

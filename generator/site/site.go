@@ -42,6 +42,29 @@ type Page struct {
 	JSONLD   template.JS
 	NoIndex  bool
 	Template string
+
+	b *builder
+}
+
+// Chrome returns a part of the page frame (assets, menu, footer) that
+// depends only on the language, the page's depth, its template and menu
+// entry: it is executed once per combination and reused.
+func (p *Page) Chrome(name string) (template.HTML, error) {
+	key := fmt.Sprintf("%s|%s|%d|%s|%s", name, p.Lang, p.Depth(), p.Nav, p.Template)
+	v, _ := p.b.chrome.LoadOrStore(key, &chromeMemo{})
+	m := v.(*chromeMemo)
+	m.once.Do(func() {
+		var buf bytes.Buffer
+		m.err = p.b.tmpl[p.Template].ExecuteTemplate(&buf, name, p)
+		m.html = template.HTML(buf.String())
+	})
+	return m.html, m.err
+}
+
+type chromeMemo struct {
+	once sync.Once
+	html template.HTML
+	err  error
 }
 
 // T returns a UI string in the page's language.
@@ -90,6 +113,8 @@ type builder struct {
 	pdfs  []PDFInfo
 
 	stated map[string][]*indicator.Indicator // plan page id → indicators its text states
+	bodies sync.Map                          // lang/page id → *memo of its converted body
+	chrome sync.Map                          // key → *chromeMemo of a page frame part
 }
 
 // Options configure Render.
@@ -175,6 +200,7 @@ func (r *builder) page(pg *Page) error {
 		return fmt.Errorf("templates/%s.html is missing", pg.Template)
 	}
 	pg.Site = r.p
+	pg.b = r
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", pg); err != nil {
 		return fmt.Errorf("templates/%s.html: %w", pg.Template, err)

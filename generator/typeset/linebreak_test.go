@@ -75,3 +75,22 @@ func TestBreakNeverLosesOrStartsBadly(t *testing.T) {
 		}
 	}
 }
+
+func FuzzBreak(f *testing.F) {
+	f.Add("“十四五”時期,生態環境持續改善。PM2.5年均濃度降至35微克/立方米左右", 10.0, 12.0)
+	f.Add("the quick brown fox jumps over the lazy dog", 5.0, 8.0)
+	f.Add("", 1.0, 1.0)
+	f.Add("（（（（））））。。。", 2.0, 2.0)
+	f.Fuzz(func(t *testing.T, text string, first, width float64) {
+		if !(first > 0 && first < 1e6 && width > 0 && width < 1e6) {
+			return
+		}
+		lines := Break(text, first, width, width_)
+		if got, want := strip(strings.Join(lines, "")), strip(text); got != want {
+			t.Fatalf("characters lost: %q → %q", text, lines)
+		}
+	})
+}
+
+// width_ is width, named apart from the fuzz argument.
+func width_(s string) float64 { return width(s) }
