@@ -20,9 +20,12 @@ import (
 	"strings"
 
 	"planpress/generator/build"
+	"planpress/generator/fonts"
 	"planpress/generator/indicator"
+	"planpress/generator/linkcheck"
 	"planpress/generator/plan"
 	"planpress/generator/project"
+	"planpress/generator/report"
 	"planpress/generator/site"
 )
 
@@ -109,8 +112,8 @@ func flags(name string, args []string, stderr io.Writer, def func(*flag.FlagSet)
 	return fs, pos, true
 }
 
-// report prints an error and returns its exit code.
-func report(stderr io.Writer, err error, building bool) int {
+// fail prints an error and returns its exit code.
+func fail(stderr io.Writer, err error, building bool) int {
 	unchanged := ""
 	if building {
 		unchanged = "; nothing was published, the previous output is unchanged"
@@ -158,7 +161,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := build.Build(opt)
 	if err != nil {
-		return report(stderr, err, true)
+		return fail(stderr, err, true)
 	}
 	for _, w := range s.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
@@ -189,15 +192,70 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := project.Load(root, project.Options{})
 	if err != nil {
-		return report(stderr, err, false)
+		return fail(stderr, err, false)
 	}
 	if err := site.Check(root); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitInput
 	}
-	fmt.Fprintf(stdout, "check passed: %d plan pages per language, %d indicators, %d sources, %d values in %d years\n",
-		len(p.Plans["zh-Hant"].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years))
+	links, err := checkLinks(p)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitInput
+	}
+	if len(links) > 0 {
+		for _, l := range links {
+			fmt.Fprintln(stderr, l)
+		}
+		fmt.Fprintf(stderr, "planpress: %d broken link(s)\n", len(links))
+		return exitInput
+	}
+	empty := ""
+	if n := sumEmpty(p); n > 0 {
+		empty = fmt.Sprintf(" (%d entries left empty: no data)", n)
+	}
+	fmt.Fprintf(stdout, "check passed: %d plan pages per language, %d indicators, %d sources, %d values in %d years%s; links checked\n",
+		len(p.Plans["zh-Hant"].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years), empty)
 	return exitOK
+}
+
+func sumEmpty(p *project.Project) int {
+	n := 0
+	for _, v := range p.Reg.Empty {
+		n += v
+	}
+	return n
+}
+
+// checkLinks renders the site in memory (without PDFs, which are listed
+// by their paths) and checks every internal link and fragment.
+func checkLinks(p *project.Project) ([]string, error) {
+	fs, err := fonts.Find(p.Config.Fonts.Main)
+	if err != nil {
+		return nil, err
+	}
+	p.Fonts = fs
+	var infos []site.PDFInfo
+	files := map[string][]byte{}
+	for _, lang := range project.Langs {
+		infos = append(infos, site.PDFInfo{Path: report.PlanPath(lang), Lang: lang, Kind: "plan"})
+		for _, y := range p.Years {
+			infos = append(infos, site.PDFInfo{Path: report.ReportPath(y, lang), Lang: lang, Kind: "report", Year: y})
+		}
+	}
+	for _, f := range infos {
+		files[f.Path] = nil
+	}
+	out, err := site.Render(p, site.Options{PDFs: infos})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range out {
+		files[f.Path] = f.Data
+	}
+	files["checksums.txt"] = nil
+	probs, _ := linkcheck.Files(files, 50)
+	return probs, nil
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) int {

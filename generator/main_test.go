@@ -126,3 +126,19 @@ func TestNewYear(t *testing.T) {
 		t.Errorf("a non-year was accepted")
 	}
 }
+
+func TestCheckFindsBrokenLinks(t *testing.T) {
+	root := testutil.CopyProject(t)
+	path := filepath.Join(root, "templates", "page.html")
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, []byte(strings.Replace(string(data), "{{.Body.HTML}}", `{{.Body.HTML}}<a href="../nowhere/index.html">x</a><a href="#no-such-id">y</a>`, 1)), 0o644)
+	code, _, errs := runCLI("check", "--root", root)
+	if code != exitInput {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{`broken link "../nowhere/index.html"`, `broken fragment "#no-such-id"`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("check output lacks %q:\n%s", want, errs)
+		}
+	}
+}

@@ -88,7 +88,7 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := project.Load(root, project.Options{SkipAssess: true})
 	if err != nil {
-		return report(stderr, err, false)
+		return fail(stderr, err, false)
 	}
 	path, err := indicator.NewYear(root, year, p.Reg, indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear})
 	if err != nil {

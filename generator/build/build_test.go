@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"planpress/generator/internal/testutil"
+	"planpress/generator/linkcheck"
 )
 
 // buildInto builds the project at root into out and fails the test on error.
@@ -211,7 +212,7 @@ func TestSafePath(t *testing.T) {
 
 func TestNoBrokenLinks(t *testing.T) {
 	out, _ := realSite(t)
-	probs, checked, err := testutil.CheckLinks(out, 30)
+	probs, checked, err := linkcheck.Dir(out, 30)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,4 +252,51 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("browser checks failed (%v):\n%s", err, msg)
 	}
 	t.Log(strings.TrimSpace(string(msg)))
+}
+
+// TestHomePageWeight: the home page with everything it loads stays under
+// 100 KB, uncompressed.
+func TestHomePageWeight(t *testing.T) {
+	out, _ := realSite(t)
+	for _, lang := range []string{"zh-Hant", "en"} {
+		total := 0
+		for _, f := range []string{lang + "/index.html", "assets/site.css", "assets/site.js", "assets/favicon.svg"} {
+			st, err := os.Stat(filepath.Join(out, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			total += int(st.Size())
+		}
+		if total >= 100_000 {
+			t.Errorf("%s home page: %d bytes with its assets, want < 100 KB", lang, total)
+		}
+	}
+}
+
+// TestChecksums: checksums.txt lists every published file with its SHA-256.
+func TestChecksums(t *testing.T) {
+	out, _ := realSite(t)
+	sums := testutil.HashTree(t, out)
+	data, err := os.ReadFile(filepath.Join(out, "checksums.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		parts := strings.SplitN(line, "  ", 2)
+		if len(parts) != 2 || sums[parts[1]] != parts[0] {
+			t.Errorf("wrong line: %q", line)
+		}
+		listed++
+	}
+	if listed != len(sums)-1 {
+		t.Errorf("%d files listed, %d published besides checksums.txt", listed, len(sums)-1)
+	}
+	if sha := testutil.Tool(t, "sha256sum"); sha != "" {
+		cmd := exec.Command(sha, "--quiet", "-c", "checksums.txt")
+		cmd.Dir = out
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("sha256sum -c: %v\n%s", err, msg)
+		}
+	}
 }

@@ -33,6 +33,7 @@ type Spec struct {
 	FromYear int
 	ToYear   int
 	Labels   Labels
+	Status   string // the status as words, shown at the top right
 }
 
 // Labels are the legend texts in the chart's language.
@@ -42,8 +43,8 @@ type Labels struct {
 
 // Size of charts, in px.
 const (
-	Width  = 640
-	Height = 360
+	Width  = 480
+	Height = 320
 )
 
 var (
@@ -100,7 +101,7 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 	for y := s.FromYear; y <= s.ToYear; y++ {
 		xticks = append(xticks, gochart.Tick{Value: float64(y), Label: fmt.Sprint(y)})
 	}
-	text := gochart.Style{FontSize: 10, FontColor: colText, Font: font}
+	text := gochart.Style{FontSize: 11, FontColor: colText, Font: font}
 	c := gochart.Chart{
 		Width: Width, Height: Height, DPI: 96, Font: font,
 		Background: gochart.Style{Padding: gochart.Box{Top: 30, Left: 8, Right: 48, Bottom: 44}},
@@ -163,7 +164,7 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 		last := s.Observed[n-1]
 		c.Series = append(c.Series, gochart.AnnotationSeries{
 			YAxis:       gochart.YAxisSecondary,
-			Style:       gochart.Style{FontSize: 9, FontColor: colObserved, StrokeColor: colObserved, FillColor: drawing.ColorWhite, Font: font},
+			Style:       gochart.Style{FontSize: 10, FontColor: colObserved, StrokeColor: colObserved, FillColor: drawing.ColorWhite, Font: font},
 			Annotations: []gochart.Value2{{XValue: float64(last.Year), YValue: last.Value, Label: format(last.Value, s.Decimals)}},
 		})
 	}
@@ -189,8 +190,12 @@ func legend(s Spec) gochart.Renderable {
 		}
 		r.ResetStyle()
 		r.SetFontColor(colText)
-		r.SetFontSize(10)
+		r.SetFontSize(11)
 		r.Text(s.Unit, 8, 16)
+		if s.Status != "" {
+			w := r.MeasureText(s.Status).Width()
+			r.Text(s.Status, Width-20-w, 16)
+		}
 		x := box.Left
 		y := Height - 14
 		for _, e := range entries {
@@ -199,20 +204,20 @@ func legend(s Spec) gochart.Renderable {
 			r.SetStrokeWidth(2)
 			r.SetStrokeDashArray(e.dash)
 			r.MoveTo(x, y-4)
-			r.LineTo(x+28, y-4)
+			r.LineTo(x+22, y-4)
 			r.Stroke()
 			if e.dot {
 				r.ResetStyle()
 				r.SetFillColor(e.col)
 				r.SetStrokeColor(e.col)
-				r.Circle(4, x+14, y-4)
+				r.Circle(4, x+11, y-4)
 				r.FillStroke()
 			}
 			r.ResetStyle()
 			r.SetFontColor(colText)
-			r.SetFontSize(10)
-			r.Text(e.label, x+34, y)
-			x += 34 + r.MeasureText(e.label).Width() + 22
+			r.SetFontSize(11)
+			r.Text(e.label, x+27, y)
+			x += 27 + r.MeasureText(e.label).Width() + 16
 		}
 	}
 }

@@ -187,6 +187,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		if ind.Target.Quantified() {
 			s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
 		}
+		s.Status = p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang)
 		w := textW * 0.82
 		h := w * chart.Height / chart.Width
 		d.ensure(h + 4)

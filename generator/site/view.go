@@ -229,6 +229,7 @@ func (r *builder) chartSpec(ind *indicator.Indicator, v *IndView, lang string, y
 		s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
 	}
 	s.Desc = r.describe(ind, v, s, lang)
+	s.Status = p.T(lang, "status") + p.T(lang, "colon") + v.Status
 	return s
 }
 

@@ -1,4 +1,7 @@
-package testutil
+// Package linkcheck checks the links of a built site: every relative link
+// reaches a file and, with a fragment, an element with that id; no page
+// loads anything from another host.
+package linkcheck
 
 import (
 	"fmt"
@@ -62,30 +65,43 @@ func scan(data []byte) pageInfo {
 	}
 }
 
-// CheckLinks checks every link of every HTML page below dir: relative links
-// must reach a file and, with a fragment, an element with that id; pages
-// may load nothing from another host. It returns the problems, at most max.
-func CheckLinks(dir string, max int) ([]string, int, error) {
-	pages := map[string]pageInfo{}
-	files := map[string]bool{}
+// Dir checks the site in a folder. It returns the problems (at most max)
+// and the number of links checked.
+func Dir(dir string, max int) ([]string, int, error) {
+	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		files[rel] = true
+		var data []byte
 		if strings.HasSuffix(rel, ".html") {
-			data, err := os.ReadFile(p)
-			if err != nil {
+			if data, err = os.ReadFile(p); err != nil {
 				return err
 			}
-			pages[rel] = scan(data)
 		}
+		files[rel] = data
 		return nil
 	})
 	if err != nil {
 		return nil, 0, err
+	}
+	probs, n := Files(files, max)
+	return probs, n, nil
+}
+
+// Files checks a site given as its files by path (the content of non-HTML
+// files is not needed). It returns the problems (at most max) and the
+// number of links checked.
+func Files(all map[string][]byte, max int) ([]string, int) {
+	pages := map[string]pageInfo{}
+	files := map[string]bool{}
+	for rel, data := range all {
+		files[rel] = true
+		if strings.HasSuffix(rel, ".html") {
+			pages[rel] = scan(data)
+		}
 	}
 	var probs []string
 	checked := 0
@@ -130,9 +146,9 @@ func CheckLinks(dir string, max int) ([]string, int, error) {
 				probs = append(probs, fmt.Sprintf("%s: broken fragment %q (no id %q in %s)", name, l.val, u.Fragment, target))
 			}
 			if len(probs) >= max {
-				return probs, checked, nil
+				return probs, checked
 			}
 		}
 	}
-	return probs, checked, nil
+	return probs, checked
 }
