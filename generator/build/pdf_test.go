@@ -221,3 +221,38 @@ func TestPDFSubstitutesMissingCharacters(t *testing.T) {
 		t.Error("the substitution is not visible in the PDF")
 	}
 }
+
+// TestDroidFontWithLatinFallback: with Droid Sans Fallback, which has no
+// digits, Latin text is set in a Latin face and nothing is lost.
+func TestDroidFontWithLatinFallback(t *testing.T) {
+	droid := "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	if _, err := os.Stat(droid); err != nil {
+		t.Fatalf("%s is needed: run scripts/setup --test", droid)
+	}
+	root := testutil.CopyProject(t)
+	site := filepath.Join(root, "data", "site.toml")
+	data, _ := os.ReadFile(site)
+	os.WriteFile(site, []byte(strings.Replace(string(data), `main = ""`, `main = "`+droid+`"`, 1)), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := Build(Options{Root: root, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Droid lacks a few CJK brackets (〈〉), which are reported; nothing
+	// Latin may be substituted
+	for _, w := range s.Warnings {
+		if strings.Contains(w, "U+00") {
+			t.Errorf("Latin character substituted: %s", w)
+		}
+	}
+	text := squeeze(testutil.PDFText(t, filepath.Join(out, "downloads", "progress-report-2025-zh-Hant.pdf")))
+	for _, want := range []string{"2025年最終評估", "PM2.5年均濃度", "27.0"} {
+		if !strings.Contains(text, squeeze(want)) {
+			t.Errorf("report text lacks %q", want)
+		}
+	}
+	fonts, _ := exec.Command(testutil.Tool(t, "pdffonts"), filepath.Join(out, "downloads", "plan-text-en.pdf")).Output()
+	if n := strings.Count(string(fonts), "CID TrueType"); n != 2 {
+		t.Errorf("%d fonts in the English plan, want the main and the Latin face:\n%s", n, fonts)
+	}
+}

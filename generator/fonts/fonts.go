@@ -29,12 +29,11 @@ type Face struct {
 	bmp   []uint64 // coverage bitmap of U+0000–U+FFFF
 }
 
-// Has reports whether the face has a glyph for r.
+// Has reports whether the face has a glyph for r that the PDF writer can
+// use: fpdf cannot write characters above U+FFFF, so those are never had.
 func (f *Face) Has(r rune) bool {
 	if r < 0 || r > 0xFFFF {
-		var buf sfnt.Buffer
-		i, err := f.sfnt.GlyphIndex(&buf, r)
-		return err == nil && i != 0
+		return false
 	}
 	f.once.Do(f.mapBMP)
 	return f.bmp[r>>6]&(1<<(uint(r)&63)) != 0

@@ -123,7 +123,12 @@ func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) *doc {
 	return d
 }
 
-func (d *doc) color(c [3]int) { d.pdf.SetTextColor(c[0], c[1], c[2]) }
+// color sets the text colour. The fill colour is set to the same, so fpdf
+// need not wrap every line of text in its own graphics state (q … Q).
+func (d *doc) color(c [3]int) {
+	d.pdf.SetTextColor(c[0], c[1], c[2])
+	d.pdf.SetFillColor(c[0], c[1], c[2])
+}
 
 func (d *doc) font(family string, pt float64) {
 	if d.cur != family || d.curPt != pt {

@@ -80,7 +80,7 @@ func atoms(text string) []atom {
 	return glued
 }
 
-// Break splits text into lines no wider than width; the first line is no
+// Break splits text (valid UTF-8) into lines no wider than width; the first line is no
 // wider than first (use it for a paragraph indent). Characters are never
 // dropped: joining the lines (with a space where a space was) gives the
 // text back. A piece wider than a whole line is split between characters.

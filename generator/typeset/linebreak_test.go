@@ -82,8 +82,8 @@ func FuzzBreak(f *testing.F) {
 	f.Add("", 1.0, 1.0)
 	f.Add("（（（（））））。。。", 2.0, 2.0)
 	f.Fuzz(func(t *testing.T, text string, first, width float64) {
-		if !(first > 0 && first < 1e6 && width > 0 && width < 1e6) {
-			return
+		if !(first > 0 && first < 1e6 && width > 0 && width < 1e6) || !utf8.ValidString(text) {
+			return // input files are checked for valid UTF-8 before typesetting
 		}
 		lines := Break(text, first, width, width_)
 		if got, want := strip(strings.Join(lines, "")), strip(text); got != want {
