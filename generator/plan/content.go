@@ -70,15 +70,9 @@ func (p *Plan) Sections() map[string]*Page {
 	return p.sections
 }
 
-// LoadPlan reads content/LANG/plan/*.md.
-func LoadPlan(contentDir, lang string) (*Plan, error) {
-	dir := filepath.Join(contentDir, lang, "plan")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("reading the plan text: %w (run `planpress import SEEDFILE` to create content/zh-Hant/plan)", err)
-	}
-	pl := &Plan{Lang: lang}
-	seen := map[string]string{}
+// readDir parses the Markdown files among a folder's entries.
+func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
+	var pages []*Page
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
 			continue
@@ -92,6 +86,26 @@ func LoadPlan(contentDir, lang string) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		pages = append(pages, pg)
+	}
+	return pages, nil
+}
+
+// LoadPlan reads content/LANG/plan/*.md.
+func LoadPlan(contentDir, lang string) (*Plan, error) {
+	dir := filepath.Join(contentDir, lang, "plan")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the plan text: %w (run `planpress import SEEDFILE` to create content/zh-Hant/plan)", err)
+	}
+	pl := &Plan{Lang: lang}
+	seen := map[string]string{}
+	pages, err := readDir(dir, entries, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, pg := range pages {
+		file := pg.File
 		if pg.ID == "" {
 			return nil, &ContentError{file, 1, "plan page without id: add id = \"…\" to the front matter"}
 		}
@@ -99,7 +113,7 @@ func LoadPlan(contentDir, lang string) (*Plan, error) {
 			return nil, &ContentError{file, 1, fmt.Sprintf("id %q is used by %s too: ids must be unique", pg.ID, other)}
 		}
 		seen[pg.ID] = file
-		if e.Name() == "_index.md" {
+		if filepath.Base(file) == "_index.md" {
 			pl.Index = pg
 			continue
 		}
@@ -126,20 +140,13 @@ func LoadPages(contentDir, lang string) (map[string]*Page, error) {
 		return nil, fmt.Errorf("reading pages: %w", err)
 	}
 	m := map[string]*Page{}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			continue
-		}
-		file := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(file)
-		if err != nil {
-			return nil, err
-		}
-		pg, err := ParsePage(data, file, lang)
-		if err != nil {
-			return nil, err
-		}
-		name := strings.TrimSuffix(e.Name(), ".md")
+	pages, err := readDir(dir, entries, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, pg := range pages {
+		file := pg.File
+		name := strings.TrimSuffix(filepath.Base(file), ".md")
 		if !ValidID(name) {
 			return nil, &ContentError{file, 1, "file name may contain only a-z, 0-9 and -"}
 		}

@@ -17,6 +17,17 @@ type Meta struct {
 	Source             string `toml:"source"`
 }
 
+// Fields returns the metadata as (UI string key, value) pairs in the order
+// of the portal's header.
+func (m *Meta) Fields() [][2]string {
+	return [][2]string{
+		{"meta-subject", m.Subject}, {"meta-issuer", m.Issuer}, {"meta-co-issuers", m.CoIssuers},
+		{"meta-implementation-date", m.ImplementationDate}, {"meta-written-date", m.WrittenDate},
+		{"meta-doc-number", m.DocNumber}, {"meta-repeal-date", m.RepealDate},
+		{"meta-publication-date", m.PublicationDate}, {"meta-validity", m.Validity}, {"meta-source", m.Source},
+	}
+}
+
 // BlockKind tells what a Block is.
 type BlockKind int
 

@@ -27,12 +27,7 @@ func planPDF(p *project.Project, lang string, warn *Warnings) ([]byte, error) {
 		d.heading(0, "doc-meta", p.T(lang, "doc-meta"))
 		if md != nil {
 			var rows [][]Cell
-			for _, kv := range [][2]string{
-				{"meta-subject", md.Subject}, {"meta-issuer", md.Issuer}, {"meta-co-issuers", md.CoIssuers},
-				{"meta-implementation-date", md.ImplementationDate}, {"meta-written-date", md.WrittenDate},
-				{"meta-doc-number", md.DocNumber}, {"meta-repeal-date", md.RepealDate},
-				{"meta-publication-date", md.PublicationDate}, {"meta-validity", md.Validity}, {"meta-source", md.Source},
-			} {
+			for _, kv := range md.Fields() {
 				v := kv[1]
 				if v == "" {
 					v = p.T(lang, "meta-empty")

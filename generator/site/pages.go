@@ -196,12 +196,7 @@ func (r *builder) planIndex(lang string) error {
 	idx := p.Plans[lang].Index
 	b := &PlanIndexBody{TOC: r.toc(lang)}
 	if m := idx.Meta; m != nil {
-		for _, kv := range [][2]string{
-			{"meta-subject", m.Subject}, {"meta-issuer", m.Issuer}, {"meta-co-issuers", m.CoIssuers},
-			{"meta-implementation-date", m.ImplementationDate}, {"meta-written-date", m.WrittenDate},
-			{"meta-doc-number", m.DocNumber}, {"meta-repeal-date", m.RepealDate},
-			{"meta-publication-date", m.PublicationDate}, {"meta-validity", m.Validity}, {"meta-source", m.Source},
-		} {
+		for _, kv := range m.Fields() {
 			v := kv[1]
 			if v == "" {
 				v = p.T(lang, "meta-empty")

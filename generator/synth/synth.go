@@ -5,12 +5,12 @@ package synth
 
 import (
 	"fmt"
-	"io"
-	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"planpress/generator/internal/fsutil"
 )
 
 // Options size a synthetic project.
@@ -49,14 +49,14 @@ func Write(dir, from string, o Options) error {
 	}
 	r := rand.New(rand.NewSource(1))
 	target := o.BaseYear + o.Years - 1
-	if err := copyTree(filepath.Join(from, "templates"), filepath.Join(dir, "templates")); err != nil {
+	if err := fsutil.CopyTree(filepath.Join(from, "templates"), filepath.Join(dir, "templates")); err != nil {
 		return err
 	}
-	if err := copyTree(filepath.Join(from, "data", "i18n"), filepath.Join(dir, "data", "i18n")); err != nil {
+	if err := fsutil.CopyTree(filepath.Join(from, "data", "i18n"), filepath.Join(dir, "data", "i18n")); err != nil {
 		return err
 	}
 	for _, lang := range []string{"zh-Hant", "en"} {
-		if err := copyTree(filepath.Join(from, "content", lang, "methodology.md"), filepath.Join(dir, "content", lang, "methodology.md")); err != nil {
+		if err := fsutil.CopyTree(filepath.Join(from, "content", lang, "methodology.md"), filepath.Join(dir, "content", lang, "methodology.md")); err != nil {
 			return err
 		}
 	}
@@ -182,34 +182,4 @@ target = { year = %d, value = %d, bound = "at-least" }
 		}
 	}
 	return nil
-}
-
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		t := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(t, 0o755)
-		}
-		if err := os.MkdirAll(filepath.Dir(t), 0o755); err != nil {
-			return err
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		out, err := os.Create(t)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
 }

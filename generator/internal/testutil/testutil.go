@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"planpress/generator/internal/fsutil"
 )
 
 // Root returns the repository root.
@@ -34,38 +36,11 @@ func CopyProject(t testing.TB) string {
 	root := Root(t)
 	dst := t.TempDir()
 	for _, dir := range []string{"content", "data", "templates", "seeds"} {
-		if err := copyDir(filepath.Join(root, dir), filepath.Join(dst, dir)); err != nil {
+		if err := fsutil.CopyTree(filepath.Join(root, dir), filepath.Join(dst, dir)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dst
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		out, err := os.Create(target)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
 }
 
 // HashTree returns the SHA-256 of every file below dir, by relative path.
