@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -70,23 +71,42 @@ func (p *Plan) Sections() map[string]*Page {
 	return p.sections
 }
 
-// readDir parses the Markdown files among a folder's entries.
+// readDir parses the Markdown files among a folder's entries, on all
+// cores; the pages come back in the order of the entries.
 func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
-	var pages []*Page
+	var names []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			continue
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+			names = append(names, e.Name())
 		}
-		file := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(file)
+	}
+	pages := make([]*Page, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				file := filepath.Join(dir, names[i])
+				data, err := os.ReadFile(file)
+				if err == nil {
+					pages[i], err = ParsePage(data, file, lang)
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, err // the first in file order, so messages are stable
 		}
-		pg, err := ParsePage(data, file, lang)
-		if err != nil {
-			return nil, err
-		}
-		pages = append(pages, pg)
 	}
 	return pages, nil
 }

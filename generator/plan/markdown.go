@@ -198,7 +198,7 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 				return nil, &ContentError{file, ln, fmt.Sprintf("directive %s needs an id, e.g. {{< %s %s1 \"title\" >}}", m[1], m[1], m[1])}
 			}
 			p.Blocks = append(p.Blocks, Block{Kind: Directive, Name: m[1], ID: m[2], Text: title, Line: ln, Owner: owner})
-		case len(para) == 0 && reHeading.MatchString(t) && !strings.HasPrefix(s, "    "):
+		case len(para) == 0 && strings.HasPrefix(t, "#") && reHeading.MatchString(t) && !strings.HasPrefix(s, "    "):
 			m := reHeading.FindStringSubmatch(t)
 			level := len(m[1])
 			kind := Section

@@ -2,6 +2,8 @@ package project
 
 import (
 	"fmt"
+	"regexp"
+	"sort"
 	"strings"
 
 	"planpress/generator/indicator"
@@ -110,6 +112,28 @@ func orderedOwners(p *plan.Page) []string {
 // rendering of a term their Chinese paragraph contains.
 func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
 	var ps indicator.Problems
+	// all terms in one alternation, longest first; a term inside another
+	// (碳中和 in 碳達峰碳中和) is then not matched on its own, so when terms
+	// overlap each is also looked up directly in paragraphs that match
+	var alts []string
+	for _, t := range terms {
+		if t.Zh != "" {
+			alts = append(alts, regexp.QuoteMeta(t.Zh))
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	any := regexp.MustCompile(strings.Join(alts, "|"))
+	overlapping := false
+	for _, a := range terms {
+		for _, b := range terms {
+			if a.Zh != b.Zh && a.Zh != "" && b.Zh != "" && strings.Contains(a.Zh, b.Zh) {
+				overlapping = true
+			}
+		}
+	}
 	enPages := map[string]*plan.Page{}
 	for _, pg := range en.Pages {
 		enPages[pg.ID] = pg
@@ -126,9 +150,17 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 			lines = append(lines, e.Blocks[i].Line)
 		}
 		for i, pr := range pairs {
+			// one pass finds the terms a paragraph contains
+			found := map[string]bool{}
+			for _, m := range any.FindAllString(pr[0], -1) {
+				found[m] = true
+			}
+			if len(found) == 0 {
+				continue
+			}
 			low := strings.ToLower(pr[1])
 			for _, t := range terms {
-				if t.Zh != "" && strings.Contains(pr[0], t.Zh) && !strings.Contains(low, strings.ToLower(t.En)) {
+				if t.Zh != "" && (found[t.Zh] || strings.Contains(pr[0], t.Zh) && overlapping) && !strings.Contains(low, strings.ToLower(t.En)) {
 					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
 				}
 			}
