@@ -90,6 +90,9 @@ type doc struct {
 	curPt float64
 	src   string // the input place being typeset (file:line), for warnings
 
+	curColor [3]int // current text (and fill) colour, valid when hasColor
+	hasColor bool
+
 	pages      map[string]int // anchor id → page, built from found
 	tocFirst   int            // first page reserved for the contents
 	tocTitle   string
@@ -126,8 +129,12 @@ func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) *doc {
 // color sets the text colour. The fill colour is set to the same, so fpdf
 // need not wrap every line of text in its own graphics state (q … Q).
 func (d *doc) color(c [3]int) {
+	if d.hasColor && d.curColor == c {
+		return // fpdf formats the colour anew on every call
+	}
 	d.pdf.SetTextColor(c[0], c[1], c[2])
 	d.pdf.SetFillColor(c[0], c[1], c[2])
+	d.curColor, d.hasColor = c, true
 }
 
 func (d *doc) font(family string, pt float64) {
@@ -372,6 +379,7 @@ func (d *doc) table(widths []float64, head []string, rows [][]Cell, pt float64) 
 		if isHead {
 			d.pdf.SetFillColor(236, 240, 244)
 			d.pdf.Rect(marginL, y, sum(widths), h, "F")
+			d.hasColor = false
 		}
 		for i, ls := range lines {
 			c := colInk
@@ -471,6 +479,7 @@ func (d *doc) fillContents() {
 // to another page: fpdf writes a font or colour only when it changes.
 func (d *doc) resync() {
 	d.cur = ""
+	d.hasColor = false
 	d.pdf.SetFont(famMain, "", 3)
 	d.pdf.SetDrawColor(1, 2, 3)
 	d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])

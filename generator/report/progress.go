@@ -196,7 +196,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.name, err)
 		}
-		d.cur = "" // the chart changed fonts
+		d.cur, d.hasColor = "", false // the chart changed fonts and colours
 		d.setY(y0 + used + 2)
 	}
 	var rows [][]Cell
