@@ -52,3 +52,43 @@ func Signed(v float64, d int, lang string) string {
 func Percent(frac float64, d int, lang string) string {
 	return Signed(frac*100, d, lang) + "%"
 }
+
+// English restates a value given in a Chinese counting unit (萬 10,000 or
+// 億 100 million, written "10,000 t" or "100 million kWh" in English) in the
+// way English readers count: 1.38 "10,000 t" is 13,800 t, 350 "100 million
+// kWh" is 35 billion kWh, 128 "10,000 vehicles" is 1.28 million vehicles. It
+// returns the value, the decimals to show and the unit; other units pass
+// through unchanged.
+func English(v float64, decimals int, unit string) (float64, int, string) {
+	switch {
+	case strings.HasPrefix(unit, "10,000 "):
+		v, unit = v*1e4, strings.TrimPrefix(unit, "10,000 ")
+		decimals = max(decimals-4, 0)
+	case strings.HasPrefix(unit, "100 million "):
+		v, unit = v*1e8, strings.TrimPrefix(unit, "100 million ")
+		decimals = max(decimals-8, 0)
+	default:
+		return v, decimals, unit
+	}
+	for _, s := range []struct {
+		f    float64
+		name string
+		d    int
+	}{{1e9, "billion", 9}, {1e6, "million", 6}} {
+		if math.Abs(v) >= s.f {
+			// as many decimals as the source's figure has digits
+			return v / s.f, trim(v/s.f, decimals+s.d), s.name + " " + unit
+		}
+	}
+	return v, decimals, unit
+}
+
+// trim returns the fewest decimals (at most max) that show v exactly.
+func trim(v float64, max int) int {
+	for d := 0; d < max; d++ {
+		if math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) < 1e-6 {
+			return d
+		}
+	}
+	return max
+}

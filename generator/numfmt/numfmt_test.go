@@ -55,3 +55,29 @@ func FuzzFormat(f *testing.F) {
 		}
 	})
 }
+
+func TestEnglish(t *testing.T) {
+	cases := []struct {
+		v    float64
+		d    int
+		unit string
+		want string
+	}{
+		{1.38, 2, "10,000 t", "13,800 t"},
+		{0.12, 2, "10,000 t", "1,200 t"},
+		{1165.2, 1, "10,000 t", "11.652 million t"},
+		{128, 0, "10,000 vehicles", "1.28 million vehicles"},
+		{100, 0, "10,000 mu", "1 million mu"},
+		{350, 0, "100 million kWh", "35 billion kWh"},
+		{40.6, 1, "100 million m³", "4.06 billion m³"},
+		{85, 0, "10,000 m³ a day", "850,000 m³ a day"},
+		{38, 1, "μg/m³", "38.0 μg/m³"},
+		{14, 0, "%", "14 %"},
+	}
+	for _, c := range cases {
+		v, d, u := English(c.v, c.d, c.unit)
+		if got := Format(v, d, "en") + " " + u; got != c.want {
+			t.Errorf("English(%v %s) = %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+}

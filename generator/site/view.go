@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"strings"
 
 	"planpress/generator/assess"
@@ -62,11 +63,24 @@ func unitSep(unit string) string {
 // Value formats v with the indicator's unit and precision in lang.
 func Value(ind *indicator.Indicator, v float64, lang string) string {
 	u := ind.Unit.Get(lang)
-	s := numfmt.Format(v, ind.Decimals, lang)
+	d := ind.Decimals
+	if lang == "en" {
+		v, d, u = numfmt.English(v, d, u)
+	}
+	s := numfmt.Format(v, d, lang)
 	if ind.Kind == indicator.Change && v > 0 {
 		s = "+" + s
 	}
 	return s + unitSep(u) + u
+}
+
+// exactValue is Value with as many decimals as v needs (up to 4 more).
+func exactValue(ind *indicator.Indicator, v float64, lang string) string {
+	d := *ind
+	for d.Decimals < ind.Decimals+4 && math.Abs(v*math.Pow10(d.Decimals)-math.Round(v*math.Pow10(d.Decimals))) > 1e-9 {
+		d.Decimals++
+	}
+	return Value(&d, v, lang)
 }
 
 // ObsValue formats an observation (value with qualifier, or its text).
@@ -103,7 +117,7 @@ func TargetText(ind *indicator.Indicator, p *project.Project, lang string) strin
 	var s string
 	switch t.Bound {
 	case indicator.About:
-		s = fmt.Sprintf(p.T(lang, "bound-about"), v, numfmt.Format(t.Tolerance, ind.Decimals+1, lang))
+		s = fmt.Sprintf(p.T(lang, "bound-about"), v, exactValue(ind, t.Tolerance, lang))
 	case indicator.AtLeast:
 		s = fmt.Sprintf(p.T(lang, "bound-at-least"), v)
 	case indicator.AtMost:
