@@ -503,11 +503,12 @@ func (r *builder) reportIndex(lang string) error {
 
 // ReportBody is a yearly progress report.
 type ReportBody struct {
-	Year   int
-	Final  bool
-	Counts []Count
-	Areas  []AreaScore
-	PDF    string
+	Year       int
+	Final      bool
+	Counts     []Count
+	Areas      []AreaScore
+	PDF        string
+	Prev, Next *TOCEntry
 }
 
 func (r *builder) report(lang string, year int) error {
@@ -517,9 +518,24 @@ func (r *builder) report(lang string, year int) error {
 	if year >= p.Config.TargetYear {
 		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
 	}
+	b := &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: ReportPDF(year, lang)}
+	for i, y := range p.Years {
+		if y != year {
+			continue
+		}
+		if i > 0 {
+			b.Prev = &TOCEntry{Title: fmt.Sprintf(p.T(lang, "report-title"), p.Years[i-1]), URL: fmt.Sprintf("%s/reports/%d/", lang, p.Years[i-1])}
+		}
+		if i+1 < len(p.Years) {
+			t := fmt.Sprintf(p.T(lang, "report-title"), p.Years[i+1])
+			if p.Years[i+1] >= p.Config.TargetYear {
+				t = fmt.Sprintf(p.T(lang, "final-report-title"), p.Years[i+1])
+			}
+			b.Next = &TOCEntry{Title: t, URL: fmt.Sprintf("%s/reports/%d/", lang, p.Years[i+1])}
+		}
+	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "report", Nav: "reports",
-		Path: fmt.Sprintf("%s/reports/%d/", lang, year), AltPath: fmt.Sprintf("%s/reports/%d/", other(lang), year), Title: title,
-		Body: &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: ReportPDF(year, lang)}})
+		Path: fmt.Sprintf("%s/reports/%d/", lang, year), AltPath: fmt.Sprintf("%s/reports/%d/", other(lang), year), Title: title, Body: b})
 }
 
 // ReportPDF is the site path of the PDF report of a year.
