@@ -140,56 +140,6 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 }
 
-func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
-	cases := []struct {
-		name  string
-		file  string
-		edit  func(string) string
-		input bool // an input error (exit 1) rather than an internal one
-	}{
-		{"bad TOML", "data/indicators.toml", func(s string) string { return s + "\n[[indicator]\nid = 1\n" }, true},
-		{"unknown key", "data/sources.toml", func(s string) string { return s + "\n[[source]]\nid = \"x\"\ntitel = \"typo\"\n" }, true},
-		{"template error", "templates/home.html", func(s string) string { return s + "{{ .NoSuchField.Broken }" }, true},
-		{"template runtime error", "templates/indicator.html", func(s string) string { return strings.Replace(s, "{{.Name}}", "{{.NoSuchField}}", 1) }, true},
-		{"missing font", "data/site.toml", func(s string) string { return strings.Replace(s, `main = ""`, `main = "/nonexistent/font.ttf"`, 1) }, true},
-		{"broken front matter", "content/en/plan/ch1.md", func(s string) string { return strings.Replace(s, "+++\n", "", 1) }, true},
-	}
-	root := testutil.CopyProject(t)
-	out := filepath.Join(t.TempDir(), "public")
-	buildInto(t, root, out)
-	before := testutil.HashTree(t, out)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			path := filepath.Join(root, c.file)
-			orig, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer os.WriteFile(path, orig, 0o644)
-			if err := os.WriteFile(path, []byte(c.edit(string(orig))), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, err = Build(Options{Root: root, Out: out})
-			if err == nil {
-				t.Fatal("build of broken input succeeded")
-			}
-			var ie *InputError
-			if c.input && !errors.As(err, &ie) {
-				t.Errorf("error is not reported as an input error: %v", err)
-			}
-			if !strings.Contains(err.Error(), filepath.Base(c.file)) && !strings.Contains(err.Error(), "font") {
-				t.Errorf("error does not name the file %s: %v", c.file, err)
-			}
-			if d := testutil.DiffTrees(before, testutil.HashTree(t, out)); d != "" {
-				t.Fatalf("output changed after a failed build:\n%s", d)
-			}
-			if left, _ := filepath.Glob(stagingPrefix(out) + "*"); len(left) > 0 {
-				t.Errorf("staging folders left behind: %v", left)
-			}
-		})
-	}
-}
-
 func TestOutMayNotReplaceTheProject(t *testing.T) {
 	root := testutil.CopyProject(t)
 	for _, out := range []string{root, filepath.Dir(root), filepath.Join(root, "content")} {
