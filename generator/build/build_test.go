@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
