@@ -148,7 +148,12 @@ func TestPDFStructureAndMetadata(t *testing.T) {
 		if !bytes.Contains(info, []byte("Author:          北京市人民政府")) && !bytes.Contains(info, []byte("Beijing Municipal People's Government")) {
 			t.Errorf("%s: the author is not the issuing body:\n%s", name, info)
 		}
-		raw, _ := os.ReadFile(f)
+		// objects are packed in compressed object streams: expand them to read
+		expanded := filepath.Join(t.TempDir(), name)
+		if msg, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", f, expanded).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf --qdf %s: %v\n%s", name, err, msg)
+		}
+		raw, _ := os.ReadFile(expanded)
 		if !bytes.Contains(raw, []byte("/Lang ("+lang+")")) {
 			t.Errorf("%s: no /Lang (%s)", name, lang)
 		}

@@ -103,7 +103,7 @@ func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) *doc {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // pack compresses every stream once, at the end
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(m.Date)
 	pdf.SetModificationDate(m.Date)
@@ -574,7 +574,11 @@ func (d *doc) bytes() ([]byte, error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", d.name, err)
 	}
-	return markSubsets(buf.Bytes()), nil
+	out, err := pack(markSubsets(buf.Bytes()))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.name, err)
+	}
+	return out, nil
 }
 
 // Font families as registered with fpdf. fpdf embeds only the glyphs used
