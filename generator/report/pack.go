@@ -121,6 +121,7 @@ type object struct {
 var (
 	reObjStart = regexp.MustCompile(`(?m)^(\d+) 0 obj\n`)
 	reLength   = regexp.MustCompile(`/Length \d+`)
+	reLengthN  = regexp.MustCompile(`/Length (\d+)`)
 	reFilter   = regexp.MustCompile(`\s*/Filter /FlateDecode`)
 	reRoot     = regexp.MustCompile(`/Root (\d+) 0 R`)
 	reInfo     = regexp.MustCompile(`/Info (\d+) 0 R`)
@@ -147,7 +148,7 @@ func parseObjects(pdf []byte) ([]object, int, int, error) {
 		st := bytes.Index(pdf[p:], []byte("\nstream\n"))
 		if st >= 0 && (end < 0 || st < end) {
 			o.dict = pdf[p : p+st]
-			lm := regexp.MustCompile(`/Length (\d+)`).FindSubmatch(o.dict)
+			lm := reLengthN.FindSubmatch(o.dict)
 			if lm == nil {
 				return nil, 0, 0, fmt.Errorf("object %d: stream without a direct length", num)
 			}
