@@ -27,7 +27,7 @@ func pack(pdf []byte) ([]byte, error) {
 		off, idx int
 	}
 	locs := map[int]loc{}
-	var plain []int // numbers of non-stream objects
+	var plain []int                      // numbers of non-stream objects
 	zw, _ := zlib.NewWriterLevel(nil, 4) // level 4: most of level 6's size for much less time
 	for _, o := range objs {
 		if o.stream == nil {
