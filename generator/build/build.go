@@ -65,7 +65,9 @@ func round(d time.Duration) string {
 // InputError wraps problems in the user's input (exit code 1).
 type InputError struct{ Err error }
 
+// Error returns the message of the wrapped error.
 func (e *InputError) Error() string { return e.Err.Error() }
+// Unwrap returns the wrapped error.
 func (e *InputError) Unwrap() error { return e.Err }
 
 type outFile struct {

@@ -26,6 +26,7 @@ type Problem struct {
 	Hint      string
 }
 
+// Error formats the problem as file:line:col: message (hint).
 func (p Problem) Error() string {
 	loc := p.File
 	if p.Line > 0 {
@@ -44,6 +45,7 @@ func (p Problem) Error() string {
 // Problems is a list of findings; it is an error when not empty.
 type Problems []Problem
 
+// Error lists the problems, one a line.
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {

@@ -115,6 +115,7 @@ type ContentError struct {
 	Msg  string
 }
 
+// Error formats the error as file:line: message.
 func (e *ContentError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
 // ParsePage reads a content file: TOML front matter between +++ lines, then

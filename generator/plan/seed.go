@@ -86,6 +86,7 @@ type ImportError struct {
 	Msg  string
 }
 
+// Error formats the error as file:line: message.
 func (e *ImportError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
 // Import reads a plan as published on the portal (see seeds/) and returns
