@@ -67,6 +67,7 @@ type InputError struct{ Err error }
 
 // Error returns the message of the wrapped error.
 func (e *InputError) Error() string { return e.Err.Error() }
+
 // Unwrap returns the wrapped error.
 func (e *InputError) Unwrap() error { return e.Err }
 
