@@ -42,7 +42,8 @@ type Server struct {
 	files   map[string][]byte
 	pdfs    []build.File
 	errText string // the last build's error, "" when it succeeded
-	version int    // increases with every build
+	version int    // increases with every build installed
+	gen     int    // increases with every build started
 
 	subMu sync.Mutex
 	subs  map[chan int]bool
@@ -68,6 +69,10 @@ func (s *Server) logf(format string, a ...any) { fmt.Fprintf(s.opt.Log, format+"
 // the background when withPDF is set, so a change shows at once.
 func (s *Server) Rebuild(withPDF bool) error {
 	start := time.Now()
+	s.mu.Lock()
+	s.gen++
+	gen := s.gen
+	s.mu.Unlock()
 	s.mu.RLock()
 	keep := build.PDFFiles(s.pdfs)
 	s.mu.RUnlock()
@@ -87,7 +92,10 @@ func (s *Server) Rebuild(withPDF bool) error {
 	if withPDF && len(keep) > 0 {
 		go func() {
 			files, _, err := build.Render(build.Options{Root: s.opt.Root}, build.RenderOptions{PDF: true})
-			if err == nil {
+			s.mu.RLock()
+			current := s.gen == gen
+			s.mu.RUnlock()
+			if err == nil && current { // a newer change started its own build
 				s.install(files)
 				s.logf("PDFs updated")
 				s.notify()
