@@ -92,11 +92,8 @@ func (s *Server) Rebuild(withPDF bool) error {
 	if withPDF && len(keep) > 0 {
 		go func() {
 			files, _, err := build.Render(build.Options{Root: s.opt.Root}, build.RenderOptions{PDF: true})
-			s.mu.RLock()
-			current := s.gen == gen
-			s.mu.RUnlock()
-			if err == nil && current { // a newer change started its own build
-				s.install(files)
+			// a newer change has started a build of its own: leave it be
+			if err == nil && s.installIf(files, gen) {
 				s.logf("PDFs updated")
 				s.notify()
 			}
@@ -105,7 +102,25 @@ func (s *Server) Rebuild(withPDF bool) error {
 	return nil
 }
 
+// installIf installs files when no build started after build gen.
+func (s *Server) installIf(files []build.File, gen int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gen != gen {
+		return false
+	}
+	s.setFiles(files)
+	return true
+}
+
 func (s *Server) install(files []build.File) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.setFiles(files)
+}
+
+// setFiles replaces the site; the caller holds s.mu.
+func (s *Server) setFiles(files []build.File) {
 	m := make(map[string][]byte, len(files))
 	var pdfs []build.File
 	for _, f := range files {
@@ -114,10 +129,8 @@ func (s *Server) install(files []build.File) {
 			pdfs = append(pdfs, f)
 		}
 	}
-	s.mu.Lock()
 	s.files, s.pdfs, s.errText = m, pdfs, ""
 	s.version++
-	s.mu.Unlock()
 }
 
 func (s *Server) notify() {
