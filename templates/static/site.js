@@ -12,6 +12,26 @@
     window.addEventListener("hashchange", sync);
   }
 
+  // The status filter of the indicator list: the links lead to one static
+  // page per status; with JavaScript the list of all indicators is filtered
+  // in place, on the full list page only.
+  var filter = document.querySelector("nav.filter");
+  var rows = document.querySelectorAll("tr[data-status]");
+  if (filter && rows.length && !/\/status\//.test(location.pathname)) {
+    filter.addEventListener("click", function (ev) {
+      var a = ev.target.closest("a[data-status]");
+      if (!a) { return; }
+      ev.preventDefault();
+      var want = a.getAttribute("data-status");
+      rows.forEach(function (tr) { tr.hidden = want !== "" && tr.getAttribute("data-status") !== want; });
+      document.querySelectorAll("section.area").forEach(function (sec) {
+        sec.hidden = !sec.querySelector("tr[data-status]:not([hidden])");
+      });
+      filter.querySelectorAll("a[aria-current]").forEach(function (x) { x.removeAttribute("aria-current"); });
+      a.setAttribute("aria-current", "page");
+    });
+  }
+
   // Search, on the search page only: the index is a script of the site.
   var form = document.querySelector("form.search-form");
   if (!form) { return; }
