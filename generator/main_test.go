@@ -31,6 +31,7 @@ func TestExitCodes(t *testing.T) {
 		{"check passes", []string{"check", "--root", root}, exitOK, "check passed"},
 		{"import needs a file", []string{"import"}, exitUsage, "usage"},
 		{"import of a missing file", []string{"import", filepath.Join(root, "nope.txt")}, exitInput, "nope.txt"},
+		{"not a project", []string{"build", "--root", t.TempDir()}, exitInput, "not a planpress project"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

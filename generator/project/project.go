@@ -98,6 +98,12 @@ type Options struct {
 // finds as indicator.Problems, or another error for what is not input.
 func Load(root string, opt Options) (*Project, error) {
 	p := &Project{Root: root, Strings: map[string]map[string]string{}, Plans: map[string]*plan.Plan{}, Pages: map[string]map[string]*plan.Page{}}
+	_, errSite := os.Stat(filepath.Join(root, "data", "site.toml"))
+	_, errContent := os.Stat(filepath.Join(root, "content"))
+	if errSite != nil && errContent != nil {
+		abs, _ := filepath.Abs(root)
+		return nil, indicator.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
+	}
 	var ps indicator.Problems
 	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, [fonts] main"); e != nil {
 		ps = append(ps, e...)
