@@ -166,28 +166,8 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 	d.para(p.T(lang, "target")+p.T(lang, "colon")+site.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
 	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
 
-	var obs []chart.Point
-	for _, o := range p.Reg.ObservationsOf(ind.ID) {
-		if o.Value != nil && o.Year <= year {
-			obs = append(obs, chart.Point{Year: o.Year, Value: *o.Value})
-		}
-	}
 	if hasChart {
-		s := chart.Spec{ID: ind.ID, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
-			FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear, Observed: obs,
-			Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")}}
-		if b := ind.Baseline; b != nil {
-			s.Baseline = &chart.Point{Year: b.Year, Value: b.Value}
-			if len(s.Observed) == 0 || s.Observed[0].Year > b.Year {
-				s.Observed = append([]chart.Point{{Year: b.Year, Value: b.Value}}, s.Observed...)
-			}
-		} else if res.HasBase {
-			s.Baseline = &chart.Point{Year: res.BaseYear, Value: res.BaseValue}
-		}
-		if ind.Target.Quantified() {
-			s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
-		}
-		s.Status = p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang)
+		s := site.ChartSpec(p, ind, res, lang, year, ind.ID)
 		w := textW * 0.82
 		h := w * chart.Height / chart.Width
 		d.ensure(h + 4)

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"planpress/generator/indicator"
+	"planpress/generator/internal/fsutil"
 	"planpress/generator/project"
 )
 
@@ -259,24 +259,13 @@ func (r *builder) loadTemplates(dir string) error {
 
 // static copies templates/static/ to assets/.
 func (r *builder) static(dir string) ([]File, error) {
-	var out []File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out = append(out, File{Path: path.Join("assets", filepath.ToSlash(rel)), Data: data})
-		return nil
-	})
+	files, err := fsutil.ReadTree(dir)
 	if err != nil {
 		return nil, fmt.Errorf("templates/static: %w", err)
+	}
+	out := make([]File, len(files))
+	for i, f := range files {
+		out[i] = File{Path: path.Join("assets", f.Path), Data: f.Data}
 	}
 	return out, nil
 }

@@ -220,11 +220,20 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 
 // chartSpec defines the chart of an indicator up to year.
 func (r *builder) chartSpec(ind *indicator.Indicator, v *IndView, lang string, year int, id string) chart.Spec {
-	p := r.p
+	s := ChartSpec(r.p, ind, v.Result, lang, year, id)
+	s.Desc = r.describe(ind, v, s, lang)
+	return s
+}
+
+// ChartSpec defines the chart of an indicator up to year in lang: the
+// observed values (the baseline first when it comes earlier), the path to
+// the target and the status in words. The site and the PDFs draw the same.
+func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string, year int, id string) chart.Spec {
 	s := chart.Spec{
-		ID: id, Title: v.Name, Unit: v.Unit, Decimals: ind.Decimals,
+		ID: id, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
 		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
+		Status: p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang),
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		if o.Value != nil && o.Year <= year {
@@ -236,14 +245,12 @@ func (r *builder) chartSpec(ind *indicator.Indicator, v *IndView, lang string, y
 		if len(s.Observed) == 0 || s.Observed[0].Year > b.Year {
 			s.Observed = append([]chart.Point{{Year: b.Year, Value: b.Value}}, s.Observed...)
 		}
-	} else if v.Result.HasBase {
-		s.Baseline = &chart.Point{Year: v.Result.BaseYear, Value: v.Result.BaseValue}
+	} else if res.HasBase {
+		s.Baseline = &chart.Point{Year: res.BaseYear, Value: res.BaseValue}
 	}
 	if ind.Target.Quantified() {
 		s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
 	}
-	s.Desc = r.describe(ind, v, s, lang)
-	s.Status = p.T(lang, "status") + p.T(lang, "colon") + v.Status
 	return s
 }
 

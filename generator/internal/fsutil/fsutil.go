@@ -38,3 +38,27 @@ func CopyTree(src, dst string) error {
 		return out.Close()
 	})
 }
+
+// File is a file below a folder: its slash-separated path and content.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// ReadTree reads every file below dir, in path order.
+func ReadTree(dir string) ([]File, error) {
+	var out []File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, File{Path: filepath.ToSlash(rel), Data: data})
+		return nil
+	})
+	return out, err
+}

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,25 +44,14 @@ func CopyProject(t testing.TB) string {
 
 // HashTree returns the SHA-256 of every file below dir, by relative path.
 func HashTree(t testing.TB, dir string) map[string]string {
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		h := sha256.Sum256(data)
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = hex.EncodeToString(h[:])
-		return nil
-	})
+	files, err := fsutil.ReadTree(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	m := make(map[string]string, len(files))
+	for _, f := range files {
+		h := sha256.Sum256(f.Data)
+		m[f.Path] = hex.EncodeToString(h[:])
 	}
 	return m
 }
