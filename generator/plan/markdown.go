@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -140,18 +141,11 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 	if end < 0 {
 		return nil, &ContentError{file, 1, "front matter is not closed: add a line +++ after the TOML keys"}
 	}
-	var fm frontMatter
-	md, err := toml.Decode(strings.Join(lines[1:end], "\n"), &fm)
-	if err != nil {
-		line := 2
-		var perr toml.ParseError
-		if asParseError(err, &perr) {
-			line = perr.Position.Line + 1
+	fm, ok := simpleFrontMatter(lines[1:end])
+	if !ok {
+		if err := decodeFrontMatter(lines[1:end], &fm, file); err != nil {
+			return nil, err
 		}
-		return nil, &ContentError{file, line, "front matter: " + tomlMessage(err)}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, &ContentError{file, 2, fmt.Sprintf("front matter: unknown key %q (known: id, kind, title, weight, meta)", und[0].String())}
 	}
 	if fm.Title == "" {
 		return nil, &ContentError{file, 1, "front matter has no title: add title = \"…\""}
@@ -185,6 +179,7 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			}
 			title := ""
 			if m[3] != "" {
+				var err error
 				title, err = strconv.Unquote(m[3])
 				if err != nil {
 					return nil, &ContentError{file, ln, "directive title is not a valid quoted string"}
@@ -231,6 +226,75 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 	}
 	flush()
 	return p, nil
+}
+
+// simpleFrontMatter reads the common front matter, lines of the form
+// key = "text" (id, kind, title) or weight = N, without the TOML decoder.
+// It reports false for anything else (other keys, escapes, comments,
+// repeated keys, tables), which then goes through the decoder and its
+// messages.
+func simpleFrontMatter(lines []string) (frontMatter, bool) {
+	var fm frontMatter
+	seen := map[string]bool{}
+	for _, l := range lines {
+		l = strings.Trim(l, " \t")
+		if l == "" {
+			continue
+		}
+		if !utf8.ValidString(l) {
+			return fm, false
+		}
+		key, val, found := strings.Cut(l, " = ")
+		if !found || seen[key] {
+			return fm, false
+		}
+		seen[key] = true
+		if key == "weight" {
+			n, err := strconv.Atoi(val)
+			if err != nil || val != strconv.Itoa(n) {
+				return fm, false
+			}
+			fm.Weight = n
+			continue
+		}
+		if len(val) < 2 || val[0] != '"' || val[len(val)-1] != '"' {
+			return fm, false
+		}
+		text := val[1 : len(val)-1]
+		for i := 0; i < len(text); i++ {
+			if c := text[i]; c == '"' || c == '\\' || c < 0x20 || c == 0x7f {
+				return fm, false
+			}
+		}
+		switch key {
+		case "id":
+			fm.ID = text
+		case "kind":
+			fm.Kind = text
+		case "title":
+			fm.Title = text
+		default:
+			return fm, false
+		}
+	}
+	return fm, true
+}
+
+// decodeFrontMatter decodes front matter with the TOML decoder.
+func decodeFrontMatter(lines []string, fm *frontMatter, file string) error {
+	md, err := toml.Decode(strings.Join(lines, "\n"), fm)
+	if err != nil {
+		line := 2
+		var perr toml.ParseError
+		if asParseError(err, &perr) {
+			line = perr.Position.Line + 1
+		}
+		return &ContentError{file, line, "front matter: " + tomlMessage(err)}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return &ContentError{file, 2, fmt.Sprintf("front matter: unknown key %q (known: id, kind, title, weight, meta)", und[0].String())}
+	}
+	return nil
 }
 
 // joinLines joins the lines of a soft-wrapped paragraph: with a space

@@ -125,6 +125,27 @@ func Load(root string, opt Options) (*Project, error) {
 		p.Strings[lang] = m
 	}
 	ps = append(ps, stringParity(p.Strings)...)
+	// fonts and the data files load while the plan text is read
+	type fontsResult struct {
+		set *fonts.Set
+		err error
+	}
+	fontsDone := make(chan fontsResult, 1)
+	if opt.NeedFonts {
+		go func() {
+			fs, err := fonts.Find(p.Config.Fonts.Main)
+			fontsDone <- fontsResult{fs, err}
+		}()
+	}
+	type regResult struct {
+		reg *indicator.Register
+		ps  indicator.Problems
+	}
+	regDone := make(chan regResult, 1)
+	go func() {
+		reg, rps := indicator.Load(root, indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear})
+		regDone <- regResult{reg, rps}
+	}()
 	content := filepath.Join(root, "content")
 	for _, lang := range Langs {
 		pl, err := plan.LoadPlan(content, lang)
@@ -146,8 +167,9 @@ func Load(root string, opt Options) (*Project, error) {
 		}
 		p.Pages[lang] = pages
 	}
-	reg, rps := indicator.Load(root, indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear})
-	ps = append(ps, rps...)
+	rr := <-regDone
+	reg := rr.reg
+	ps = append(ps, rr.ps...)
 	p.Reg = reg
 	if p.Plans["zh-Hant"] != nil && p.Plans["en"] != nil {
 		ps = append(ps, checkParity(p.Plans["zh-Hant"], p.Plans["en"])...)
@@ -179,11 +201,11 @@ func Load(root string, opt Options) (*Project, error) {
 		p.Assess()
 	}
 	if opt.NeedFonts {
-		fs, err := fonts.Find(p.Config.Fonts.Main)
-		if err != nil {
-			return p, err
+		fr := <-fontsDone
+		if fr.err != nil {
+			return p, fr.err
 		}
-		p.Fonts = fs
+		p.Fonts = fr.set
 	}
 	return p, nil
 }

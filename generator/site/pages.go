@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"html/template"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -38,7 +37,6 @@ func (r *builder) jobs() []func() error {
 			func() error { return r.downloads(lang) },
 			func() error { return r.searchIndex(lang) },
 			func() error { return r.feed(lang) },
-			func() error { return r.planAll(lang) },
 		)
 		pl := p.Plans[lang]
 		for i := range pl.Pages {
@@ -57,6 +55,16 @@ func (r *builder) jobs() []func() error {
 			y := y
 			jobs = append(jobs, func() error { return r.report(lang, y) })
 		}
+	}
+	return jobs
+}
+
+// laterJobs are the pages made of parts that jobs produce.
+func (r *builder) laterJobs() []func() error {
+	var jobs []func() error
+	for _, lang := range project.Langs {
+		lang := lang
+		jobs = append(jobs, func() error { return r.planAll(lang) })
 	}
 	return jobs
 }
@@ -227,6 +235,7 @@ func (r *builder) chapter(lang string, i int) error {
 	if err != nil {
 		return err
 	}
+	r.parts[lang][i] = allPart(pg, conv.finish(func(d Directive) string { return r.directive(lang, d) }, nil))
 	bodyHTML := conv.finish(func(d Directive) string { return r.directive(lang, d) }, after)
 	if lang == "zh-Hant" {
 		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
@@ -286,13 +295,39 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 	}
 }
 
-var rePermalink = regexp.MustCompile(`(<a class="permalink" href="#([a-z0-9-]+)"[^>]*>#</a>)`)
-
 // altLinks adds, after each heading's permalink, a link to the same section
 // in the other language.
 func altLinks(h, lang, page, label, name string) string {
+	const open = `<a class="permalink" href="#`
 	o := other(lang)
-	return rePermalink.ReplaceAllString(h, `$1 <a class="alt" href="../../../`+o+`/plan/`+page+`/index.html#$2" hreflang="`+o+`" lang="`+o+`" aria-label="`+html.EscapeString(name)+`">`+html.EscapeString(label)+`</a>`)
+	pre := ` <a class="alt" href="../../../` + o + `/plan/` + page + `/index.html#`
+	post := `" hreflang="` + o + `" lang="` + o + `" aria-label="` + html.EscapeString(name) + `">` + html.EscapeString(label) + `</a>`
+	var b strings.Builder
+	b.Grow(len(h) + strings.Count(h, open)*(len(pre)+len(post)+32))
+	for {
+		i := strings.Index(h, open)
+		if i < 0 {
+			break
+		}
+		rest := h[i+len(open):]
+		n := 0
+		for n < len(rest) && (rest[n] >= 'a' && rest[n] <= 'z' || rest[n] >= '0' && rest[n] <= '9' || rest[n] == '-') {
+			n++
+		}
+		id := rest[:n]
+		end := strings.Index(rest, "</a>")
+		if n == 0 || n >= len(rest) || rest[n] != '"' || end < 0 || !strings.HasSuffix(rest[:end], ">#") {
+			b.WriteString(h[:i+len(open)])
+			h = rest
+			continue
+		}
+		cut := i + len(open) + end + len("</a>")
+		b.WriteString(h[:cut])
+		b.WriteString(pre + id + post)
+		h = h[cut:]
+	}
+	b.WriteString(h)
+	return b.String()
 }
 
 // converted returns a plan page's body converted once, shared by its
@@ -318,26 +353,35 @@ type memo struct {
 // AllBody is the whole plan text on one page, for printing and reading
 // offline.
 type AllBody struct {
-	Parts []template.HTML
+	HTML template.HTML
 }
 
 func (r *builder) planAll(lang string) error {
 	p := r.p
-	b := &AllBody{}
-	for _, pg := range p.Plans[lang].Pages {
-		conv, err := r.converted(lang, pg)
-		if err != nil {
-			return err
-		}
-		h := conv.finish(func(d Directive) string { return r.directive(lang, d) }, nil)
-		// headings move down one level under the part's h2; ids stay unique
-		h = strings.NewReplacer("<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>").Replace(h)
-		b.Parts = append(b.Parts, template.HTML(fmt.Sprintf(`<section class="part k-%s" aria-labelledby="%s"><h2 id="%s">%s</h2>%s</section>`,
-			html.EscapeString(pg.Kind), html.EscapeString(pg.ID), html.EscapeString(pg.ID), html.EscapeString(pg.Title), h)))
+	parts := r.parts[lang]
+	n := 0
+	for _, h := range parts {
+		n += len(h)
 	}
+	var all strings.Builder
+	all.Grow(n)
+	for _, h := range parts {
+		all.WriteString(h)
+	}
+	b := &AllBody{HTML: template.HTML(all.String())}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planall", Nav: "plan",
 		Path: lang + "/plan/all/", AltPath: other(lang) + "/plan/all/", Title: p.Plans[lang].Index.Title, Body: b})
 }
+
+// allPart is a plan page as a part of the whole-plan page: its headings
+// move down one level under the part's h2 (ids stay unique).
+func allPart(pg *plan.Page, h string) string {
+	h = headingsDown.Replace(h)
+	return fmt.Sprintf(`<section class="part k-%s" aria-labelledby="%s"><h2 id="%s">%s</h2>%s</section>`,
+		html.EscapeString(pg.Kind), html.EscapeString(pg.ID), html.EscapeString(pg.ID), html.EscapeString(pg.Title), h)
+}
+
+var headingsDown = strings.NewReplacer("<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>")
 
 // highlightQuotes marks each commitment's quote in the Chinese text and
 // links it to its indicator page, with the status as text. Quotes that

@@ -115,6 +115,7 @@ type builder struct {
 	stated map[string][]*indicator.Indicator // plan page id → indicators its text states
 	bodies sync.Map                          // lang/page id → *memo of its converted body
 	chrome sync.Map                          // key → *chromeMemo of a page frame part
+	parts  map[string][]string               // lang → each plan page as part of the whole-plan page
 }
 
 // Options configure Render.
@@ -149,11 +150,34 @@ func Render(p *project.Project, opt Options) ([]File, error) {
 			r.stated[pg.ID] = append(r.stated[pg.ID], ind)
 		}
 	}
-	jobs := r.jobs()
+	r.parts = map[string][]string{}
+	for _, lang := range project.Langs {
+		r.parts[lang] = make([]string, len(p.Plans[lang].Pages))
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
+	if err := run(r.jobs(), workers); err != nil {
+		return nil, err
+	}
+	if err := run(r.laterJobs(), workers); err != nil {
+		return nil, err
+	}
+	statics, err := r.static(filepath.Join(p.Root, "templates", "static"))
+	if err != nil {
+		return nil, err
+	}
+	r.files = append(r.files, statics...)
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	r.files = append(r.files, File{Path: "sitemap.xml", Data: sitemap(p, r.files)}, File{Path: "robots.txt", Data: robots(p)})
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	return r.files, nil
+}
+
+// run runs jobs on workers goroutines and returns the first error in job
+// order.
+func run(jobs []func() error, workers int) error {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	ch := make(chan int)
@@ -173,18 +197,10 @@ func Render(p *project.Project, opt Options) ([]File, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	statics, err := r.static(filepath.Join(p.Root, "templates", "static"))
-	if err != nil {
-		return nil, err
-	}
-	r.files = append(r.files, statics...)
-	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	r.files = append(r.files, File{Path: "sitemap.xml", Data: sitemap(p, r.files)}, File{Path: "robots.txt", Data: robots(p)})
-	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	return r.files, nil
+	return nil
 }
 
 func (r *builder) add(f File) {
@@ -201,17 +217,23 @@ func (r *builder) page(pg *Page) error {
 	}
 	pg.Site = r.p
 	pg.b = r
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", pg); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "base", pg); err != nil {
 		return fmt.Errorf("templates/%s.html: %w", pg.Template, err)
 	}
 	out := pg.Path + "index.html"
 	if strings.HasSuffix(pg.Path, ".html") {
 		out = pg.Path
 	}
-	r.add(File{Path: out, Data: buf.Bytes()})
+	r.add(File{Path: out, Data: bytes.Clone(buf.Bytes())})
 	return nil
 }
+
+// bufPool keeps page buffers between pages, so a page is copied once
+// instead of growing a new buffer for each.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // loadTemplates parses templates/base.html with each page template.
 func (r *builder) loadTemplates(dir string) error {
