@@ -190,8 +190,9 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 
 	t := time.Now()
 	p, err := project.Load(opt.Root, project.Options{NeedFonts: true, SkipAssess: true})
+	var tmpl *site.Templates
 	if err == nil {
-		err = site.Check(opt.Root)
+		tmpl, err = site.LoadTemplates(opt.Root)
 	}
 	phase("load+check", t)
 	if err != nil {
@@ -230,7 +231,7 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	for _, f := range pdfs {
 		infos = append(infos, site.PDFInfo{Path: f.Path, Lang: f.Lang, Kind: f.Kind, Year: f.Year, Size: f.Size})
 	}
-	pages, err := site.Render(p, site.Options{Workers: opt.Workers, PDFs: infos})
+	pages, err := site.Render(p, site.Options{Workers: opt.Workers, PDFs: infos, Templates: tmpl})
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -147,34 +148,63 @@ func Load(root string, opt Options) (*Project, error) {
 		regDone <- regResult{reg, rps}
 	}()
 	content := filepath.Join(root, "content")
-	for _, lang := range Langs {
-		pl, err := plan.LoadPlan(content, lang)
-		if err != nil {
-			ps = append(ps, problemOf(root, err))
-			continue
+	type langResult struct {
+		plan  *plan.Plan
+		pages map[string]*plan.Page
+		ps    indicator.Problems
+	}
+	langs := make([]langResult, len(Langs))
+	var wg sync.WaitGroup
+	for i, lang := range Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lr := &langs[i]
+			pl, err := plan.LoadPlan(content, lang)
+			if err != nil {
+				lr.ps = append(lr.ps, problemOf(root, err))
+				return
+			}
+			for _, pg := range append(pl.Pages, pl.Index) {
+				pg.File = rel(root, pg.File)
+			}
+			lr.plan = pl
+			pages, err := plan.LoadPages(content, lang)
+			if err != nil {
+				lr.ps = append(lr.ps, problemOf(root, err))
+				return
+			}
+			for _, pg := range pages {
+				pg.File = rel(root, pg.File)
+			}
+			lr.pages = pages
+		}()
+	}
+	wg.Wait()
+	for i, lang := range Langs {
+		ps = append(ps, langs[i].ps...)
+		if langs[i].plan != nil {
+			p.Plans[lang] = langs[i].plan
 		}
-		for _, pg := range append(pl.Pages, pl.Index) {
-			pg.File = rel(root, pg.File)
+		if langs[i].pages != nil {
+			p.Pages[lang] = langs[i].pages
 		}
-		p.Plans[lang] = pl
-		pages, err := plan.LoadPages(content, lang)
-		if err != nil {
-			ps = append(ps, problemOf(root, err))
-			continue
-		}
-		for _, pg := range pages {
-			pg.File = rel(root, pg.File)
-		}
-		p.Pages[lang] = pages
 	}
 	rr := <-regDone
 	reg := rr.reg
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
 	if p.Plans["zh-Hant"] != nil && p.Plans["en"] != nil {
-		ps = append(ps, checkParity(p.Plans["zh-Hant"], p.Plans["en"])...)
-		ps = append(ps, checkGlossary(p.Plans["zh-Hant"], p.Plans["en"], reg.Glossary)...)
-		ps = append(ps, checkQuotes(p.Plans["zh-Hant"], reg)...)
+		var checks [3]indicator.Problems
+		var wg sync.WaitGroup
+		wg.Add(3)
+		go func() { defer wg.Done(); checks[0] = checkParity(p.Plans["zh-Hant"], p.Plans["en"]) }()
+		go func() { defer wg.Done(); checks[1] = checkGlossary(p.Plans["zh-Hant"], p.Plans["en"], reg.Glossary) }()
+		go func() { defer wg.Done(); checks[2] = checkQuotes(p.Plans["zh-Hant"], reg) }()
+		wg.Wait()
+		for _, c := range checks {
+			ps = append(ps, c...)
+		}
 	}
 	if p.Pages["zh-Hant"] != nil && p.Pages["en"] != nil {
 		for name := range p.Pages["zh-Hant"] {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -200,41 +201,37 @@ func (r *builder) feed(lang string) error {
 
 // sitemap lists every page with its alternate in the other language.
 func sitemap(p *project.Project, files []File) []byte {
-	type alt struct {
-		Rel      string `xml:"rel,attr"`
-		Hreflang string `xml:"hreflang,attr"`
-		Href     string `xml:"href,attr"`
-	}
-	type url struct {
-		Loc  string `xml:"loc"`
-		Alts []alt  `xml:"xhtml:link"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		XHTML   string   `xml:"xmlns:xhtml,attr"`
-		URLs    []url    `xml:"url"`
-	}
 	base := p.Config.BaseURL
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	esc := func(s string) {
+		xml.EscapeText(&b, []byte(s))
+	}
 	for _, f := range files {
 		if !strings.HasSuffix(f.Path, "index.html") || strings.HasPrefix(f.Path, "assets/") {
 			continue
 		}
 		path := strings.TrimSuffix(f.Path, "index.html")
-		u := url{Loc: base + path}
+		b.WriteString("\n  <url>\n    <loc>")
+		esc(base + path)
+		b.WriteString("</loc>")
 		for _, lang := range project.Langs {
 			if strings.HasPrefix(path, lang+"/") {
 				rest := strings.TrimPrefix(path, lang+"/")
 				for _, l := range project.Langs {
-					u.Alts = append(u.Alts, alt{Rel: "alternate", Hreflang: l, Href: base + l + "/" + rest})
+					b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+					esc(l)
+					b.WriteString("\" href=\"")
+					esc(base + l + "/" + rest)
+					b.WriteString("\"></xhtml:link>")
 				}
 			}
 		}
-		set.URLs = append(set.URLs, u)
+		b.WriteString("\n  </url>")
 	}
-	data, _ := xml.MarshalIndent(set, "", "  ")
-	return append([]byte(xml.Header), append(data, '\n')...)
+	b.WriteString("\n</urlset>\n")
+	return b.Bytes()
 }
 
 func robots(p *project.Project) []byte {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -43,6 +44,14 @@ type Page struct {
 	NoIndex  bool
 	Template string
 
+	// set by the builder for every page
+	Canonical    string // the page's absolute URL
+	AltCanonical string // the absolute URL of the other-language page
+	AltRel       string // link from this page to the other-language page
+	SiteTitle    string // the site's short title in the page's language
+	OtherName    string // the name of the other language, in that language
+	Framed       bool   // the page has the site header, menu and footer (not the root chooser or 404)
+
 	b *builder
 }
 
@@ -50,7 +59,7 @@ type Page struct {
 // depends only on the language, the page's depth, its template and menu
 // entry: it is executed once per combination and reused.
 func (p *Page) Chrome(name string) (template.HTML, error) {
-	key := fmt.Sprintf("%s|%s|%d|%s|%s", name, p.Lang, p.Depth(), p.Nav, p.Template)
+	key := name + "|" + p.Lang + "|" + strconv.Itoa(p.Depth()) + "|" + p.Nav + "|" + p.Template
 	v, _ := p.b.chrome.LoadOrStore(key, &chromeMemo{})
 	m := v.(*chromeMemo)
 	m.once.Do(func() {
@@ -94,15 +103,6 @@ func (p *Page) Rel(target string) string {
 	return strings.Repeat("../", p.Depth()) + target + frag
 }
 
-// Canonical is the page's absolute URL.
-func (p *Page) Canonical() string { return p.Site.Config.BaseURL + p.Path }
-
-// AltCanonical is the absolute URL of the other-language page.
-func (p *Page) AltCanonical() string { return p.Site.Config.BaseURL + p.AltPath }
-
-// SiteTitle is the site's short title in the page's language.
-func (p *Page) SiteTitle() string { return p.Site.Config.Short.Get(p.Lang) }
-
 // renderer holds what page builders share.
 type builder struct {
 	p     *project.Project
@@ -120,8 +120,23 @@ type builder struct {
 
 // Options configure Render.
 type Options struct {
-	Workers int       // parallel page renderers; 0 means one per CPU
-	PDFs    []PDFInfo // the PDFs of the build, for the downloads page
+	Workers   int        // parallel page renderers; 0 means one per CPU
+	PDFs      []PDFInfo  // the PDFs of the build, for the downloads page
+	Templates *Templates // templates from LoadTemplates; nil: read them from the project
+}
+
+// Templates are a project's parsed page templates.
+type Templates struct {
+	byName map[string]*template.Template
+}
+
+// LoadTemplates reads and parses the project's templates/ folder.
+func LoadTemplates(root string) (*Templates, error) {
+	r := &builder{}
+	if err := r.loadTemplates(filepath.Join(root, "templates")); err != nil {
+		return nil, err
+	}
+	return &Templates{r.tmpl}, nil
 }
 
 // PDFInfo describes a PDF of the build.
@@ -136,7 +151,9 @@ type PDFInfo struct {
 // Render renders the whole site and returns its files (not yet written).
 func Render(p *project.Project, opt Options) ([]File, error) {
 	r := &builder{p: p, md: map[string]goldmark.Markdown{}, pdfs: opt.PDFs}
-	if err := r.loadTemplates(filepath.Join(p.Root, "templates")); err != nil {
+	if opt.Templates != nil {
+		r.tmpl = opt.Templates.byName
+	} else if err := r.loadTemplates(filepath.Join(p.Root, "templates")); err != nil {
 		return nil, err
 	}
 	for _, lang := range project.Langs {
@@ -217,6 +234,12 @@ func (r *builder) page(pg *Page) error {
 	}
 	pg.Site = r.p
 	pg.b = r
+	pg.Canonical = r.p.Config.BaseURL + pg.Path
+	pg.AltCanonical = r.p.Config.BaseURL + pg.AltPath
+	pg.AltRel = pg.Rel(pg.AltPath)
+	pg.SiteTitle = r.p.Config.Short.Get(pg.Lang)
+	pg.OtherName = r.p.T(pg.Other, "lang-name")
+	pg.Framed = pg.Template != "root" && pg.Template != "404"
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
@@ -237,9 +260,24 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // loadTemplates parses templates/base.html with each page template.
 func (r *builder) loadTemplates(dir string) error {
-	base, err := os.ReadFile(filepath.Join(dir, "base.html"))
+	src, err := os.ReadFile(filepath.Join(dir, "base.html"))
 	if err != nil {
 		return fmt.Errorf("templates: %w", err)
+	}
+	base := template.New("base").Funcs(funcs)
+	if _, err := base.Parse(string(src)); err != nil {
+		return fmt.Errorf("templates/base.html: %w", err)
+	}
+	partials, _ := filepath.Glob(filepath.Join(dir, "_*.html"))
+	sort.Strings(partials)
+	for _, pth := range partials {
+		ps, err := os.ReadFile(pth)
+		if err != nil {
+			return err
+		}
+		if _, err := base.New(filepath.Base(pth)).Parse(string(ps)); err != nil {
+			return fmt.Errorf("templates/%s: %w", filepath.Base(pth), err)
+		}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -255,21 +293,9 @@ func (r *builder) loadTemplates(dir string) error {
 		if err != nil {
 			return err
 		}
-		t := template.New("base").Funcs(funcs)
-		if _, err := t.Parse(string(base)); err != nil {
-			return fmt.Errorf("templates/base.html: %w", err)
-		}
-		if partials, _ := filepath.Glob(filepath.Join(dir, "_*.html")); len(partials) > 0 {
-			sort.Strings(partials)
-			for _, pth := range partials {
-				ps, err := os.ReadFile(pth)
-				if err != nil {
-					return err
-				}
-				if _, err := t.New(filepath.Base(pth)).Parse(string(ps)); err != nil {
-					return fmt.Errorf("templates/%s: %w", filepath.Base(pth), err)
-				}
-			}
+		t, err := base.Clone()
+		if err != nil {
+			return fmt.Errorf("templates/%s: %w", name, err)
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
 			return fmt.Errorf("templates/%s: %w", name, err)
@@ -294,6 +320,6 @@ func (r *builder) static(dir string) ([]File, error) {
 
 // Check parses the templates of the project at root without rendering.
 func Check(root string) error {
-	r := &builder{}
-	return r.loadTemplates(filepath.Join(root, "templates"))
+	_, err := LoadTemplates(root)
+	return err
 }
