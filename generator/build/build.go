@@ -116,11 +116,15 @@ func Build(opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	prev := ""
+	if fi, err := os.Lstat(out); err == nil && fi.IsDir() {
+		prev = out
+	}
 	var writing time.Duration
 	var wmu sync.Mutex
 	sink := func(f File) error {
 		t := time.Now()
-		err := writeFile(staged, f)
+		err := writeFile(staged, prev, f)
 		wmu.Lock()
 		writing += time.Since(t)
 		wmu.Unlock()

@@ -249,3 +249,55 @@ func TestChecksums(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildLinksUnchangedFiles checks that a rebuild links the files that
+// did not change from the previous output (same file, same time) and writes
+// the ones that did, and that the result is the same as a fresh build.
+func TestRebuildLinksUnchangedFiles(t *testing.T) {
+	root := testutil.CopyProject(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, root, out)
+	css, err := os.Stat(filepath.Join(out, "assets", "site.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	about, err := os.Stat(filepath.Join(out, "en", "about", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := filepath.Join(root, "content", "en", "about.md")
+	src, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, append(src, []byte("\nA sentence added for the rebuild.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buildInto(t, root, out)
+	css2, err := os.Stat(filepath.Join(out, "assets", "site.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(css, css2) || !css2.ModTime().Equal(css.ModTime()) {
+		t.Errorf("assets/site.css did not change but was written again")
+	}
+	about2, err := os.Stat(filepath.Join(out, "en", "about", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.SameFile(about, about2) {
+		t.Errorf("en/about/index.html changed but the old file was kept")
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "en", "about", "index.html"))
+	if !strings.Contains(string(data), "A sentence added for the rebuild.") {
+		t.Errorf("en/about/index.html lacks the new text")
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	buildInto(t, root, fresh)
+	if d := testutil.DiffTrees(testutil.HashTree(t, fresh), testutil.HashTree(t, out)); d != "" {
+		t.Fatalf("a rebuild differs from a fresh build:\n%s", d)
+	}
+	if left, _ := filepath.Glob(stagingPrefix(out) + "*"); len(left) > 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -40,8 +41,11 @@ func newStaging(out string) (string, error) {
 	return dir, os.Mkdir(dir, 0o755)
 }
 
-// writeFile writes one file into the staging folder dir.
-func writeFile(dir string, f outFile) error {
+// writeFile writes one file into the staging folder dir. When the
+// previous output prev holds the same bytes at the same path, that file is
+// linked instead of written again: unchanged files keep their time (so an
+// upload tool sees what changed) and the disk is spared the copy.
+func writeFile(dir, prev string, f outFile) error {
 	if !safePath(f.Path) {
 		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
 	}
@@ -49,7 +53,23 @@ func writeFile(dir string, f outFile) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
+	if prev != "" {
+		old := filepath.Join(prev, filepath.FromSlash(f.Path))
+		if sameFile(old, f.Data) && os.Link(old, p) == nil {
+			return nil
+		}
+	}
 	return os.WriteFile(p, f.Data, 0o644)
+}
+
+// sameFile reports whether path is a readable regular file holding data.
+func sameFile(path string, data []byte) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) || fi.Mode().Perm()&0o444 != 0o444 {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
 }
 
 // safePath reports whether a site path stays inside the output folder.
