@@ -27,6 +27,26 @@ type Face struct {
 	tt    *truetype.Font
 	once  sync.Once
 	bmp   []uint64 // coverage bitmap of U+0000–U+FFFF
+
+	memoMu sync.Mutex
+	memo   map[string]any
+}
+
+// Memo returns the value stored under key, computing it with compute the
+// first time: data derived from the face (such as a PDF writer's width
+// table) is kept with it, once per face.
+func (f *Face) Memo(key string, compute func() any) any {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	if v, ok := f.memo[key]; ok {
+		return v
+	}
+	if f.memo == nil {
+		f.memo = map[string]any{}
+	}
+	v := compute()
+	f.memo[key] = v
+	return v
 }
 
 // Has reports whether the face has a glyph for r that the PDF writer can

@@ -86,3 +86,15 @@ func TestBadFonts(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoComputesOncePerKey(t *testing.T) {
+	f := &Face{}
+	n := 0
+	compute := func() any { n++; return n }
+	if a, b := f.Memo("k", compute), f.Memo("k", compute); a != 1 || b != 1 {
+		t.Fatalf("Memo gave %v then %v, want 1 twice", a, b)
+	}
+	if c := f.Memo("other", compute); c != 2 {
+		t.Fatalf("Memo under another key gave %v, want 2", c)
+	}
+}

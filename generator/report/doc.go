@@ -6,6 +6,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -93,13 +94,21 @@ type doc struct {
 	curColor [3]int // current text (and fill) colour, valid when hasColor
 	hasColor bool
 
+	main   face         // the main font
+	latin  *face        // the Latin font, nil when the main font covers Latin
+	k, h   float64      // fpdf's points per mm and page height in mm
+	runBuf []run        // scratch for runs
+	opBuf  []byte       // scratch for an operator written directly
+	rd     bytes.Reader // hands opBuf to fpdf
+
 	pages      map[string]int // anchor id → page, built from found
+	pagesSeen  int            // anchors of found already in pages
 	tocFirst   int            // first page reserved for the contents
 	tocTitle   string
 	tocEntries []Anchor
 }
 
-func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) *doc {
+func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) (*doc, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
@@ -115,15 +124,13 @@ func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) *doc {
 	pdf.SetProducer("planpress (go-pdf/fpdf)", true)
 	pdf.SetLang(m.Lang)
 	pdf.SetDisplayMode("fullpage", "OneColumn")
-	pdf.AddUTF8FontFromBytes(famMain, "", fs.Main.TTF)
-	if fs.Latin != nil {
-		pdf.AddUTF8FontFromBytes(famLatin, "", fs.Latin.TTF)
-	}
-	pdf.AliasNbPages("{nb}")
 	d := &doc{pdf: pdf, fs: fs, meta: m, name: name, warn: warn}
+	if err := d.newFaces(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	pdf.SetHeaderFuncMode(d.header, false)
 	pdf.SetFooterFunc(d.footer)
-	return d
+	return d, nil
 }
 
 // color sets the text colour. The fill colour is set to the same, so fpdf
@@ -135,6 +142,17 @@ func (d *doc) color(c [3]int) {
 	d.pdf.SetTextColor(c[0], c[1], c[2])
 	d.pdf.SetFillColor(c[0], c[1], c[2])
 	d.curColor, d.hasColor = c, true
+}
+
+// lineStyle sets the draw colour and line width where they differ: fpdf
+// writes them on every call, and its state is the page's.
+func (d *doc) lineStyle(c [3]int, w float64) {
+	if r, g, b := d.pdf.GetDrawColor(); [3]int{r, g, b} != c {
+		d.pdf.SetDrawColor(c[0], c[1], c[2])
+	}
+	if d.pdf.GetLineWidth() != w {
+		d.pdf.SetLineWidth(w)
+	}
 }
 
 func (d *doc) font(family string, pt float64) {
@@ -186,46 +204,6 @@ func (d *doc) clean(s string) string {
 	return b.String()
 }
 
-// runs splits s by the face that draws each character.
-func (d *doc) runs(s string) [][2]string {
-	if d.fs.Latin == nil {
-		return [][2]string{{famMain, s}}
-	}
-	var out [][2]string
-	for _, r := range s {
-		fam := famMain
-		if f, _ := d.fs.FaceFor(r); f == d.fs.Latin {
-			fam = famLatin
-		}
-		if n := len(out); n > 0 && out[n-1][0] == fam {
-			out[n-1][1] += string(r)
-		} else {
-			out = append(out, [2]string{fam, string(r)})
-		}
-	}
-	return out
-}
-
-// Text writes s with its baseline at (x, y) in mm at size pt.
-func (d *doc) Text(x, y float64, s string, pt float64) {
-	s = d.clean(s)
-	for _, r := range d.runs(s) {
-		d.font(r[0], pt)
-		d.pdf.Text(x, y, r[1])
-		x += d.pdf.GetStringWidth(r[1])
-	}
-}
-
-// Width returns the width of s in mm at size pt.
-func (d *doc) Width(s string, pt float64) float64 {
-	w := 0.0
-	for _, r := range d.runs(s) {
-		d.font(r[0], pt)
-		w += d.pdf.GetStringWidth(r[1])
-	}
-	return w
-}
-
 func lineHeight(pt float64, lang string) float64 {
 	f := 1.55
 	if lang != "en" {
@@ -236,7 +214,17 @@ func lineHeight(pt float64, lang string) float64 {
 
 func (d *doc) y() float64     { return d.pdf.GetY() }
 func (d *doc) setY(y float64) { d.pdf.SetY(y) }
-func (d *doc) newPage()       { d.pdf.AddPage(); d.setY(marginT) }
+
+// newPage starts a page. fpdf draws the footer and the header and then
+// restores the font and colours it had before, so the cached font and
+// colour are restored with them.
+func (d *doc) newPage() {
+	cur, pt, col, has := d.cur, d.curPt, d.curColor, d.hasColor
+	d.pdf.AddPage()
+	d.cur, d.curPt, d.curColor, d.hasColor = cur, pt, col, has
+	d.setY(marginT)
+}
+
 func (d *doc) ensure(h float64) bool {
 	if d.y()+h > limitY {
 		d.newPage()
@@ -249,10 +237,10 @@ func (d *doc) header() {
 	if d.pdf.PageNo() == 1 || d.meta.Header == "" {
 		return
 	}
+	d.cur, d.hasColor = "", false // fpdf restored its font and colours after the footer
 	d.color(colMuted)
 	d.Text(marginL, 14, d.meta.Header, 8)
-	d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
-	d.pdf.SetLineWidth(0.2)
+	d.lineStyle(colRule, 0.2)
 	d.pdf.Line(marginL, 16.5, pageW-marginR, 16.5)
 	d.color(colInk)
 }
@@ -264,13 +252,13 @@ func (d *doc) footer() {
 	}
 	var s string
 	if d.meta.Lang == "en" {
-		s = fmt.Sprintf("Page %d of {nb}", n)
+		s = fmt.Sprintf("Page %d of %s", n, nbAlias)
 	} else {
-		s = fmt.Sprintf("第 %d 頁，共 {nb} 頁", n)
+		s = fmt.Sprintf("第 %d 頁，共 %s 頁", n, nbAlias)
 	}
 	d.color(colMuted)
-	// "{nb}" is replaced after layout; measure with a three-digit stand-in
-	w := d.Width(strings.Replace(s, "{nb}", "000", 1), 8)
+	// nbAlias is replaced after layout; measure with a three-digit stand-in
+	w := d.Width(strings.Replace(s, nbAlias, "000", 1), 8)
 	d.Text((pageW-w)/2, pageH-12, s, 8)
 	d.color(colInk)
 }
@@ -396,8 +384,7 @@ func (d *doc) table(widths []float64, head []string, rows [][]Cell, pt float64) 
 			x += widths[i]
 		}
 		d.color(colInk)
-		d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
-		d.pdf.SetLineWidth(0.2)
+		d.lineStyle(colRule, 0.2)
 		d.pdf.Line(marginL, y+h, marginL+sum(widths), y+h)
 		d.setY(y + h)
 	}
@@ -443,8 +430,7 @@ func (d *doc) note(title, text string) {
 	d.para(title, paraOpt{pt: 10.5, left: 4, width: textW - 8, color: colAccent, after: 0.5})
 	d.para(text, paraOpt{pt: pt, left: 4, width: textW - 8, color: colMuted, after: 2})
 	if d.pdf.PageNo() == startPage {
-		d.pdf.SetDrawColor(colMuted[0], colMuted[1], colMuted[2])
-		d.pdf.SetLineWidth(0.8)
+		d.lineStyle(colMuted, 0.8)
 		d.pdf.Line(marginL+0.5, top, marginL+0.5, d.y())
 	}
 	d.setY(d.y() + 3)
@@ -533,8 +519,7 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 				if i == len(lines)-1 {
 					lw := d.Width(l, pt)
 					w := d.Width(num, pt)
-					d.pdf.SetDrawColor(colRule[0], colRule[1], colRule[2])
-					d.pdf.SetLineWidth(0.2)
+					d.lineStyle(colRule, 0.2)
 					d.pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
 					d.pdf.Line(marginL+indent+lw+2, y+lh*0.68, pageW-marginR-w-2, y+lh*0.68)
 					d.pdf.SetDashPattern(nil, 0)
@@ -553,15 +538,18 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 }
 
 // pageOf returns the page of an anchor met so far (0 when not met).
+// The first anchor of an id counts; anchors met since the last call are
+// added, so a repeated id does not rebuild the map on every call.
 func (d *doc) pageOf(id string) int {
-	if len(d.pages) != len(d.found) {
+	if d.pages == nil {
 		d.pages = make(map[string]int, len(d.found))
-		for _, a := range d.found {
-			if _, ok := d.pages[a.ID]; !ok {
-				d.pages[a.ID] = a.Page
-			}
+	}
+	for _, a := range d.found[d.pagesSeen:] {
+		if _, ok := d.pages[a.ID]; !ok {
+			d.pages[a.ID] = a.Page
 		}
 	}
+	d.pagesSeen = len(d.found)
 	return d.pages[id]
 }
 
@@ -574,7 +562,7 @@ func (d *doc) bytes() ([]byte, error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", d.name, err)
 	}
-	out, err := pack(markSubsets(buf.Bytes()))
+	out, err := pack(buf.Bytes(), []alias{pageCountAlias(d.pdf.PageCount())})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.name, err)
 	}
@@ -583,25 +571,45 @@ func (d *doc) bytes() ([]byte, error) {
 
 // Font families as registered with fpdf. fpdf embeds only the glyphs used
 // but names the font "utf8<family>" without the subset tag (six capitals
-// and "+") that the PDF specification (9.6.4) asks of a subset. The names
-// are rewritten to tagged names of the same length, so no offset moves.
+// and "+") that the PDF specification (9.6.4) asks of a subset. pack
+// rewrites the names in the font dictionaries to tagged names.
 const (
 	famMain  = "planpresscjk"
 	famLatin = "planpresslatin"
 )
 
 var subsetNames = [][2]string{
-	{"/utf8" + famMain, "/PPCJKA+Planpress"},    // 17 bytes each
-	{"/utf8" + famLatin, "/PPLATN+PlanpressLa"}, // 19 bytes each
+	{"/utf8" + famMain, "/PPCJKA+Planpress"},
+	{"/utf8" + famLatin, "/PPLATN+PlanpressLa"},
 }
 
-func markSubsets(pdf []byte) []byte {
+// renameSubsets gives the fonts in an object that is not a stream their
+// subset names.
+func renameSubsets(obj []byte) []byte {
 	for _, r := range subsetNames {
-		if len(r[0]) != len(r[1]) {
-			panic("subset name length differs")
+		if !bytes.Contains(obj, []byte(r[0])) {
+			continue
 		}
-		pdf = bytes.ReplaceAll(pdf, []byte(r[0]+"\n"), []byte(r[1]+"\n"))
-		pdf = bytes.ReplaceAll(pdf, []byte(r[0]+" "), []byte(r[1]+" "))
+		obj = bytes.ReplaceAll(obj, []byte(r[0]+"\n"), []byte(r[1]+"\n"))
+		obj = bytes.ReplaceAll(obj, []byte(r[0]+" "), []byte(r[1]+" "))
 	}
-	return pdf
+	return obj
+}
+
+// nbAlias stands for the number of pages in a footer; it is replaced in
+// every page content stream, as fpdf's own alias would be.
+const nbAlias = "{nb}"
+
+// pageCountAlias replaces nbAlias, as written in a page (UTF-16), by n.
+func pageCountAlias(n int) alias {
+	return alias{from: utf16BE(nbAlias), to: utf16BE(strconv.Itoa(n))}
+}
+
+// utf16BE encodes ASCII text as fpdf writes it with a Unicode font.
+func utf16BE(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, 0, s[i])
+	}
+	return b
 }

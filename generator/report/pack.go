@@ -4,113 +4,248 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"fmt"
-	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 )
 
+// zlibLevel is the compression level of every stream: level 4 gives most
+// of level 6's size for much less time.
+const zlibLevel = 4
+
 // pack rewrites a finished fpdf document more compactly, as PDF 1.5 allows:
-// every stream is compressed once at level 4 (fpdf uses the fastest and
+// every stream is compressed once at zlibLevel (fpdf uses the fastest and
 // leaves some streams plain), and the objects that are not streams (pages,
 // outline entries, links, font dictionaries) go into one compressed object
-// stream, indexed by a cross-reference stream. The content is unchanged.
-func pack(pdf []byte) ([]byte, error) {
+// stream, indexed by a cross-reference stream. The content is unchanged,
+// except that each alias in a page content stream is replaced (as fpdf's
+// own alias replacement would) and font subsets get tagged names.
+func pack(pdf []byte, aliases []alias) ([]byte, error) {
 	objs, root, info, err := parseObjects(pdf)
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	out.WriteString("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-	type loc struct {
-		kind     byte // 1 in the file, 2 in the object stream
-		off, idx int
-	}
-	locs := map[int]loc{}
-	var plain []int                      // numbers of non-stream objects
-	zw, _ := zlib.NewWriterLevel(nil, 4) // level 4: most of level 6's size for much less time
+	contents := pageContents(objs)
+	p := packer{out: bytes.NewBuffer(make([]byte, 0, len(pdf)/3)), locs: make([]loc, len(objs)+3)}
+	p.zw, _ = zlib.NewWriterLevel(nil, zlibLevel)
+	p.out.WriteString("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+	var plain []object // non-stream objects, in number order
 	for _, o := range objs {
 		if o.stream == nil {
-			plain = append(plain, o.num)
+			plain = append(plain, o)
 			continue
 		}
-		data := o.stream
-		dict := o.dict
-		if bytes.Contains(dict, []byte("/FlateDecode")) {
-			raw, err := inflate(data)
-			if err != nil {
-				return nil, fmt.Errorf("object %d: %w", o.num, err)
-			}
-			data = raw
-			dict = reFilter.ReplaceAll(dict, nil)
+		var subs []alias
+		if contents[o.num] {
+			subs = aliases
 		}
-		var z bytes.Buffer
-		zw.Reset(&z)
-		zw.Write(data)
-		zw.Close()
-		dict = reLength.ReplaceAll(dict, []byte(fmt.Sprintf("/Filter /FlateDecode /Length %d", z.Len())))
-		locs[o.num] = loc{kind: 1, off: out.Len()}
-		fmt.Fprintf(&out, "%d 0 obj\n%s\nstream\n", o.num, bytes.TrimSpace(dict))
-		out.Write(z.Bytes())
-		out.WriteString("\nendstream\nendobj\n")
-	}
-	max := 0
-	for _, o := range objs {
-		if o.num > max {
-			max = o.num
+		if err := p.writeStream(o, subs); err != nil {
+			return nil, fmt.Errorf("object %d: %w", o.num, err)
 		}
 	}
-	// the object stream: "num offset" pairs, then the objects
-	sort.Ints(plain)
-	var head, body bytes.Buffer
-	byNum := map[int]object{}
-	for _, o := range objs {
-		byNum[o.num] = o
-	}
-	for i, n := range plain {
-		fmt.Fprintf(&head, "%d %d ", n, body.Len())
-		body.Write(bytes.TrimSpace(byNum[n].dict))
-		body.WriteByte('\n')
-		locs[n] = loc{kind: 2, off: max + 1, idx: i}
-	}
-	objStm := max + 1
-	xrefNum := max + 2
-	var z bytes.Buffer
-	zw.Reset(&z)
-	zw.Write(head.Bytes())
-	zw.Write(body.Bytes())
-	zw.Close()
-	locs[objStm] = loc{kind: 1, off: out.Len()}
-	fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", objStm, len(plain), head.Len(), z.Len())
-	out.Write(z.Bytes())
-	out.WriteString("\nendstream\nendobj\n")
-	// the cross-reference stream: type, field 2 (offset or object stream), field 3 (generation or index)
-	var xr bytes.Buffer
-	for n := 0; n <= xrefNum; n++ {
-		l, ok := locs[n]
-		switch {
-		case n == xrefNum:
-			l, ok = loc{kind: 1, off: out.Len()}, true
-		case n == 0 || !ok:
-			xr.WriteByte(0)
-			binary.Write(&xr, binary.BigEndian, uint32(0))
-			binary.Write(&xr, binary.BigEndian, uint16(0xFFFF))
-			continue
-		}
-		xr.WriteByte(l.kind)
-		binary.Write(&xr, binary.BigEndian, uint32(l.off))
-		binary.Write(&xr, binary.BigEndian, uint16(l.idx))
-	}
-	z.Reset()
-	zw.Reset(&z)
-	zw.Write(xr.Bytes())
-	zw.Close()
-	start := out.Len()
-	fmt.Fprintf(&out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /Filter /FlateDecode /Length %d>>\nstream\n", xrefNum, xrefNum+1, root, info, z.Len())
-	out.Write(z.Bytes())
-	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", start)
-	return out.Bytes(), nil
+	p.writeObjStm(plain)
+	p.writeXref(root, info)
+	return p.out.Bytes(), nil
 }
+
+// alias is a text replaced in every page content stream.
+type alias struct{ from, to []byte }
+
+// loc is where an object is: kind 1 in the file at off, kind 2 in the
+// object stream off at index idx; kind 0 is a free entry.
+type loc struct {
+	kind     byte
+	off, idx int
+}
+
+// packer writes the packed file.
+type packer struct {
+	out  *bytes.Buffer
+	zw   *zlib.Writer
+	z    bytes.Buffer // compressed bytes of the current stream
+	locs []loc        // by object number
+	num  []byte       // scratch for number formatting
+}
+
+func (p *packer) setLoc(num int, l loc) {
+	for len(p.locs) <= num {
+		p.locs = append(p.locs, loc{})
+	}
+	p.locs[num] = l
+}
+
+// deflate compresses the parts, joined, into p.z.
+func (p *packer) deflate(parts ...[]byte) {
+	p.z.Reset()
+	p.zw.Reset(&p.z)
+	for _, b := range parts {
+		p.zw.Write(b)
+	}
+	p.zw.Close()
+}
+
+// deflateReplacing compresses data into p.z with every alias replaced.
+func (p *packer) deflateReplacing(data []byte, subs []alias) {
+	p.z.Reset()
+	p.zw.Reset(&p.z)
+	for len(data) > 0 {
+		at, k := -1, -1
+		for i, a := range subs {
+			if j := bytes.Index(data, a.from); j >= 0 && (at < 0 || j < at) {
+				at, k = j, i
+			}
+		}
+		if at < 0 {
+			p.zw.Write(data)
+			break
+		}
+		p.zw.Write(data[:at])
+		p.zw.Write(subs[k].to)
+		data = data[at+len(subs[k].from):]
+	}
+	p.zw.Close()
+}
+
+// writeStream writes a stream object, its data compressed once.
+func (p *packer) writeStream(o object, subs []alias) error {
+	data, dict := o.stream, o.dict
+	if bytes.Contains(dict, []byte("/FlateDecode")) {
+		raw, err := inflate(data)
+		if err != nil {
+			return err
+		}
+		data = raw
+		dict = removeFilter(dict)
+	}
+	p.deflateReplacing(data, subs)
+	dict, err := setLength(bytes.TrimSpace(dict), p.z.Len())
+	if err != nil {
+		return err
+	}
+	p.setLoc(o.num, loc{kind: 1, off: p.out.Len()})
+	p.writeInt(o.num)
+	p.out.WriteString(" 0 obj\n")
+	p.out.Write(dict)
+	p.out.WriteString("\nstream\n")
+	p.out.Write(p.z.Bytes())
+	p.out.WriteString("\nendstream\nendobj\n")
+	return nil
+}
+
+// writeObjStm writes the non-stream objects into one object stream: "num
+// offset" pairs, then the objects.
+func (p *packer) writeObjStm(plain []object) {
+	maxNum := len(p.locs) - 1
+	for maxNum > 0 && p.locs[maxNum].kind == 0 {
+		maxNum--
+	}
+	for _, o := range plain {
+		maxNum = max(maxNum, o.num)
+	}
+	objStm := maxNum + 1
+	slices.SortFunc(plain, func(a, b object) int { return a.num - b.num })
+	var head, body bytes.Buffer
+	for i, o := range plain {
+		head.WriteString(strconv.Itoa(o.num))
+		head.WriteByte(' ')
+		head.WriteString(strconv.Itoa(body.Len()))
+		head.WriteByte(' ')
+		body.Write(renameSubsets(bytes.TrimSpace(o.dict)))
+		body.WriteByte('\n')
+		p.setLoc(o.num, loc{kind: 2, off: objStm, idx: i})
+	}
+	p.deflate(head.Bytes(), body.Bytes())
+	p.setLoc(objStm, loc{kind: 1, off: p.out.Len()})
+	fmt.Fprintf(p.out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", objStm, len(plain), head.Len(), p.z.Len())
+	p.out.Write(p.z.Bytes())
+	p.out.WriteString("\nendstream\nendobj\n")
+}
+
+// writeXref writes the cross-reference stream and the end of the file.
+// Each entry: type, field 2 (offset or object stream), field 3
+// (generation or index).
+func (p *packer) writeXref(root, info int) {
+	xrefNum := len(p.locs)
+	for xrefNum > 0 && p.locs[xrefNum-1].kind == 0 {
+		xrefNum--
+	}
+	start := p.out.Len()
+	p.setLoc(xrefNum, loc{kind: 1, off: start})
+	xr := make([]byte, 0, 7*(xrefNum+1))
+	for n := 0; n <= xrefNum; n++ {
+		l := p.locs[n]
+		if n == 0 || l.kind == 0 {
+			xr = append(xr, 0, 0, 0, 0, 0, 0xFF, 0xFF)
+			continue
+		}
+		xr = append(xr, l.kind)
+		xr = binary.BigEndian.AppendUint32(xr, uint32(l.off))
+		xr = binary.BigEndian.AppendUint16(xr, uint16(l.idx))
+	}
+	p.deflate(xr)
+	fmt.Fprintf(p.out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /Filter /FlateDecode /Length %d>>\nstream\n", xrefNum, xrefNum+1, root, info, p.z.Len())
+	p.out.Write(p.z.Bytes())
+	fmt.Fprintf(p.out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", start)
+}
+
+func (p *packer) writeInt(n int) {
+	p.num = strconv.AppendInt(p.num[:0], int64(n), 10)
+	p.out.Write(p.num)
+}
+
+// removeFilter drops "/Filter /FlateDecode" (and the white space before
+// it) from a stream dictionary.
+func removeFilter(dict []byte) []byte {
+	const f = "/Filter /FlateDecode"
+	i := bytes.Index(dict, []byte(f))
+	if i < 0 {
+		return dict
+	}
+	j := i
+	for j > 0 && isSpace(dict[j-1]) {
+		j--
+	}
+	return append(append([]byte(nil), dict[:j]...), dict[i+len(f):]...)
+}
+
+// setLength replaces the dictionary's "/Length n" by the compressed data's
+// filter and length.
+func setLength(dict []byte, n int) ([]byte, error) {
+	i, j, ok := lengthSpan(dict)
+	if !ok {
+		return nil, errors.New("stream without a direct length")
+	}
+	out := make([]byte, 0, len(dict)+32)
+	out = append(out, dict[:i]...)
+	out = append(out, "/Filter /FlateDecode /Length "...)
+	out = strconv.AppendInt(out, int64(n), 10)
+	return append(out, dict[j:]...), nil
+}
+
+// lengthSpan finds "/Length n" in a dictionary: its start and end.
+func lengthSpan(dict []byte) (int, int, bool) {
+	for from := 0; ; {
+		k := bytes.Index(dict[from:], []byte("/Length"))
+		if k < 0 {
+			return 0, 0, false
+		}
+		i := from + k
+		j := i + len("/Length")
+		if j < len(dict) && dict[j] == ' ' {
+			d := j + 1
+			for d < len(dict) && dict[d] >= '0' && dict[d] <= '9' {
+				d++
+			}
+			if d > j+1 {
+				return i, d, true
+			}
+		}
+		from = j // "/Length1" and the like
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
 
 type object struct {
 	num    int
@@ -118,68 +253,140 @@ type object struct {
 	stream []byte // nil when the object has no stream
 }
 
-var (
-	reObjStart = regexp.MustCompile(`(?m)^(\d+) 0 obj\n`)
-	reLength   = regexp.MustCompile(`/Length \d+`)
-	reLengthN  = regexp.MustCompile(`/Length (\d+)`)
-	reFilter   = regexp.MustCompile(`\s*/Filter /FlateDecode`)
-	reRoot     = regexp.MustCompile(`/Root (\d+) 0 R`)
-	reInfo     = regexp.MustCompile(`/Info (\d+) 0 R`)
-)
-
-// parseObjects reads the objects of an fpdf document in order. Streams are
-// skipped by their /Length, so binary data can hold any bytes.
+// parseObjects reads the objects of an fpdf document by its
+// cross-reference table, in file order. A stream is taken by its /Length,
+// so its bytes are never searched.
 func parseObjects(pdf []byte) ([]object, int, int, error) {
-	var objs []object
-	pos := 0
 	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	if x < 0 {
-		return nil, 0, 0, fmt.Errorf("no cross-reference table")
+		return nil, 0, 0, errors.New("no cross-reference table")
 	}
-	for pos <= x {
-		m := reObjStart.FindSubmatchIndex(pdf[pos : x+1])
-		if m == nil {
-			break
+	offs, err := xrefOffsets(pdf, x+1)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	objs := make([]object, 0, len(offs))
+	for i, o := range offs {
+		end := x + 1
+		if i+1 < len(offs) {
+			end = offs[i+1].off
 		}
-		num, _ := strconv.Atoi(string(pdf[pos+m[2] : pos+m[3]]))
-		p := pos + m[1]
-		o := object{num: num}
-		end := bytes.Index(pdf[p:], []byte("endobj\n"))
-		st := bytes.Index(pdf[p:], []byte("\nstream\n"))
-		if st >= 0 && (end < 0 || st < end) {
-			o.dict = pdf[p : p+st]
-			lm := reLengthN.FindSubmatch(o.dict)
-			if lm == nil {
-				return nil, 0, 0, fmt.Errorf("object %d: stream without a direct length", num)
-			}
-			n, _ := strconv.Atoi(string(lm[1]))
-			d := p + st + len("\nstream\n")
-			if d+n > len(pdf) {
-				return nil, 0, 0, fmt.Errorf("object %d: stream runs past the end", num)
-			}
-			o.stream = pdf[d : d+n]
-			e := bytes.Index(pdf[d+n:], []byte("endobj\n"))
-			if e < 0 {
-				return nil, 0, 0, fmt.Errorf("object %d: no endobj", num)
-			}
-			pos = d + n + e + len("endobj\n")
-		} else {
-			if end < 0 {
-				return nil, 0, 0, fmt.Errorf("object %d: no endobj", num)
-			}
-			o.dict = pdf[p : p+end]
-			pos = p + end + len("endobj\n")
+		obj, err := parseObject(pdf[o.off:end], o.num)
+		if err != nil {
+			return nil, 0, 0, fmt.Errorf("object %d: %w", o.num, err)
 		}
-		objs = append(objs, o)
+		objs = append(objs, obj)
 	}
 	trailer := pdf[x:]
-	rm, im := reRoot.FindSubmatch(trailer), reInfo.FindSubmatch(trailer)
-	if rm == nil || im == nil {
-		return nil, 0, 0, fmt.Errorf("trailer without /Root or /Info")
+	root, ok1 := refAfter(trailer, "/Root ")
+	info, ok2 := refAfter(trailer, "/Info ")
+	if !ok1 || !ok2 {
+		return nil, 0, 0, errors.New("trailer without /Root or /Info")
 	}
-	root, _ := strconv.Atoi(string(rm[1]))
-	info, _ := strconv.Atoi(string(im[1]))
 	return objs, root, info, nil
+}
+
+type numOff struct{ num, off int }
+
+// xrefOffsets reads the in-use entries of the cross-reference table at x,
+// sorted by offset.
+func xrefOffsets(pdf []byte, x int) ([]numOff, error) {
+	p := x + len("xref\n")
+	sp := bytes.IndexByte(pdf[p:], ' ')
+	nl := bytes.IndexByte(pdf[p:], '\n')
+	if sp < 0 || nl < sp {
+		return nil, errors.New("bad cross-reference table")
+	}
+	first, err1 := strconv.Atoi(string(pdf[p : p+sp]))
+	n, err2 := strconv.Atoi(string(pdf[p+sp+1 : p+nl]))
+	if err1 != nil || err2 != nil {
+		return nil, errors.New("bad cross-reference subsection")
+	}
+	p += nl + 1
+	if p+20*n > len(pdf) {
+		return nil, errors.New("cross-reference table runs past the end")
+	}
+	var offs []numOff
+	for i := 0; i < n; i++ {
+		e := pdf[p+20*i : p+20*i+20]
+		if e[17] != 'n' {
+			continue
+		}
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off >= x {
+			return nil, fmt.Errorf("bad cross-reference entry %d", first+i)
+		}
+		offs = append(offs, numOff{first + i, off})
+	}
+	slices.SortFunc(offs, func(a, b numOff) int { return a.off - b.off })
+	return offs, nil
+}
+
+// parseObject reads "num 0 obj … endobj" from span, the bytes between the
+// object's offset and the next object's.
+func parseObject(span []byte, num int) (object, error) {
+	head := []byte(strconv.Itoa(num) + " 0 obj\n")
+	if !bytes.HasPrefix(span, head) {
+		return object{}, errors.New("not at its offset")
+	}
+	body := bytes.TrimRight(span[len(head):], " \r\n")
+	if !bytes.HasSuffix(body, []byte("endobj")) {
+		return object{}, errors.New("no endobj")
+	}
+	body = bytes.TrimRight(body[:len(body)-len("endobj")], " \r\n")
+	o := object{num: num}
+	if !bytes.HasSuffix(body, []byte("endstream")) {
+		o.dict = body
+		return o, nil
+	}
+	st := bytes.Index(body, []byte("\nstream\n"))
+	if st < 0 {
+		return object{}, errors.New("endstream without stream")
+	}
+	o.dict = body[:st]
+	i, j, ok := lengthSpan(o.dict)
+	if !ok {
+		return object{}, errors.New("stream without a direct length")
+	}
+	n, _ := strconv.Atoi(string(o.dict[i+len("/Length ") : j]))
+	d := st + len("\nstream\n")
+	if d+n > len(body) {
+		return object{}, errors.New("stream runs past the end")
+	}
+	o.stream = body[d : d+n]
+	return o, nil
+}
+
+// refAfter reads the object number of "key n 0 R" in b.
+func refAfter(b []byte, key string) (int, bool) {
+	i := bytes.Index(b, []byte(key))
+	if i < 0 {
+		return 0, false
+	}
+	i += len(key)
+	j := i
+	for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	if j == i || !bytes.HasPrefix(b[j:], []byte(" 0 R")) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(b[i:j]))
+	return n, err == nil
+}
+
+// pageContents returns the numbers of the page content streams.
+func pageContents(objs []object) map[int]bool {
+	m := map[int]bool{}
+	for _, o := range objs {
+		if o.stream != nil || !bytes.Contains(o.dict, []byte("/Type /Page\n")) {
+			continue
+		}
+		if n, ok := refAfter(o.dict, "/Contents "); ok {
+			m[n] = true
+		}
+	}
+	return m
 }
 
 func inflate(data []byte) ([]byte, error) {

@@ -171,7 +171,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		w := textW * 0.82
 		h := w * chart.Height / chart.Width
 		d.ensure(h + 4)
-		y0 := d.y() // drawing paths moves fpdf's current position
+		y0 := d.y()
 		used, err := chart.DrawPDF(d.pdf, d, s, p.Fonts, marginL, y0, w)
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.name, err)

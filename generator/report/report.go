@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -31,7 +32,10 @@ func ReportPath(year int, lang string) string {
 // write lays a document out in one pass: the contents pages are reserved
 // first and filled in at the end, when every heading's page is known.
 func write(fs *fonts.Set, m Meta, name string, warn *Warnings, body func(*doc) error) ([]byte, error) {
-	d := newDoc(fs, m, name, warn)
+	d, err := newDoc(fs, m, name, warn)
+	if err != nil {
+		return nil, err
+	}
 	if err := body(d); err != nil {
 		return nil, err
 	}
@@ -72,7 +76,7 @@ func Render(p *project.Project, opt Options) ([]File, []string, error) {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, workers)
-	for i := range jobs {
+	for _, i := range largestFirst(len(jobs), func(i int) File { return jobs[i].f }) {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(i int) {
@@ -94,6 +98,24 @@ func Render(p *project.Project, opt Options) ([]File, []string, error) {
 		}
 	}
 	return out, warn.List(), nil
+}
+
+// largestFirst orders n jobs so that long ones start early and the
+// workers finish together: the plan texts, then the reports from the
+// latest year (which holds the most data) back.
+func largestFirst(n int, file func(int) File) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	rank := func(f File) int {
+		if f.Kind == "plan" {
+			return 1 << 30
+		}
+		return f.Year
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rank(file(order[a])) > rank(file(order[b])) })
+	return order
 }
 
 func meta(p *project.Project, lang, title, subject string) Meta {
