@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"planpress/generator/build"
@@ -152,6 +153,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "planpress build: unexpected argument %q\n", pos[0])
 		}
 		return exitUsage
+	}
+	if os.Getenv("GOGC") == "" {
+		// a build is short and allocates much: collecting half as often
+		// saves time at little cost in memory
+		debug.SetGCPercent(200)
 	}
 	opt := build.Options{Root: root, Out: out}
 	if verbose {

@@ -2,11 +2,11 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"planpress/generator/assess"
 	"planpress/generator/plan"
@@ -83,6 +83,82 @@ type AboutBody struct {
 }
 
 // searchEntry is one searchable item: a plan section or an indicator.
+// appendSearchIndex appends entries as a JSON array, as encoding/json
+// would write it.
+func appendSearchIndex(b []byte, entries []searchEntry) []byte {
+	b = append(b, '[')
+	for i, e := range entries {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"t":`...)
+		b = appendJSONString(b, e.Title)
+		b = append(b, `,"u":`...)
+		b = appendJSONString(b, e.URL)
+		b = append(b, `,"x":`...)
+		b = appendJSONString(b, e.Text)
+		b = append(b, `,"k":`...)
+		b = appendJSONString(b, e.Kind)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// (with <, > and & escaped, invalid UTF-8 replaced).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
 type searchEntry struct {
 	Title string `json:"t"`
 	URL   string `json:"u"`
@@ -125,13 +201,19 @@ func (r *builder) searchIndex(lang string) error {
 			Text: strings.Join([]string{ind.Name.Zh, ind.Name.En, ind.Quote, ind.QuoteEn, res.Status.Label(lang)}, " "),
 		})
 	}
-	data, err := json.Marshal(entries)
-	if err != nil {
-		return err
+	size := 0
+	for _, e := range entries {
+		size += len(e.Title) + len(e.URL) + len(e.Text) + len(e.Kind) + 32
 	}
-	r.add(File{Path: lang + "/search/index.json", Data: data})
+	const pre, post = "window.PLANPRESS_INDEX=", ";\n"
+	js := make([]byte, 0, len(pre)+size+size/8+len(post))
+	js = append(js, pre...)
+	js = appendSearchIndex(js, entries)
+	n := len(js)
+	js = append(js, post...)
+	r.add(File{Path: lang + "/search/index.json", Data: js[len(pre):n]})
 	// the same index as a script, so search also works from file://
-	r.add(File{Path: lang + "/search/index.js", Data: []byte("window.PLANPRESS_INDEX=" + string(data) + ";\n")})
+	r.add(File{Path: lang + "/search/index.js", Data: js})
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "search", Nav: "search",
 		Path: lang + "/search/", AltPath: other(lang) + "/search/", Title: p.T(lang, "search")})
 }

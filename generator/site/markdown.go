@@ -94,6 +94,7 @@ func convert(md goldmark.Markdown, body string) (*converted, error) {
 		})
 	}
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4 + 512)
 	if err := md.Convert([]byte(src), &buf); err != nil {
 		return nil, err
 	}

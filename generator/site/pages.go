@@ -173,7 +173,8 @@ func (r *builder) home(lang string) error {
 // TOCEntry is a line of the plan's table of contents.
 type TOCEntry struct {
 	Title string
-	URL   string
+	URL   string // site path
+	Href  string // link from the plan index page
 	Level int
 	Kids  []TOCEntry
 }
@@ -188,10 +189,11 @@ type PlanIndexBody struct {
 func (r *builder) toc(lang string) []TOCEntry {
 	var out []TOCEntry
 	for _, pg := range r.p.Plans[lang].Pages {
-		e := TOCEntry{Title: pg.Title, URL: lang + "/plan/" + pg.ID + "/", Level: 1}
+		url := lang + "/plan/" + pg.ID + "/"
+		e := TOCEntry{Title: pg.Title, URL: url, Href: "../../" + url + "index.html", Level: 1}
 		for _, h := range pg.Headings() {
 			if h.Kind == plan.Section {
-				e.Kids = append(e.Kids, TOCEntry{Title: h.Text, URL: lang + "/plan/" + pg.ID + "/#" + h.ID, Level: 2})
+				e.Kids = append(e.Kids, TOCEntry{Title: h.Text, URL: url + "#" + h.ID, Href: e.Href + "#" + h.ID, Level: 2})
 			}
 		}
 		out = append(out, e)
@@ -376,12 +378,41 @@ func (r *builder) planAll(lang string) error {
 // allPart is a plan page as a part of the whole-plan page: its headings
 // move down one level under the part's h2 (ids stay unique).
 func allPart(pg *plan.Page, h string) string {
-	h = headingsDown.Replace(h)
-	return fmt.Sprintf(`<section class="part k-%s" aria-labelledby="%s"><h2 id="%s">%s</h2>%s</section>`,
-		html.EscapeString(pg.Kind), html.EscapeString(pg.ID), html.EscapeString(pg.ID), html.EscapeString(pg.Title), h)
+	id := html.EscapeString(pg.ID)
+	var b strings.Builder
+	b.Grow(len(h) + 3*len(id) + len(pg.Title) + 128)
+	b.WriteString(`<section class="part k-`)
+	b.WriteString(html.EscapeString(pg.Kind))
+	b.WriteString(`" aria-labelledby="` + id + `"><h2 id="` + id + `">`)
+	b.WriteString(html.EscapeString(pg.Title))
+	b.WriteString(`</h2>`)
+	headingsDown(&b, h)
+	b.WriteString(`</section>`)
+	return b.String()
 }
 
-var headingsDown = strings.NewReplacer("<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>")
+// headingsDown writes h with its h2 and h3 elements made h3 and h4.
+func headingsDown(b *strings.Builder, h string) {
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 || i+3 >= len(h) {
+			b.WriteString(h)
+			return
+		}
+		j := i + 1
+		if h[j] == '/' {
+			j++
+		}
+		if j+1 < len(h) && h[j] == 'h' && (h[j+1] == '2' || h[j+1] == '3') && j+2 < len(h) && (h[j+2] == '>' || h[j+2] == ' ') {
+			b.WriteString(h[:j+1])
+			b.WriteByte(h[j+1] + 1)
+			h = h[j+2:]
+			continue
+		}
+		b.WriteString(h[:j])
+		h = h[j:]
+	}
+}
 
 // highlightQuotes marks each commitment's quote in the Chinese text and
 // links it to its indicator page, with the status as text. Quotes that
