@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"html/template"
@@ -181,9 +182,10 @@ type TOCEntry struct {
 
 // PlanIndexBody is the plan index page.
 type PlanIndexBody struct {
-	Meta  [][2]string
-	TOC   []TOCEntry
-	Intro template.HTML
+	Meta    [][2]string
+	TOC     []TOCEntry
+	TOCHTML template.HTML // TOC as list items, escaped as the templates escape
+	Intro   template.HTML
 }
 
 func (r *builder) toc(lang string) []TOCEntry {
@@ -201,10 +203,38 @@ func (r *builder) toc(lang string) []TOCEntry {
 	return out
 }
 
+// tocItems writes the entries as <li> elements with nested lists, one
+// line per entry; a contents of thousands of lines is written here rather
+// than by a template loop.
+func tocItems(toc []TOCEntry) template.HTML {
+	var b bytes.Buffer
+	item := func(e TOCEntry) {
+		b.WriteString(`<li><a href="`)
+		writeEscaped(&b, e.Href, escURL)
+		b.WriteString(`">`)
+		writeEscaped(&b, e.Title, escHTML)
+		b.WriteString(`</a>`)
+	}
+	for _, e := range toc {
+		item(e)
+		if len(e.Kids) > 0 {
+			b.WriteString(`<ol>`)
+			for _, k := range e.Kids {
+				item(k)
+				b.WriteString(`</li>`)
+			}
+			b.WriteString(`</ol>`)
+		}
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
 func (r *builder) planIndex(lang string) error {
 	p := r.p
 	idx := p.Plans[lang].Index
 	b := &PlanIndexBody{TOC: r.toc(lang)}
+	b.TOCHTML = tocItems(b.TOC)
 	if m := idx.Meta; m != nil {
 		for _, kv := range m.Fields() {
 			v := kv[1]

@@ -116,6 +116,7 @@ type builder struct {
 	bodies sync.Map                          // lang/page id → *memo of its converted body
 	chrome sync.Map                          // key → *chromeMemo of a page frame part
 	parts  map[string][]string               // lang → each plan page as part of the whole-plan page
+	frames *frameSet                         // page frames by shape
 }
 
 // Options configure Render.
@@ -128,6 +129,7 @@ type Options struct {
 // Templates are a project's parsed page templates.
 type Templates struct {
 	byName map[string]*template.Template
+	frames *frameSet
 }
 
 // LoadTemplates reads and parses the project's templates/ folder.
@@ -136,7 +138,7 @@ func LoadTemplates(root string) (*Templates, error) {
 	if err := r.loadTemplates(filepath.Join(root, "templates")); err != nil {
 		return nil, err
 	}
-	return &Templates{r.tmpl}, nil
+	return &Templates{r.tmpl, r.frames}, nil
 }
 
 // PDFInfo describes a PDF of the build.
@@ -152,10 +154,11 @@ type PDFInfo struct {
 func Render(p *project.Project, opt Options) ([]File, error) {
 	r := &builder{p: p, md: map[string]goldmark.Markdown{}, pdfs: opt.PDFs}
 	if opt.Templates != nil {
-		r.tmpl = opt.Templates.byName
+		r.tmpl, r.frames = opt.Templates.byName, opt.Templates.frames
 	} else if err := r.loadTemplates(filepath.Join(p.Root, "templates")); err != nil {
 		return nil, err
 	}
+	r.frames = r.frames.fresh()
 	for _, lang := range project.Langs {
 		r.md[lang] = newMarkdown(p.T(lang, "permalink"))
 	}
@@ -243,7 +246,11 @@ func (r *builder) page(pg *Page) error {
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "base", pg); err != nil {
+	done, err := r.framed(buf, pg)
+	if err == nil && !done {
+		err = t.ExecuteTemplate(buf, "base", pg)
+	}
+	if err != nil {
 		return fmt.Errorf("templates/%s.html: %w", pg.Template, err)
 	}
 	out := pg.Path + "index.html"
@@ -302,6 +309,7 @@ func (r *builder) loadTemplates(dir string) error {
 		}
 		r.tmpl[strings.TrimSuffix(name, ".html")] = t
 	}
+	r.frames = newFrameSet(r.tmpl)
 	return nil
 }
 
