@@ -1,16 +1,7 @@
-module planpress
+// The project folder. Its Go code is the module in generator/ (module
+// planpress), joined to this folder by go.work, so that from here
+// `go run ./generator`, `go install ./generator` (a command named
+// planpress) and `go test ./generator/...` work.
+module planpress.project
 
 go 1.26.8
-
-require github.com/BurntSushi/toml v1.6.0
-
-require (
-	github.com/go-pdf/fpdf v0.9.0 // indirect
-	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
-	github.com/wcharczuk/go-chart/v2 v2.1.2 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
-	golang.org/x/image v0.48.0 // indirect
-	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
-)

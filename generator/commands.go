@@ -10,10 +10,10 @@ import (
 	"strconv"
 	"syscall"
 
-	"planpress/generator/indicator"
-	"planpress/generator/project"
-	"planpress/generator/serve"
-	"planpress/generator/synth"
+	"planpress/indicator"
+	"planpress/project"
+	"planpress/serve"
+	"planpress/synth"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {

@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"planpress/generator/internal/testutil"
+	"planpress/internal/testutil"
 )
 
 func runCLI(args ...string) (int, string, string) {
@@ -141,5 +142,18 @@ func TestCheckFindsBrokenLinks(t *testing.T) {
 		if !strings.Contains(errs, want) {
 			t.Errorf("check output lacks %q:\n%s", want, errs)
 		}
+	}
+}
+
+// TestInstallName checks that `go install ./generator` names the command
+// planpress: Go names a command after the last element of its import path.
+func TestInstallName(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{.Name}} {{.ImportPath}} {{.Target}}", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	f := strings.Fields(string(out))
+	if len(f) != 3 || f[0] != "main" || f[1] != "planpress" || filepath.Base(f[2]) != "planpress" {
+		t.Fatalf("go list says %q; want package main planpress installed as planpress", out)
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"planpress/generator/indicator"
+	"planpress/indicator"
 )
 
 // PlanBaseYear is the plan's base year: the year whose observation serves as

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/generator/indicator"
+	"planpress/indicator"
 )
 
 func fp(v float64) *float64 { return &v }

@@ -16,9 +16,9 @@ import (
 	"sync"
 	"time"
 
-	"planpress/generator/project"
-	"planpress/generator/report"
-	"planpress/generator/site"
+	"planpress/project"
+	"planpress/report"
+	"planpress/site"
 )
 
 // Options configure a build.

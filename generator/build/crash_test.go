@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/generator/internal/testutil"
+	"planpress/internal/testutil"
 )
 
 // TestKilledBuild kills the build with SIGKILL at random moments, twelve

@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"planpress/generator/internal/testutil"
+	"planpress/internal/testutil"
 )
 
 // payload is hostile text put into every field a reader of data can set.

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"unicode"
 
-	"planpress/generator/internal/testutil"
-	"planpress/generator/plan"
+	"planpress/internal/testutil"
+	"planpress/plan"
 )
 
 func pdfs(t *testing.T, out string) []string {

@@ -10,7 +10,7 @@ import (
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"planpress/generator/fonts"
+	"planpress/fonts"
 )
 
 // Point is a year and a value.

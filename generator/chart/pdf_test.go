@@ -9,7 +9,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"planpress/generator/fonts"
+	"planpress/fonts"
 )
 
 func TestAppendFixed(t *testing.T) {

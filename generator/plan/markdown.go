@@ -10,7 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"planpress/generator/input"
+	"planpress/input"
 )
 
 // frontMatter is the TOML header of a content file.

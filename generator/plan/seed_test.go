@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode"
 
-	"planpress/generator/internal/testutil"
+	"planpress/internal/testutil"
 )
 
 const seedFile = "seeds/beijing-14th-fyp-eco-env-2021.txt"

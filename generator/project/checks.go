@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"planpress/generator/indicator"
-	"planpress/generator/plan"
+	"planpress/indicator"
+	"planpress/plan"
 )
 
 // checkParity reports sections and paragraphs that one language has and the

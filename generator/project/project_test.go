@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/generator/indicator"
-	"planpress/generator/internal/testutil"
+	"planpress/indicator"
+	"planpress/internal/testutil"
 )
 
 func TestRealProjectLoadsClean(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"planpress/generator/fonts"
-	"planpress/generator/typeset"
+	"planpress/fonts"
+	"planpress/typeset"
 )
 
 // page geometry in mm (A4)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/generator/fonts"
+	"planpress/fonts"
 )
 
 func testDoc(t *testing.T, lang string) *doc {

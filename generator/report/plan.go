@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 
-	"planpress/generator/plan"
-	"planpress/generator/project"
-	"planpress/generator/site"
+	"planpress/plan"
+	"planpress/project"
+	"planpress/site"
 )
 
 // planPDF is the full plan text in lang.

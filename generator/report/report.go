@@ -7,8 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"planpress/generator/fonts"
-	"planpress/generator/project"
+	"planpress/fonts"
+	"planpress/project"
 )
 
 // File is a finished PDF: its site path and bytes.

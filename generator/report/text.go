@@ -7,7 +7,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"planpress/generator/fonts"
+	"planpress/fonts"
 )
 
 // advances are the advance widths fpdf uses for a face, in 1/1000 em, for

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/generator/fonts"
+	"planpress/fonts"
 )
 
 // TestTextOpWritesAsFpdf checks that text written directly is byte for

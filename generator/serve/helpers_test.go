@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"net/http"
 
-	"planpress/generator/build"
+	"planpress/build"
 )
 
 type buildFile struct{ path, data string }

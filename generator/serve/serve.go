@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"planpress/generator/build"
+	"planpress/build"
 )
 
 // Options configure a preview server.

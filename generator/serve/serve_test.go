@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/generator/internal/testutil"
+	"planpress/internal/testutil"
 )
 
 func get(t *testing.T, url string) (int, string) {

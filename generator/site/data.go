@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"planpress/generator/indicator"
-	"planpress/generator/project"
+	"planpress/indicator"
+	"planpress/project"
 )
 
 // CSVCell neutralises a cell that a spreadsheet would run as a formula.

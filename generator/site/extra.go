@@ -8,9 +8,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"planpress/generator/assess"
-	"planpress/generator/plan"
-	"planpress/generator/project"
+	"planpress/assess"
+	"planpress/plan"
+	"planpress/project"
 )
 
 // DownloadsBody is the downloads page.

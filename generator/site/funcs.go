@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"strings"
 
-	"planpress/generator/numfmt"
+	"planpress/numfmt"
 )
 
 var funcs = template.FuncMap{

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"sync"
 
-	"planpress/generator/assess"
-	"planpress/generator/indicator"
-	"planpress/generator/plan"
-	"planpress/generator/project"
+	"planpress/assess"
+	"planpress/indicator"
+	"planpress/plan"
+	"planpress/project"
 )
 
 func other(lang string) string {

@@ -18,9 +18,9 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"planpress/generator/indicator"
-	"planpress/generator/internal/fsutil"
-	"planpress/generator/project"
+	"planpress/indicator"
+	"planpress/internal/fsutil"
+	"planpress/project"
 )
 
 // File is one output file: a path relative to the output root and its bytes.

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"planpress/generator/internal/fsutil"
+	"planpress/internal/fsutil"
 )
 
 // Options size a synthetic project.

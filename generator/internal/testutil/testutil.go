@@ -16,7 +16,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"planpress/generator/internal/fsutil"
+	"planpress/internal/fsutil"
 )
 
 // Root returns the repository root.
