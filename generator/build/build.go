@@ -120,28 +120,24 @@ func Build(opt Options) (*Summary, error) {
 	if fi, err := os.Lstat(out); err == nil && fi.IsDir() {
 		prev = out
 	}
-	var writing time.Duration
-	var wmu sync.Mutex
-	sink := func(f File) error {
-		t := time.Now()
-		err := writeFile(staged, prev, f)
-		wmu.Lock()
-		writing += time.Since(t)
-		wmu.Unlock()
-		return err
+	w := newWriter(staged, prev, writers)
+	_, s, err := Render(opt, RenderOptions{PDF: true, Sink: w.write})
+	t := time.Now()
+	if werr := w.wait(); err == nil {
+		err = werr
 	}
-	_, s, err := Render(opt, RenderOptions{PDF: true, Sink: sink})
 	if err != nil {
 		os.RemoveAll(staged)
 		return nil, err
 	}
 	s.Out = out
-	t := time.Now()
 	if err := swap(staged, out); err != nil {
 		os.RemoveAll(staged)
 		return nil, err
 	}
-	s.Phases = append(s.Phases, Phase{"publish", time.Since(t) + writing})
+	// publish: waiting for the disk (while rendering and at the end) and
+	// the swap
+	s.Phases = append(s.Phases, Phase{"publish", time.Since(t) + time.Duration(w.blocked.Load())})
 	s.Total = time.Since(start)
 	return s, nil
 }
@@ -207,6 +203,22 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	phase("assess", t)
 	logf("fonts: %s", p.Fonts.Describe())
 
+	// the pages first, so that their files are written while the PDFs
+	// are made; the downloads pages, which list the PDFs, last
+	t = time.Now()
+	logf("writing pages…")
+	rd, pages, err := site.Start(p, site.Options{Workers: opt.Workers, Templates: tmpl})
+	if err != nil {
+		return nil, nil, &InputError{err}
+	}
+	phase("html", t)
+	htmlPhase := len(s.Phases) - 1
+	for _, f := range pages {
+		if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
+			return nil, nil, err
+		}
+	}
+
 	pdfs := ro.Keep
 	if ro.PDF {
 		t = time.Now()
@@ -230,17 +242,16 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	s.PDFs = len(pdfs)
 
 	t = time.Now()
-	logf("writing pages…")
 	var infos []site.PDFInfo
 	for _, f := range pdfs {
 		infos = append(infos, site.PDFInfo{Path: f.Path, Lang: f.Lang, Kind: f.Kind, Year: f.Year, Size: f.Size})
 	}
-	pages, err := site.Render(p, site.Options{Workers: opt.Workers, PDFs: infos, Templates: tmpl})
+	rest, err := rd.Finish(infos)
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
-	phase("html", t)
-	for _, f := range pages {
+	s.Phases[htmlPhase].Dur += time.Since(t)
+	for _, f := range rest {
 		if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
 			return nil, nil, err
 		}

@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // stagingPrefix names the folders a build writes beside the output.
@@ -41,17 +44,88 @@ func newStaging(out string) (string, error) {
 	return dir, os.Mkdir(dir, 0o755)
 }
 
+// writers is how many files are written at once: creating files and
+// folders waits on the disk more than on the processor.
+const writers = 8
+
+// writer writes files into a staging folder from several goroutines while
+// the build goes on.
+type writer struct {
+	dir, prev string
+	files     chan outFile
+	done      sync.WaitGroup
+	mu        sync.Mutex
+	err       error
+	dirs      sync.Map     // folders already made
+	blocked   atomic.Int64 // nanoseconds the build waited for the disk
+}
+
+func newWriter(dir, prev string, n int) *writer {
+	w := &writer{dir: dir, prev: prev, files: make(chan outFile, 4*n)}
+	for i := 0; i < n; i++ {
+		w.done.Add(1)
+		go func() {
+			defer w.done.Done()
+			for f := range w.files {
+				if err := writeFile(dir, prev, f, &w.dirs); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// write queues f; it reports the first error of an earlier write.
+func (w *writer) write(f outFile) error {
+	w.mu.Lock()
+	err := w.err
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if !safePath(f.Path) {
+		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+	}
+	select {
+	case w.files <- f:
+	default: // the writers are behind: the build waits for the disk
+		t := time.Now()
+		w.files <- f
+		w.blocked.Add(int64(time.Since(t)))
+	}
+	return nil
+}
+
+// wait waits for every queued file and returns the first error.
+func (w *writer) wait() error {
+	close(w.files)
+	w.done.Wait()
+	return w.err
+}
+
 // writeFile writes one file into the staging folder dir. When the
 // previous output prev holds the same bytes at the same path, that file is
 // linked instead of written again: unchanged files keep their time (so an
 // upload tool sees what changed) and the disk is spared the copy.
-func writeFile(dir, prev string, f outFile) error {
+func writeFile(dir, prev string, f outFile, made *sync.Map) error {
 	if !safePath(f.Path) {
 		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
 	}
 	p := filepath.Join(dir, filepath.FromSlash(f.Path))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	if parent := filepath.Dir(p); made == nil {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return err
+		}
+	} else if _, ok := made.Load(parent); !ok {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return err
+		}
+		made.Store(parent, true)
 	}
 	if prev != "" {
 		old := filepath.Join(prev, filepath.FromSlash(f.Path))

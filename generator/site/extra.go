@@ -282,7 +282,7 @@ func (r *builder) feed(lang string) error {
 }
 
 // sitemap lists every page with its alternate in the other language.
-func sitemap(p *project.Project, files []File) []byte {
+func sitemap(p *project.Project, paths []string) []byte {
 	base := p.Config.BaseURL
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -290,11 +290,11 @@ func sitemap(p *project.Project, files []File) []byte {
 	esc := func(s string) {
 		xml.EscapeText(&b, []byte(s))
 	}
-	for _, f := range files {
-		if !strings.HasSuffix(f.Path, "index.html") || strings.HasPrefix(f.Path, "assets/") {
+	for _, fp := range paths {
+		if !strings.HasSuffix(fp, "index.html") || strings.HasPrefix(fp, "assets/") {
 			continue
 		}
-		path := strings.TrimSuffix(f.Path, "index.html")
+		path := strings.TrimSuffix(fp, "index.html")
 		b.WriteString("\n  <url>\n    <loc>")
 		esc(base + path)
 		b.WriteString("</loc>")

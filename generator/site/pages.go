@@ -35,7 +35,6 @@ func (r *builder) jobs() []func() error {
 			func() error { return r.indicatorIndex(lang) },
 			func() error { return r.reportIndex(lang) },
 			func() error { return r.tables(lang) },
-			func() error { return r.downloads(lang) },
 			func() error { return r.searchIndex(lang) },
 			func() error { return r.feed(lang) },
 		)

@@ -112,11 +112,12 @@ type builder struct {
 	files []File
 	pdfs  []PDFInfo
 
-	stated map[string][]*indicator.Indicator // plan page id → indicators its text states
-	bodies sync.Map                          // lang/page id → *memo of its converted body
-	chrome sync.Map                          // key → *chromeMemo of a page frame part
-	parts  map[string][]string               // lang → each plan page as part of the whole-plan page
-	frames *frameSet                         // page frames by shape
+	stated  map[string][]*indicator.Indicator // plan page id → indicators its text states
+	bodies  sync.Map                          // lang/page id → *memo of its converted body
+	chrome  sync.Map                          // key → *chromeMemo of a page frame part
+	parts   map[string][]string               // lang → each plan page as part of the whole-plan page
+	frames  *frameSet                         // page frames by shape
+	workers int
 }
 
 // Options configure Render.
@@ -152,11 +153,34 @@ type PDFInfo struct {
 
 // Render renders the whole site and returns its files (not yet written).
 func Render(p *project.Project, opt Options) ([]File, error) {
-	r := &builder{p: p, md: map[string]goldmark.Markdown{}, pdfs: opt.PDFs}
+	r, files, err := Start(p, opt)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := r.Finish(opt.PDFs)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, rest...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// Rendering is a site rendered but for the pages that list the PDFs.
+type Rendering struct {
+	r     *builder
+	paths []string // site paths of the files rendered so far
+}
+
+// Start renders every file of the site except the downloads pages and the
+// sitemap, which Finish adds once the PDFs are known: the files can be
+// written while the PDFs are made. opt.PDFs is not used.
+func Start(p *project.Project, opt Options) (*Rendering, []File, error) {
+	r := &builder{p: p, md: map[string]goldmark.Markdown{}}
 	if opt.Templates != nil {
 		r.tmpl, r.frames = opt.Templates.byName, opt.Templates.frames
 	} else if err := r.loadTemplates(filepath.Join(p.Root, "templates")); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r.frames = r.frames.fresh()
 	for _, lang := range project.Langs {
@@ -174,25 +198,49 @@ func Render(p *project.Project, opt Options) ([]File, error) {
 	for _, lang := range project.Langs {
 		r.parts[lang] = make([]string, len(p.Plans[lang].Pages))
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+	r.workers = opt.Workers
+	if r.workers <= 0 {
+		r.workers = runtime.NumCPU()
 	}
-	if err := run(r.jobs(), workers); err != nil {
-		return nil, err
+	if err := run(r.jobs(), r.workers); err != nil {
+		return nil, nil, err
 	}
-	if err := run(r.laterJobs(), workers); err != nil {
-		return nil, err
+	if err := run(r.laterJobs(), r.workers); err != nil {
+		return nil, nil, err
 	}
 	statics, err := r.static(filepath.Join(p.Root, "templates", "static"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r.files = append(r.files, statics...)
-	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	r.files = append(r.files, File{Path: "sitemap.xml", Data: sitemap(p, r.files)}, File{Path: "robots.txt", Data: robots(p)})
-	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
-	return r.files, nil
+	files := r.files
+	r.files = nil
+	rd := &Rendering{r: r}
+	for _, f := range files {
+		rd.paths = append(rd.paths, f.Path)
+	}
+	return rd, files, nil
+}
+
+// Finish renders the downloads pages listing pdfs, the sitemap and
+// robots.txt, and returns them.
+func (rd *Rendering) Finish(pdfs []PDFInfo) ([]File, error) {
+	r := rd.r
+	r.pdfs = pdfs
+	var jobs []func() error
+	for _, lang := range project.Langs {
+		lang := lang
+		jobs = append(jobs, func() error { return r.downloads(lang) })
+	}
+	if err := run(jobs, r.workers); err != nil {
+		return nil, err
+	}
+	paths := append([]string(nil), rd.paths...)
+	for _, f := range r.files {
+		paths = append(paths, f.Path)
+	}
+	sort.Strings(paths)
+	return append(r.files, File{Path: "sitemap.xml", Data: sitemap(r.p, paths)}, File{Path: "robots.txt", Data: robots(r.p)}), nil
 }
 
 // run runs jobs on workers goroutines and returns the first error in job
