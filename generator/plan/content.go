@@ -8,6 +8,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+
+	"planpress/internal/fsutil"
 )
 
 // Languages are the site languages, Chinese first.
@@ -83,14 +86,18 @@ func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
 	pages := make([]*Page, len(names))
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for w := 0; w < runtime.NumCPU(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
+				}
 				file := filepath.Join(dir, names[i])
-				data, err := os.ReadFile(file)
+				data, err := fsutil.ReadFile(file)
 				if err == nil {
 					pages[i], err = ParsePage(data, file, lang)
 				}
@@ -98,10 +105,6 @@ func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
 			}
 		}()
 	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {

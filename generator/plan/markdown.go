@@ -154,7 +154,11 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 		return nil, &ContentError{file, 2, fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID)}
 	}
 	p := &Page{Lang: lang, ID: fm.ID, Title: fm.Title, Kind: fm.Kind, Weight: fm.Weight, Meta: fm.Meta, File: file}
-	p.Body = strings.Join(lines[end+1:], "\n")
+	off := 0
+	for _, l := range lines[:end+1] {
+		off += len(l) + 1
+	}
+	p.Body = text[min(off, len(text)):]
 	owner := p.ID
 	var para []string
 	paraLine := 0
@@ -306,9 +310,9 @@ func joinLines(ls []string) string {
 	var b strings.Builder
 	for i, l := range ls {
 		if i > 0 {
-			prev := []rune(ls[i-1])
-			next := []rune(l)
-			if !(isWide(prev[len(prev)-1]) && isWide(next[0])) {
+			prev, _ := utf8.DecodeLastRuneInString(ls[i-1])
+			next, _ := utf8.DecodeRuneInString(l)
+			if !(isWide(prev) && isWide(next)) {
 				b.WriteByte(' ')
 			}
 		}

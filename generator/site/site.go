@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
@@ -248,20 +249,20 @@ func (rd *Rendering) Finish(pdfs []PDFInfo) ([]File, error) {
 func run(jobs []func() error, workers int) error {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
-	ch := make(chan int)
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range ch {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
 				errs[i] = jobs[i]()
 			}
 		}()
 	}
-	for i := range jobs {
-		ch <- i
-	}
-	close(ch)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
