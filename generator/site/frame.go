@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,9 +20,10 @@ import (
 // page's main part); each page then only fills the markers in, escaped as
 // html/template escapes them there. This is done only when base.html uses
 // those values in ways the filling reproduces exactly (printed whole, or
-// tested in an if), the escaping of each place is recognised, and the first
-// page of each shape comes out identical to a full execution; otherwise
-// the page is executed in full.
+// tested in an if), the escaping of each place is recognised, and the page
+// a frame is first made for comes out identical through the frame and
+// executed in full; otherwise pages are executed in full. The first page
+// of each shape is always executed in full: many shapes have one page.
 
 // shapeFields are the Page fields and methods whose value is fixed by a
 // page's shape.
@@ -79,47 +81,32 @@ func marker(field string) string { return markerPrefix + strings.ToLower(field) 
 // places do not reject it.
 const probeTail = "/a b<>\"'&+=`é\x00?#%"
 
-// newFrameSet analyses base (the "base" template of every set) and prepares
-// a marker-main clone of each page template set. Sets must not have been
-// executed yet.
+// newFrameSet analyses the "base" template of each page template set and
+// prepares, for each set whose base is fit, a clone whose main part is a
+// marker. Sets must not have been executed yet.
 func newFrameSet(sets map[string]*template.Template) *frameSet {
 	fs := &frameSet{skel: map[string]*template.Template{}, cache: map[string]*frameMemo{}}
-	var base *template.Template
-	for _, t := range sets {
-		base = t.Lookup("base")
-		break
-	}
-	if base == nil || base.Tree == nil {
-		return fs
-	}
 	conds := map[string]bool{}
-	if !fitNode(base.Tree.Root, conds) {
-		return fs
+	for name, t := range sets {
+		base := t.Lookup("base")
+		if base == nil || base.Tree == nil || !fitNode(base.Tree.Root, conds) {
+			continue
+		}
+		c, err := t.Clone()
+		if err != nil {
+			continue
+		}
+		if _, err := c.New("main").Parse(marker("")); err != nil {
+			continue
+		}
+		fs.skel[name] = c
 	}
 	for f := range conds {
 		fs.conds = append(fs.conds, f)
 	}
-	sortStrings(fs.conds)
-	for name, t := range sets {
-		c, err := t.Clone()
-		if err != nil {
-			return fs
-		}
-		if _, err := c.New("main").Parse(marker("")); err != nil {
-			return fs
-		}
-		fs.skel[name] = c
-	}
-	fs.ok = true
+	sort.Strings(fs.conds)
+	fs.ok = len(fs.skel) > 0
 	return fs
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // fitNode reports whether a node of base.html uses per-page values only as
@@ -247,6 +234,16 @@ func (p *Page) value(field string) (string, bool) {
 	return "", false
 }
 
+// isCond reports whether base.html tests field in an if.
+func (fs *frameSet) isCond(field string) bool {
+	for _, c := range fs.conds {
+		if c == field {
+			return true
+		}
+	}
+	return false
+}
+
 // fresh returns the frame set with an empty cache, for one render.
 func (fs *frameSet) fresh() *frameSet {
 	if fs == nil {
@@ -336,8 +333,8 @@ func (r *builder) probeFrame(pg *Page) *frame {
 	values := map[string]string{}
 	for _, f := range perPageFields {
 		v, _ := pg.value(f)
-		if v == "" {
-			values[f] = "" // an empty value stays empty: it may be tested by if
+		if v == "" && r.frames.isCond(f) {
+			values[f] = "" // false in an if for every page of this shape
 			continue
 		}
 		values[f] = marker(f) + probeTail

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -111,5 +112,35 @@ func TestFrameFitness(t *testing.T) {
 		if fs.ok != c.ok {
 			t.Errorf("%s: fit = %v, want %v", c.base, fs.ok, c.ok)
 		}
+	}
+}
+
+// TestFrameValuesOfLaterPages checks that a frame made from a page with an
+// empty title still takes the titles of later pages, escaped.
+func TestFrameValuesOfLaterPages(t *testing.T) {
+	p := fixture(t)
+	set := template.Must(template.New("base").Parse(`{{define "base"}}<title>{{.Title}}</title><a href="{{.Canonical}}">{{template "main" .}}</a>{{end}}{{define "main"}}[{{.Lang}}]{{end}}`))
+	r := &builder{p: p, tmpl: map[string]*template.Template{"t": set}}
+	r.frames = newFrameSet(r.tmpl).fresh()
+	framedPages.Store(0)
+	for i, title := range []string{"one", "", "three <&> + 'q'"} {
+		pg := &Page{Lang: "en", Other: "zh-Hant", Template: "t", Path: fmt.Sprintf("en/p%d/", i), Title: title}
+		if err := r.page(pg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if framedPages.Load() != 2 {
+		t.Fatalf("%d pages framed, want 2", framedPages.Load())
+	}
+	got := map[string]string{}
+	for _, f := range r.files {
+		got[f.Path] = string(f.Data)
+	}
+	want := p.Config.BaseURL + "en/p2/"
+	if s := got["en/p2/index.html"]; s != `<title>three &lt;&amp;&gt; &#43; &#39;q&#39;</title><a href="`+want+`">[en]</a>` {
+		t.Errorf("third page: %s", s)
+	}
+	if s := got["en/p1/index.html"]; !strings.HasPrefix(s, `<title></title>`) {
+		t.Errorf("second page: %s", s)
 	}
 }
