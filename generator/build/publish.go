@@ -117,11 +117,7 @@ func writeFile(dir, prev string, f outFile, made *sync.Map) error {
 		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
 	}
 	p := filepath.Join(dir, filepath.FromSlash(f.Path))
-	if parent := filepath.Dir(p); made == nil {
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return err
-		}
-	} else if _, ok := made.Load(parent); !ok {
+	if parent := filepath.Dir(p); !isMade(made, parent) {
 		if err := os.MkdirAll(parent, 0o755); err != nil {
 			return err
 		}
@@ -134,6 +130,12 @@ func writeFile(dir, prev string, f outFile, made *sync.Map) error {
 		}
 	}
 	return os.WriteFile(p, f.Data, 0o644)
+}
+
+// isMade reports whether folder was made by an earlier write.
+func isMade(made *sync.Map, folder string) bool {
+	_, ok := made.Load(folder)
+	return ok
 }
 
 // sameFile reports whether path is a readable regular file holding data.
