@@ -1,7 +1,16 @@
-// The project folder. Its Go code is the module in generator/ (module
-// planpress), joined to this folder by go.work, so that from here
-// `go run ./generator`, `go install ./generator` (a command named
-// planpress) and `go test ./generator/...` work.
-module planpress.project
+module planpress
 
 go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/go-pdf/fpdf v0.9.0
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
+	github.com/wcharczuk/go-chart/v2 v2.1.2
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/image v0.48.0
+	golang.org/x/net v0.62.0
+	golang.org/x/sys v0.50.0
+)
+
+require golang.org/x/text v0.44.0 // indirect

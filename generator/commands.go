@@ -10,10 +10,10 @@ import (
 	"strconv"
 	"syscall"
 
-	"planpress/indicator"
-	"planpress/project"
-	"planpress/serve"
-	"planpress/synth"
+	"planpress/generator/indicator"
+	"planpress/generator/project"
+	"planpress/generator/serve"
+	"planpress/generator/synth"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {

@@ -20,14 +20,14 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"planpress/build"
-	"planpress/fonts"
-	"planpress/indicator"
-	"planpress/linkcheck"
-	"planpress/plan"
-	"planpress/project"
-	"planpress/report"
-	"planpress/site"
+	"planpress/generator/build"
+	"planpress/generator/fonts"
+	"planpress/generator/indicator"
+	"planpress/generator/linkcheck"
+	"planpress/generator/plan"
+	"planpress/generator/project"
+	"planpress/generator/report"
+	"planpress/generator/site"
 )
 
 // Version is the release of planpress.

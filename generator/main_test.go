@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 func runCLI(args ...string) (int, string, string) {
@@ -145,15 +145,25 @@ func TestCheckFindsBrokenLinks(t *testing.T) {
 	}
 }
 
-// TestInstallName checks that `go install ./generator` names the command
-// planpress: Go names a command after the last element of its import path.
+// TestInstallName checks the README's install command: it builds a
+// working command named planpress from the top-level module.
 func TestInstallName(t *testing.T) {
-	out, err := exec.Command("go", "list", "-f", "{{.Name}} {{.ImportPath}} {{.Target}}", ".").CombinedOutput()
+	readme, err := os.ReadFile(filepath.Join(testutil.Root(t), "README.md"))
 	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
+		t.Fatal(err)
 	}
-	f := strings.Fields(string(out))
-	if len(f) != 3 || f[0] != "main" || f[1] != "planpress" || filepath.Base(f[2]) != "planpress" {
-		t.Fatalf("go list says %q; want package main planpress installed as planpress", out)
+	const install = `go build -o "$(go env GOPATH)/bin/planpress" ./generator`
+	if !strings.Contains(string(readme), install) {
+		t.Fatalf("README does not give the install command %s", install)
+	}
+	bin := filepath.Join(t.TempDir(), "planpress")
+	cmd := exec.Command("go", "build", "-o", bin, "./generator")
+	cmd.Dir = testutil.Root(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "planpress ") {
+		t.Fatalf("planpress version: %v %q", err, out)
 	}
 }

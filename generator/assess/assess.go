@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"planpress/indicator"
+	"planpress/generator/indicator"
 )
 
 // PlanBaseYear is the plan's base year: the year whose observation serves as

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/indicator"
+	"planpress/generator/indicator"
 )
 
 func fp(v float64) *float64 { return &v }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 // edit is a change to one file of a project copy.

@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"planpress/internal/testutil"
-	"planpress/project"
-	"planpress/report"
-	"planpress/site"
-	"planpress/synth"
+	"planpress/generator/internal/testutil"
+	"planpress/generator/project"
+	"planpress/generator/report"
+	"planpress/generator/site"
+	"planpress/generator/synth"
 )
 
 // BenchmarkBuild is the whole build of the real site with all PDFs.

@@ -16,9 +16,9 @@ import (
 	"sync"
 	"time"
 
-	"planpress/project"
-	"planpress/report"
-	"planpress/site"
+	"planpress/generator/project"
+	"planpress/generator/report"
+	"planpress/generator/site"
 )
 
 // Options configure a build.

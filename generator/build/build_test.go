@@ -10,8 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"planpress/internal/testutil"
-	"planpress/linkcheck"
+	"planpress/generator/internal/testutil"
+	"planpress/generator/linkcheck"
 )
 
 // buildInto builds the project at root into out and fails the test on error.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 // TestKilledBuild kills the build with SIGKILL at random moments, twelve

@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 // payload is hostile text put into every field a reader of data can set.

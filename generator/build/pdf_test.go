@@ -10,8 +10,8 @@ import (
 	"testing"
 	"unicode"
 
-	"planpress/internal/testutil"
-	"planpress/plan"
+	"planpress/generator/internal/testutil"
+	"planpress/generator/plan"
 )
 
 func pdfs(t *testing.T, out string) []string {

@@ -10,7 +10,7 @@ import (
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 // Point is a year and a value.

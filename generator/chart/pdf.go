@@ -11,7 +11,7 @@ import (
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 // TextWriter writes text on a PDF page with the document's fonts.

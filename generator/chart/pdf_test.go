@@ -9,7 +9,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 func TestAppendFixed(t *testing.T) {

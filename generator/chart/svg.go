@@ -14,7 +14,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 // SVG renders the chart as an inline SVG element with role="img", a title

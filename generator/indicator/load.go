@@ -15,7 +15,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"planpress/input"
+	"planpress/generator/input"
 )
 
 // Problem is one finding of a check, at a place in an input file.

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"planpress/internal/fsutil"
+	"planpress/generator/internal/fsutil"
 )
 
 // Languages are the site languages, Chinese first.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"planpress/input"
+	"planpress/generator/input"
 )
 
 // frontMatter is the TOML header of a content file.

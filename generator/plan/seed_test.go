@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 const seedFile = "seeds/beijing-14th-fyp-eco-env-2021.txt"

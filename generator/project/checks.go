@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"planpress/indicator"
-	"planpress/plan"
+	"planpress/generator/indicator"
+	"planpress/generator/plan"
 )
 
 // checkParity reports sections and paragraphs that one language has and the

@@ -15,11 +15,11 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"planpress/assess"
-	"planpress/fonts"
-	"planpress/indicator"
-	"planpress/input"
-	"planpress/plan"
+	"planpress/generator/assess"
+	"planpress/generator/fonts"
+	"planpress/generator/indicator"
+	"planpress/generator/input"
+	"planpress/generator/plan"
 )
 
 // Config is data/site.toml.

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/indicator"
-	"planpress/internal/testutil"
+	"planpress/generator/indicator"
+	"planpress/generator/internal/testutil"
 )
 
 func TestRealProjectLoadsClean(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"planpress/fonts"
-	"planpress/typeset"
+	"planpress/generator/fonts"
+	"planpress/generator/typeset"
 )
 
 // page geometry in mm (A4)

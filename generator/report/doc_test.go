@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 func testDoc(t *testing.T, lang string) *doc {

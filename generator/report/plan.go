@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 
-	"planpress/plan"
-	"planpress/project"
-	"planpress/site"
+	"planpress/generator/plan"
+	"planpress/generator/project"
+	"planpress/generator/site"
 )
 
 // planPDF is the full plan text in lang.

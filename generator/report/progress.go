@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"planpress/assess"
-	"planpress/chart"
-	"planpress/indicator"
-	"planpress/project"
-	"planpress/site"
+	"planpress/generator/assess"
+	"planpress/generator/chart"
+	"planpress/generator/indicator"
+	"planpress/generator/project"
+	"planpress/generator/site"
 )
 
 // progressPDF is the progress report of a year in lang; the report of the

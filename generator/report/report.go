@@ -7,8 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"planpress/fonts"
-	"planpress/project"
+	"planpress/generator/fonts"
+	"planpress/generator/project"
 )
 
 // File is a finished PDF: its site path and bytes.

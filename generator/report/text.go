@@ -7,7 +7,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 // advances are the advance widths fpdf uses for a face, in 1/1000 em, for

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/fonts"
+	"planpress/generator/fonts"
 )
 
 // TestTextOpWritesAsFpdf checks that text written directly is byte for

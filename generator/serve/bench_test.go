@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 // BenchmarkRebuild is what `serve` does after a one-file change: the pages

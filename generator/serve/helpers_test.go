@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"net/http"
 
-	"planpress/build"
+	"planpress/generator/build"
 )
 
 type buildFile struct{ path, data string }

@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"planpress/build"
+	"planpress/generator/build"
 )
 
 // Options configure a preview server.

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"planpress/internal/testutil"
+	"planpress/generator/internal/testutil"
 )
 
 func get(t *testing.T, url string) (int, string) {

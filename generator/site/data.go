@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"planpress/indicator"
-	"planpress/project"
+	"planpress/generator/indicator"
+	"planpress/generator/project"
 )
 
 // CSVCell neutralises a cell that a spreadsheet would run as a formula.

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"planpress/assess"
-	"planpress/plan"
-	"planpress/project"
+	"planpress/generator/assess"
+	"planpress/generator/plan"
+	"planpress/generator/project"
 )
 
 // DownloadsBody is the downloads page.

@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"strings"
 
-	"planpress/numfmt"
+	"planpress/generator/numfmt"
 )
 
 var funcs = template.FuncMap{

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/internal/fsutil"
-	"planpress/internal/testutil"
-	"planpress/project"
+	"planpress/generator/internal/fsutil"
+	"planpress/generator/internal/testutil"
+	"planpress/generator/project"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

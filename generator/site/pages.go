@@ -9,10 +9,10 @@ import (
 	"strings"
 	"sync"
 
-	"planpress/assess"
-	"planpress/indicator"
-	"planpress/plan"
-	"planpress/project"
+	"planpress/generator/assess"
+	"planpress/generator/indicator"
+	"planpress/generator/plan"
+	"planpress/generator/project"
 )
 
 func other(lang string) string {

@@ -19,9 +19,9 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"planpress/indicator"
-	"planpress/internal/fsutil"
-	"planpress/project"
+	"planpress/generator/indicator"
+	"planpress/generator/internal/fsutil"
+	"planpress/generator/project"
 )
 
 // File is one output file: a path relative to the output root and its bytes.

@@ -6,11 +6,11 @@ import (
 	"math"
 	"strings"
 
-	"planpress/assess"
-	"planpress/chart"
-	"planpress/indicator"
-	"planpress/numfmt"
-	"planpress/project"
+	"planpress/generator/assess"
+	"planpress/generator/chart"
+	"planpress/generator/indicator"
+	"planpress/generator/numfmt"
+	"planpress/generator/project"
 )
 
 // IndView is an indicator as pages show it in one language and year.

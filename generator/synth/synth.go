@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"planpress/internal/fsutil"
+	"planpress/generator/internal/fsutil"
 )
 
 // Options size a synthetic project.

@@ -16,7 +16,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"planpress/internal/fsutil"
+	"planpress/generator/internal/fsutil"
 )
 
 // Root returns the repository root.
