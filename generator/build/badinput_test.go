@@ -66,6 +66,7 @@ func cffCollection(dir string) string {
 // fail with a message naming the file (and line where there is one), and
 // leave the published tree exactly as it was.
 func TestBadInput(t *testing.T) {
+	testutil.Slow(t)
 	fontDir := t.TempDir()
 	cases := []struct {
 		name  string
@@ -195,6 +196,7 @@ func TestBadInput(t *testing.T) {
 // TestHarmlessVariations: a byte-order mark, Windows line endings and
 // trailing spaces are accepted and change nothing in the output.
 func TestHarmlessVariations(t *testing.T) {
+	testutil.Slow(t)
 	root := testutil.CopyProject(t)
 	a := filepath.Join(t.TempDir(), "a")
 	buildInto(t, root, a)

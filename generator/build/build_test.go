@@ -58,6 +58,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestHTMLValidates(t *testing.T) {
+	testutil.Slow(t)
 	out, _ := realSite(t)
 	java := testutil.Tool(t, "java")
 	jar := filepath.Join(testutil.Root(t), "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
@@ -111,7 +112,10 @@ func TestBuildEndToEnd(t *testing.T) {
 			t.Errorf("indicator page lacks %q", want)
 		}
 	}
-	// PDF text extracts, with Chinese and English phrases
+	// PDF text extracts, with Chinese and English phrases (pdftotext: a slow suite)
+	if testing.Short() {
+		return
+	}
 	checks := map[string][]string{
 		"downloads/plan-text-zh-Hant.pdf":            {"生態保護紅線佔市域面積比例不低於26.1%", "PM2.5"},
 		"downloads/plan-text-en.pdf":                 {"ecological conservation redline", "Beijing-Tianjin-Hebei"},
@@ -129,6 +133,7 @@ func TestBuildEndToEnd(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
+	testutil.Slow(t)
 	root := testutil.Root(t)
 	a := filepath.Join(t.TempDir(), "a")
 	b := filepath.Join(t.TempDir(), "b")
@@ -177,6 +182,7 @@ func TestNoBrokenLinks(t *testing.T) {
 // (tests/browser.mjs): axe-core WCAG 2.1 A/AA, console errors, requests to
 // other hosts, chart names, the language switch, and JavaScript off.
 func TestBrowser(t *testing.T) {
+	testutil.Slow(t)
 	out, _ := realSite(t)
 	node := testutil.Tool(t, "node")
 	testutil.Tool(t, "chromium")
@@ -254,6 +260,7 @@ func TestChecksums(t *testing.T) {
 // did not change from the previous output (same file, same time) and writes
 // the ones that did, and that the result is the same as a fresh build.
 func TestRebuildLinksUnchangedFiles(t *testing.T) {
+	testutil.Slow(t)
 	root := testutil.CopyProject(t)
 	out := filepath.Join(t.TempDir(), "public")
 	buildInto(t, root, out)

@@ -17,6 +17,7 @@ import (
 // times: the published tree is then always the old or the new complete
 // tree, never a mix, and the next build removes what the killed one left.
 func TestKilledBuild(t *testing.T) {
+	testutil.Slow(t)
 	bin := filepath.Join(t.TempDir(), "planpress")
 	goCmd := exec.Command("go", "build", "-o", bin, "./generator")
 	goCmd.Dir = testutil.Root(t)

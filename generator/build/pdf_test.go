@@ -64,6 +64,7 @@ func bodyText(text, header string) string {
 // TestPlanPDFLosesNoCharacter: pdftotext of the plan PDF contains every
 // paragraph and heading of the plan text, in order, in both languages.
 func TestPlanPDFLosesNoCharacter(t *testing.T) {
+	testutil.Slow(t)
 	out, _ := realSite(t)
 	root := testutil.Root(t)
 	for _, lang := range []string{"zh-Hant", "en"} {
@@ -119,6 +120,7 @@ func TestPlanPDFLosesNoCharacter(t *testing.T) {
 }
 
 func TestPDFStructureAndMetadata(t *testing.T) {
+	testutil.Slow(t)
 	out, _ := realSite(t)
 	qpdf := testutil.Tool(t, "qpdf")
 	pdfinfo := testutil.Tool(t, "pdfinfo")
@@ -181,6 +183,7 @@ func TestPDFStructureAndMetadata(t *testing.T) {
 // TestPDFOutline reads the outline with qpdf: every chapter and section of
 // the plan, every area and indicator of a report.
 func TestPDFOutline(t *testing.T) {
+	testutil.Slow(t)
 	out, _ := realSite(t)
 	qpdf := testutil.Tool(t, "qpdf")
 	count := func(f string) int {
@@ -202,6 +205,7 @@ func TestPDFOutline(t *testing.T) {
 // TestPDFSubstitutesMissingCharacters: a character no font has never
 // crashes the build; it is shown as □ and reported with file and line.
 func TestPDFSubstitutesMissingCharacters(t *testing.T) {
+	testutil.Slow(t)
 	root := testutil.CopyProject(t)
 	path := filepath.Join(root, "content", "en", "plan", "preface.md")
 	data, _ := os.ReadFile(path)
@@ -230,6 +234,7 @@ func TestPDFSubstitutesMissingCharacters(t *testing.T) {
 // TestDroidFontWithLatinFallback: with Droid Sans Fallback, which has no
 // digits, Latin text is set in a Latin face and nothing is lost.
 func TestDroidFontWithLatinFallback(t *testing.T) {
+	testutil.Slow(t)
 	droid := "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 	if _, err := os.Stat(droid); err != nil {
 		t.Fatalf("%s is needed: run scripts/setup --test", droid)

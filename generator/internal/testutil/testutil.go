@@ -174,3 +174,13 @@ func CheckHTML(data []byte) []string {
 		}
 	}
 }
+
+// Slow skips a slow suite (a browser, the Nu checker, whole-site PDF tool
+// runs, crashes, repeated builds) under go test -short, the inner loop;
+// scripts/test and CI run without -short and so run it.
+func Slow(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("slow suite: runs without -short (scripts/test, CI)")
+	}
+}
