@@ -86,7 +86,7 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "planpress new-year: %q is not a year\n", pos[0])
 		return exitUsage
 	}
-	p, err := project.Load(root, project.Options{SkipAssess: true})
+	p, err := project.Load(root, project.Options{})
 	if err != nil {
 		return fail(stderr, err, false)
 	}

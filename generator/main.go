@@ -241,6 +241,7 @@ func checkLinks(p *project.Project) ([]string, error) {
 		return nil, err
 	}
 	p.Fonts = fs
+	p.Assess()
 	var infos []site.PDFInfo
 	files := map[string][]byte{}
 	for _, lang := range project.Langs {

@@ -28,6 +28,7 @@ func loadReal(b *testing.B) *project.Project {
 	if err != nil {
 		b.Fatal(err)
 	}
+	p.Assess()
 	return p
 }
 
@@ -88,7 +89,7 @@ func BenchmarkCorpus(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t := time.Now()
-		p, err := project.Load(root, project.Options{NeedFonts: true, SkipAssess: true})
+		p, err := project.Load(root, project.Options{NeedFonts: true})
 		if err != nil {
 			b.Fatal(err)
 		}

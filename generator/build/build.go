@@ -189,7 +189,7 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	}
 
 	t := time.Now()
-	p, err := project.Load(opt.Root, project.Options{NeedFonts: true, SkipAssess: true})
+	p, err := project.Load(opt.Root, project.Options{NeedFonts: true})
 	var tmpl *site.Templates
 	if err == nil {
 		tmpl, err = site.LoadTemplates(opt.Root)

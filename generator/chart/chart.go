@@ -11,6 +11,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"planpress/generator/fonts"
+	"planpress/generator/numfmt"
 )
 
 // Point is a year and a value.
@@ -55,8 +56,9 @@ var (
 	colGrid     = drawing.Color{R: 0xdd, G: 0xdd, B: 0xdd, A: 255}
 )
 
-// format renders v with d decimals.
-func format(v float64, d int) string { return fmt.Sprintf("%.*f", d, v) }
+// format renders v with d decimals as the text does: a real minus sign
+// (U+2212) and thousands separators.
+func format(v float64, d int) string { return numfmt.Format(v, d, "") }
 
 // build returns the go-chart definition of s.
 func build(s Spec, fs *fonts.Set) gochart.Chart {

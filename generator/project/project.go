@@ -78,9 +78,6 @@ func (p *Project) Time() time.Time {
 	return t
 }
 
-// Result returns the assessment of an indicator as of year.
-func (p *Project) Result(id string, year int) assess.Result { return p.Results[id][year] }
-
 // LatestYear is the last report year.
 func (p *Project) LatestYear() int {
 	if len(p.Years) == 0 {
@@ -91,8 +88,7 @@ func (p *Project) LatestYear() int {
 
 // Options change how a project is loaded.
 type Options struct {
-	NeedFonts  bool // find fonts (builds need them, checks do not)
-	SkipAssess bool // leave Results empty; the caller runs Assess itself
+	NeedFonts bool // find fonts (builds need them, checks do not)
 }
 
 // Load reads and checks the project at root. It returns every problem it
@@ -227,9 +223,6 @@ func Load(root string, opt Options) (*Project, error) {
 		sortProblems(ps)
 		return p, ps
 	}
-	if !opt.SkipAssess {
-		p.Assess()
-	}
 	if opt.NeedFonts {
 		fr := <-fontsDone
 		if fr.err != nil {
@@ -240,13 +233,20 @@ func Load(root string, opt Options) (*Project, error) {
 	return p, nil
 }
 
-// Assess computes every indicator's result for every report year.
+// Assess computes every indicator's result for every report year (and for
+// LatestYear, the year the pages show, when there is no report year yet).
+// It is the one place that runs the method: the pipeline calls it once,
+// after loading and before rendering, and the outputs only read Results.
 func (p *Project) Assess() {
 	p.Results = map[string]map[int]assess.Result{}
+	years := p.Years
+	if len(years) == 0 {
+		years = []int{p.LatestYear()}
+	}
 	for _, ind := range p.Reg.Indicators {
 		m := map[int]assess.Result{}
 		obs := p.Reg.ObservationsOf(ind.ID)
-		for _, y := range p.Years {
+		for _, y := range years {
 			m[y] = assess.Assess(ind, obs, y)
 		}
 		p.Results[ind.ID] = m

@@ -16,6 +16,10 @@ func TestRealProjectLoadsClean(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the project does not pass its own checks:\n%v", err)
 	}
+	if p.Results != nil {
+		t.Errorf("Load assessed: the pipeline assesses once, after loading")
+	}
+	p.Assess()
 	if len(p.Reg.Indicators) < 60 {
 		t.Errorf("only %d indicators", len(p.Reg.Indicators))
 	}

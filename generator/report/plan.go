@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"planpress/generator/plan"
+	"planpress/generator/present"
 	"planpress/generator/project"
-	"planpress/generator/site"
 )
 
 // planPDF is the full plan text in lang.
@@ -125,11 +125,11 @@ func tableBlock(d *doc, p *project.Project, lang string, b plan.Block) {
 			if ind.Section != "ch2-s3" {
 				continue
 			}
-			base := "—"
-			if ind.Baseline != nil {
-				base = fmt.Sprintf("%s (%d)", site.Value(ind, ind.Baseline.Value, lang), ind.Baseline.Year)
+			base := present.BaselineText(ind, lang)
+			if base == "" {
+				base = "—"
 			}
-			rows = append(rows, []Cell{{Text: ind.Name.Get(lang)}, {Text: base}, {Text: site.TargetText(ind, p, lang)}})
+			rows = append(rows, []Cell{{Text: ind.Name.Get(lang)}, {Text: base}, {Text: present.TargetText(ind, p, lang)}})
 		}
 		d.table([]float64{textW * 0.4, textW * 0.2, textW * 0.4}, []string{p.T(lang, "indicator"), p.T(lang, "baseline"), p.T(lang, "target")}, rows, 9)
 	default:

@@ -7,8 +7,8 @@ import (
 	"planpress/generator/assess"
 	"planpress/generator/chart"
 	"planpress/generator/indicator"
+	"planpress/generator/present"
 	"planpress/generator/project"
-	"planpress/generator/site"
 )
 
 // progressPDF is the progress report of a year in lang; the report of the
@@ -163,11 +163,11 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 	}
 	d.heading(1, "ind-"+ind.ID, ind.Name.Get(lang))
 	d.para(p.T(lang, "status")+p.T(lang, "colon")+res.Status.Label(lang)+p.T(lang, "sentence-sep")+res.Reason.Get(lang), paraOpt{pt: 9.5, after: 1})
-	d.para(p.T(lang, "target")+p.T(lang, "colon")+site.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
+	d.para(p.T(lang, "target")+p.T(lang, "colon")+present.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
 	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
 
 	if hasChart {
-		s := site.ChartSpec(p, ind, res, lang, year, ind.ID)
+		s := present.ChartSpec(p, ind, res, lang, year, ind.ID)
 		w := textW * 0.82
 		h := w * chart.Height / chart.Width
 		d.ensure(h + 4)
@@ -191,21 +191,14 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		years = append(years, y)
 	}
 	for _, y := range years {
-		v, src, note := p.T(lang, "no-data"), "", ""
-		if o, ok := p.Reg.Observation(ind.ID, y); ok {
-			v = site.ObsValue(ind, o, p, lang)
-			if n := cite(o.Source); n > 0 {
+		row := present.YearRow(p, ind, y, lang)
+		src := ""
+		if row.HasValue {
+			if n := cite(row.SourceID); n > 0 {
 				src = fmt.Sprintf("[%d]", n)
 			}
-			note = o.Note.Get(lang)
-		} else if b := ind.Baseline; b != nil && b.Year == y {
-			v = site.Value(ind, b.Value, lang)
-			if n := cite(b.Source); n > 0 {
-				src = fmt.Sprintf("[%d]", n)
-			}
-			note = p.T(lang, "baseline-note")
 		}
-		rows = append(rows, []Cell{{Text: fmt.Sprint(y)}, {Text: v}, {Text: src}, {Text: note}})
+		rows = append(rows, []Cell{{Text: fmt.Sprint(y)}, {Text: row.Value}, {Text: src}, {Text: row.Note}})
 	}
 	if empty := func() bool {
 		for _, r := range rows {
@@ -220,7 +213,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 	}
 	d.table([]float64{textW * 0.14, textW * 0.28, textW * 0.1, textW * 0.48}, []string{p.T(lang, "year"), p.T(lang, "value"), p.T(lang, "source"), p.T(lang, "pdf-note")}, rows, 8.5)
 	rows = nil
-	for _, kv := range site.Components(p, ind, res, lang) {
+	for _, kv := range present.Components(p, ind, res, lang) {
 		rows = append(rows, []Cell{{Text: kv[0]}, {Text: kv[1]}})
 	}
 	d.table([]float64{textW * 0.3, textW * 0.7}, []string{p.T(lang, "calculation"), ""}, rows, 8.5)

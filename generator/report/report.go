@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -54,6 +55,9 @@ type Options struct {
 // Render writes every PDF of the project: the plan text and the report of
 // each year, in each language. Warnings list characters substituted.
 func Render(p *project.Project, opt Options) ([]File, []string, error) {
+	if p.Results == nil {
+		return nil, nil, errors.New("report: the project is not assessed (call Project.Assess before rendering)")
+	}
 	type job struct {
 		f   File
 		run func() ([]byte, error)

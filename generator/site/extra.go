@@ -10,6 +10,7 @@ import (
 
 	"planpress/generator/assess"
 	"planpress/generator/plan"
+	"planpress/generator/present"
 	"planpress/generator/project"
 )
 
@@ -78,7 +79,7 @@ func (r *builder) downloads(lang string) error {
 // AboutBody is the about page: its text and the list of sources.
 type AboutBody struct {
 	ContentBody
-	Sources []SourceView
+	Sources []present.Citation
 	Cite    string
 }
 

@@ -32,6 +32,7 @@ func fixture(t *testing.T) *project.Project {
 	if err != nil {
 		t.Fatalf("the fixture does not load: %v", err)
 	}
+	p.Assess()
 	return p
 }
 

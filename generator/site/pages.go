@@ -12,6 +12,7 @@ import (
 	"planpress/generator/assess"
 	"planpress/generator/indicator"
 	"planpress/generator/plan"
+	"planpress/generator/present"
 	"planpress/generator/project"
 )
 
@@ -121,7 +122,7 @@ func (r *builder) scorecard(lang string, year int, withViews bool) ([]Count, []A
 func counts(m map[assess.Status]int, lang string) []Count {
 	var cs []Count
 	for _, s := range assess.Statuses() {
-		cs = append(cs, Count{Status: s, Label: s.Label(lang), Class: statusClass(s), N: m[s]})
+		cs = append(cs, Count{Status: s, Label: s.Label(lang), Class: present.StatusClass(s), N: m[s]})
 	}
 	return cs
 }
@@ -146,7 +147,7 @@ func (r *builder) home(lang string) error {
 	b.Counts, b.Areas = r.scorecard(lang, year, false)
 	for _, id := range headlineIDs {
 		if ind := p.Reg.Indicator(id); ind != nil && len(b.Headlines) < 4 {
-			if v := r.indViewChart(ind, lang, year, true); v.HasChart {
+			if v := r.indViewChart(ind, lang, year); v.HasChart {
 				b.Headlines = append(b.Headlines, v)
 			}
 		}
@@ -161,7 +162,7 @@ func (r *builder) home(lang string) error {
 			dup = dup || h.ID == ind.ID
 		}
 		if !dup && len(p.Reg.ObservationsOf(ind.ID)) >= 3 {
-			if v := r.indViewChart(ind, lang, year, true); v.HasChart {
+			if v := r.indViewChart(ind, lang, year); v.HasChart {
 				b.Headlines = append(b.Headlines, v)
 			}
 		}
@@ -312,7 +313,7 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 			if strings.Contains(t, ind.Quote) {
 				res := p.Results[ind.ID][p.LatestYear()]
 				notes[k] = append(notes[k], fmt.Sprintf(`<a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span>`,
-					lang, ind.ID, html.EscapeString(ind.Name.Get(lang)), statusClass(res.Status), html.EscapeString(res.Status.Label(lang))))
+					lang, ind.ID, html.EscapeString(ind.Name.Get(lang)), present.StatusClass(res.Status), html.EscapeString(res.Status.Label(lang))))
 				break
 			}
 		}
@@ -486,12 +487,12 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 			ind := sp.inds[0]
 			res := p.Results[ind.ID][year]
 			repl = fmt.Sprintf(`<mark class="commitment"><a href="%s">%s</a> <span class="badge %s">%s</span></mark>`,
-				link(ind), text, statusClass(res.Status), html.EscapeString(res.Status.Label(lang)))
+				link(ind), text, present.StatusClass(res.Status), html.EscapeString(res.Status.Label(lang)))
 		} else {
 			var refs []string
 			for _, ind := range sp.inds {
 				res := p.Results[ind.ID][year]
-				refs = append(refs, fmt.Sprintf(`<a class="badge %s" href="%s">%s%s%s</a>`, statusClass(res.Status), link(ind),
+				refs = append(refs, fmt.Sprintf(`<a class="badge %s" href="%s">%s%s%s</a>`, present.StatusClass(res.Status), link(ind),
 					html.EscapeString(ind.Name.Get(lang)), html.EscapeString(p.T(lang, "colon")), html.EscapeString(res.Status.Label(lang))))
 			}
 			repl = `<mark class="commitment">` + text + ` ` + strings.Join(refs, " ") + `</mark>`
@@ -577,7 +578,7 @@ type IndicatorBody struct {
 func (r *builder) indicatorPage(lang string, ind *indicator.Indicator) error {
 	p := r.p
 	year := p.LatestYear()
-	v := r.indViewChart(ind, lang, year, true)
+	v := r.indViewChart(ind, lang, year)
 	pg := &Page{Lang: lang, Other: other(lang), Template: "indicator", Nav: "indicators",
 		Path: lang + "/indicators/" + ind.ID + "/", AltPath: other(lang) + "/indicators/" + ind.ID + "/",
 		Title: v.Name, Desc: v.Name + p.T(lang, "colon") + v.Status, Body: &IndicatorBody{V: v, Year: year}}
@@ -688,7 +689,7 @@ func (r *builder) contentPage(lang, name string) error {
 	if name == "about" {
 		b := &AboutBody{ContentBody: ContentBody{HTML: template.HTML(h)}}
 		for _, s := range p.Reg.Sources {
-			b.Sources = append(b.Sources, *r.sourceView(s.ID, lang))
+			b.Sources = append(b.Sources, *present.Cite(p, s.ID, lang))
 		}
 		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Config.Publisher.Get(lang), p.Config.Short.Get(lang), p.Config.Date, p.Config.BaseURL+lang+"/")
 		return r.page(&Page{Lang: lang, Other: other(lang), Template: "about", Nav: name,

@@ -5,6 +5,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"os"
@@ -177,6 +178,9 @@ type Rendering struct {
 // sitemap, which Finish adds once the PDFs are known: the files can be
 // written while the PDFs are made. opt.PDFs is not used.
 func Start(p *project.Project, opt Options) (*Rendering, []File, error) {
+	if p.Results == nil {
+		return nil, nil, errors.New("site: the project is not assessed (call Project.Assess before rendering)")
+	}
 	r := &builder{p: p, md: map[string]goldmark.Markdown{}}
 	if opt.Templates != nil {
 		r.tmpl, r.frames = opt.Templates.byName, opt.Templates.frames

@@ -1,0 +1,81 @@
+package present
+
+import (
+	"planpress/generator/assess"
+	"planpress/generator/indicator"
+	"planpress/generator/project"
+)
+
+// Indicator is an indicator as an output shows it in one language and year.
+type Indicator struct {
+	Ind         *indicator.Indicator
+	ID          string
+	Name        string
+	Unit        string
+	AreaName    string
+	URL         string // relative to the site root
+	Result      assess.Result
+	Status      string // status label
+	StatusClass string
+	Latest      string // "27.0 μg/m³ (2025)" or "no data"
+	Target      string
+	Baseline    string
+	Rows        []Row // with Full: every year of the plan up to the year
+	Components  [][2]string
+	Quote       string
+	QuoteEn     string
+	SectionURL  string
+	Sources     []Citation // with Full: the sources of Rows, once each
+	Note        string
+}
+
+// Detail chooses how much of an indicator a view holds.
+type Detail int
+
+const (
+	// Summary is what lists show: names, status, latest value, target.
+	Summary Detail = iota
+	// Full adds the values table, its sources and the calculation.
+	Full
+)
+
+// NewIndicator is the view of an indicator as of year. The result comes
+// from p.Results, computed once before rendering.
+func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, year int, detail Detail) *Indicator {
+	v := &Indicator{
+		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
+		URL: lang + "/indicators/" + ind.ID + "/", Quote: ind.Quote, QuoteEn: ind.QuoteEn,
+		Note: ind.Note.Get(lang),
+	}
+	if a := p.Reg.Area(ind.Area); a != nil {
+		v.AreaName = a.Name.Get(lang)
+	}
+	if pg := p.Plans[lang].Sections()[ind.Section]; pg != nil {
+		v.SectionURL = lang + "/plan/" + pg.ID + "/#" + ind.Section
+		if pg.ID == ind.Section {
+			v.SectionURL = lang + "/plan/" + pg.ID + "/"
+		}
+	}
+	res := p.Results[ind.ID][year]
+	v.Result = res
+	v.Status = res.Status.Label(lang)
+	v.StatusClass = StatusClass(res.Status)
+	v.Target = TargetText(ind, p, lang)
+	v.Baseline = BaselineText(ind, lang)
+	v.Latest = Latest(p, ind, year, lang)
+	if detail < Full {
+		return v
+	}
+	// values table: every year of the plan, missing years say so
+	seen := map[string]bool{}
+	for y := p.Config.BaseYear; y <= year; y++ {
+		row := YearRow(p, ind, y, lang)
+		v.Rows = append(v.Rows, row)
+		if row.Source != nil && !seen[row.Source.ID] {
+			seen[row.Source.ID] = true
+			v.Sources = append(v.Sources, *row.Source)
+		}
+	}
+	v.Components = Components(p, ind, res, lang)
+	return v
+}

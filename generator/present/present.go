@@ -1,0 +1,280 @@
+// Package present is the view model shared by the site and the PDFs: an
+// indicator's figures formatted for a language (values, targets, statuses),
+// its chart specification, values table, calculation and citations. Both
+// outputs take their words and numbers from here, so that a figure prints
+// the same way in HTML and in a PDF.
+package present
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"planpress/generator/assess"
+	"planpress/generator/chart"
+	"planpress/generator/indicator"
+	"planpress/generator/numfmt"
+	"planpress/generator/project"
+)
+
+// UnitSep returns the separator between a number and its unit.
+func UnitSep(unit string) string {
+	if unit == "%" || unit == "" || unit == "‰" {
+		return ""
+	}
+	return " "
+}
+
+// Value formats v with the indicator's unit and precision in lang; a
+// positive change carries a plus sign.
+func Value(ind *indicator.Indicator, v float64, lang string) string {
+	return value(ind, v, ind.Decimals, lang, ind.Kind == indicator.Change)
+}
+
+// value formats v with d decimals and the unit, signed or not.
+func value(ind *indicator.Indicator, v float64, d int, lang string, signed bool) string {
+	u := ind.Unit.Get(lang)
+	if lang == "en" {
+		v, d, u = numfmt.English(v, d, u)
+	}
+	s := numfmt.Format(v, d, lang)
+	if signed && v > 0 {
+		s = "+" + s
+	}
+	return s + UnitSep(u) + u
+}
+
+// Magnitude formats a width such as a tolerance: as many decimals as v
+// needs (up to 4 more than the indicator's) and never a sign, since it
+// follows "±".
+func Magnitude(ind *indicator.Indicator, v float64, lang string) string {
+	d := ind.Decimals
+	for d < ind.Decimals+4 && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
+		d++
+	}
+	return value(ind, v, d, lang, false)
+}
+
+// ObsValue formats an observation (value with qualifier, or its text).
+func ObsValue(ind *indicator.Indicator, o indicator.Observation, p *project.Project, lang string) string {
+	if o.Value == nil {
+		if t := o.Text.Get(lang); t != "" {
+			return t
+		}
+		if o.Status != "" {
+			return p.T(lang, "obs-"+o.Status)
+		}
+		return p.T(lang, "no-data")
+	}
+	v := Value(ind, *o.Value, lang)
+	switch o.Qualifier {
+	case "more-than":
+		return p.T(lang, "q-more-than") + v
+	case "less-than":
+		return p.T(lang, "q-less-than") + v
+	case "about":
+		return p.T(lang, "q-about") + v
+	}
+	return v
+}
+
+// TargetText describes the target with its bound in lang.
+func TargetText(ind *indicator.Indicator, p *project.Project, lang string) string {
+	t := ind.Target
+	by := fmt.Sprintf(p.T(lang, "by-year"), t.Year)
+	if !t.Quantified() {
+		return t.Text.Get(lang) + " " + by
+	}
+	v := Value(ind, t.Value, lang)
+	var s string
+	switch t.Bound {
+	case indicator.About:
+		s = fmt.Sprintf(p.T(lang, "bound-about"), v, Magnitude(ind, t.Tolerance, lang))
+	case indicator.AtLeast:
+		s = fmt.Sprintf(p.T(lang, "bound-at-least"), v)
+	case indicator.AtMost:
+		s = fmt.Sprintf(p.T(lang, "bound-at-most"), v)
+	default:
+		s = v
+	}
+	s += " " + by
+	if t.Aspirational {
+		s += p.T(lang, "aspirational")
+	}
+	return s
+}
+
+// BaselineText is the baseline as "value (year)", or "" without one.
+func BaselineText(ind *indicator.Indicator, lang string) string {
+	b := ind.Baseline
+	if b == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s (%d)", Value(ind, b.Value, lang), b.Year)
+}
+
+// StatusClass is the CSS class of a status.
+func StatusClass(s assess.Status) string { return "st-" + string(s) }
+
+// Citation is a source as cited on a page or in a report.
+type Citation struct {
+	ID, Title, Publisher, Date, Grade, GradeText, URL string
+	N                                                 int // number in the page's source list
+}
+
+// Cite returns the citation of a source id, or nil for none.
+func Cite(p *project.Project, id, lang string) *Citation {
+	if id == "" {
+		return nil
+	}
+	s := p.Reg.Source(id)
+	if s == nil {
+		return nil
+	}
+	c := &Citation{ID: s.ID, Title: s.Title.Get(lang), Publisher: s.Publisher.Get(lang), Date: s.Date, Grade: s.Grade, URL: s.URL,
+		GradeText: p.T(lang, "grade-"+s.Grade)}
+	if c.Title == "" {
+		c.Title = s.Title.Zh
+	}
+	return c
+}
+
+// Row is a year of an indicator's values table.
+type Row struct {
+	Year     int
+	Value    string
+	Note     string
+	SourceID string    // the source named in the data ("" for none)
+	Source   *Citation // nil when the source is not in the register
+	HasValue bool      // an observation or the baseline fills the year
+}
+
+// YearRow is the values-table row of year y: the observation, else the
+// baseline when it falls in y, else "no data".
+func YearRow(p *project.Project, ind *indicator.Indicator, y int, lang string) Row {
+	row := Row{Year: y, Value: p.T(lang, "no-data")}
+	if o, ok := p.Reg.Observation(ind.ID, y); ok {
+		row.Value = ObsValue(ind, o, p, lang)
+		row.Note = o.Note.Get(lang)
+		row.SourceID = o.Source
+		row.HasValue = true
+	} else if b := ind.Baseline; b != nil && b.Year == y {
+		row.Value = Value(ind, b.Value, lang)
+		row.SourceID = b.Source
+		row.Note = p.T(lang, "baseline-note")
+		row.HasValue = true
+	}
+	row.Source = Cite(p, row.SourceID, lang)
+	return row
+}
+
+// Latest is the last observation up to year as "value (year)", or "no
+// data".
+func Latest(p *project.Project, ind *indicator.Indicator, year int, lang string) string {
+	var last *indicator.Observation
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		if o.Year > year {
+			continue
+		}
+		o := o
+		last = &o
+	}
+	if last == nil {
+		return p.T(lang, "no-data")
+	}
+	return fmt.Sprintf("%s (%d)", ObsValue(ind, *last, p, lang), last.Year)
+}
+
+// ChartSpec defines the chart of an indicator up to year in lang: the
+// observed values (the baseline first when it comes earlier), the path to
+// the target and the status in words. The site and the PDFs draw the same.
+func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string, year int, id string) chart.Spec {
+	s := chart.Spec{
+		ID: id, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
+		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
+		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
+		Status: p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang),
+	}
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		if o.Value != nil && o.Year <= year {
+			s.Observed = append(s.Observed, chart.Point{Year: o.Year, Value: *o.Value})
+		}
+	}
+	if b := ind.Baseline; b != nil {
+		s.Baseline = &chart.Point{Year: b.Year, Value: b.Value}
+		if len(s.Observed) == 0 || s.Observed[0].Year > b.Year {
+			s.Observed = append([]chart.Point{{Year: b.Year, Value: b.Value}}, s.Observed...)
+		}
+	} else if res.HasBase {
+		s.Baseline = &chart.Point{Year: res.BaseYear, Value: res.BaseValue}
+	}
+	if ind.Target.Quantified() {
+		s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
+	}
+	return s
+}
+
+// Describe is a chart's text alternative: trend, latest, target, status.
+func Describe(p *project.Project, ind *indicator.Indicator, s chart.Spec, target, status, lang string) string {
+	var parts []string
+	if n := len(s.Observed); n > 0 {
+		first, last := s.Observed[0], s.Observed[n-1]
+		trend := "trend-flat"
+		switch {
+		case last.Value > first.Value:
+			trend = "trend-up"
+		case last.Value < first.Value:
+			trend = "trend-down"
+		}
+		if n == 1 {
+			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-one"), Value(ind, last.Value, lang), last.Year))
+		} else {
+			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-trend"), Value(ind, first.Value, lang), first.Year, Value(ind, last.Value, lang), last.Year, p.T(lang, trend), n))
+		}
+	} else {
+		parts = append(parts, p.T(lang, "desc-none"))
+	}
+	parts = append(parts, p.T(lang, "target")+p.T(lang, "colon")+target)
+	parts = append(parts, p.T(lang, "status")+p.T(lang, "colon")+status)
+	return strings.Join(parts, p.T(lang, "sentence-sep"))
+}
+
+// Components lists the calculation components of a result in lang: base,
+// latest, target, method, rates, ratio, status and the reasoning.
+func Components(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string) [][2]string {
+	dash := "—"
+	var c [][2]string
+	add := func(k, v string) { c = append(c, [2]string{p.T(lang, k), v}) }
+	val := func(ok bool, v float64, y int) string {
+		if !ok {
+			return dash
+		}
+		return fmt.Sprintf("%s (%d)", Value(ind, v, lang), y)
+	}
+	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
+	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
+	add("comp-target", TargetText(ind, p, lang))
+	add("comp-method", p.T(lang, "method-"+string(res.Method)))
+	if res.HasRatio {
+		if res.RateMethod != res.Method {
+			add("comp-rate-method", p.T(lang, "method-"+string(res.RateMethod)))
+		}
+		rate := func(x float64) string {
+			if res.RateMethod == assess.MethodCAGR {
+				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
+			}
+			u := ind.Unit.Get(lang)
+			return numfmt.Signed(x, ind.Decimals+1, lang) + UnitSep(u) + u + p.T(lang, "per-year")
+		}
+		add("comp-actual", rate(res.ActualRate))
+		add("comp-required", rate(res.RequiredRate))
+		add("comp-ratio", assess.FormatRatio(res.Ratio))
+	} else {
+		add("comp-actual", dash)
+		add("comp-required", dash)
+		add("comp-ratio", dash)
+	}
+	add("comp-status", res.Status.Label(lang))
+	add("comp-reason", res.Reason.Get(lang))
+	return c
+}
