@@ -21,12 +21,10 @@ import (
 	"strings"
 
 	"planpress/generator/build"
-	"planpress/generator/fonts"
 	"planpress/generator/indicator"
 	"planpress/generator/linkcheck"
 	"planpress/generator/plan"
 	"planpress/generator/project"
-	"planpress/generator/report"
 	"planpress/generator/site"
 )
 
@@ -204,7 +202,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInput
 	}
-	links, err := checkLinks(p)
+	links, err := checkLinks(root)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitInput
@@ -233,34 +231,18 @@ func sumEmpty(p *project.Project) int {
 	return n
 }
 
-// checkLinks renders the site in memory (without PDFs, which are listed
-// by their paths) and checks every internal link and fragment.
-func checkLinks(p *project.Project) ([]string, error) {
-	fs, err := fonts.Find(p.Config.Fonts.Main)
+// checkLinks renders the site in memory through the build's own path
+// (without making the PDFs, which are listed by their paths) and checks
+// every internal link and fragment.
+func checkLinks(root string) ([]string, error) {
+	out, _, err := build.Render(build.Options{Root: root}, build.RenderOptions{ListPDFs: true})
 	if err != nil {
 		return nil, err
 	}
-	p.Fonts = fs
-	p.Assess()
-	var infos []site.PDFInfo
-	files := map[string][]byte{}
-	for _, lang := range project.Langs {
-		infos = append(infos, site.PDFInfo{Path: report.PlanPath(lang), Lang: lang, Kind: "plan"})
-		for _, y := range p.Years {
-			infos = append(infos, site.PDFInfo{Path: report.ReportPath(y, lang), Lang: lang, Kind: "report", Year: y})
-		}
-	}
-	for _, f := range infos {
-		files[f.Path] = nil
-	}
-	out, err := site.Render(p, site.Options{PDFs: infos})
-	if err != nil {
-		return nil, err
-	}
+	files := make(map[string][]byte, len(out))
 	for _, f := range out {
 		files[f.Path] = f.Data
 	}
-	files["checksums.txt"] = nil
 	probs, _ := linkcheck.Files(files, 50)
 	return probs, nil
 }

@@ -9,13 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"planpress/generator/output"
 	"planpress/generator/project"
 	"planpress/generator/report"
 	"planpress/generator/site"
@@ -70,11 +70,6 @@ func (e *InputError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the wrapped error.
 func (e *InputError) Unwrap() error { return e.Err }
-
-type outFile struct {
-	Path string
-	Data []byte
-}
 
 // OutDir returns the output folder for opt.
 func (opt Options) OutDir() (string, error) {
@@ -145,18 +140,18 @@ func Build(opt Options) (*Summary, error) {
 // RenderOptions choose what Render produces.
 type RenderOptions struct {
 	PDF  bool          // write the PDFs (else the site lists the PDFs of Keep)
-	Keep []report.File // PDFs of an earlier render, used when PDF is false
+	Keep []output.File // PDFs of an earlier render, used when PDF is false
+	// ListPDFs, with PDF false and no Keep, lists the PDFs the build would
+	// make, as empty files, without making them (check: links only).
+	ListPDFs bool
 	// Sink, when set, receives every file as it is made (from several
 	// goroutines), and Render returns no files.
-	Sink func(File) error
+	Sink func(output.File) error
 }
-
-// File is an output file: its site path and bytes.
-type File = outFile
 
 // Render loads, checks, assesses and renders everything and returns the
 // files of the site sorted by path, or hands them to ro.Sink.
-func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
+func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	start := time.Now()
 	logf := func(format string, a ...any) {
 		if opt.Log != nil {
@@ -167,9 +162,9 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	phase := func(name string, t time.Time) { s.Phases = append(s.Phases, Phase{name, time.Since(t)}) }
 
 	var mu sync.Mutex
-	var files []File
+	var files []output.File
 	sums := map[string]string{}
-	emit := func(f File) error {
+	emit := func(f output.File) error {
 		h := sha256.Sum256(f.Data)
 		mu.Lock()
 		sums[f.Path] = hex.EncodeToString(h[:])
@@ -214,7 +209,7 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	phase("html", t)
 	htmlPhase := len(s.Phases) - 1
 	for _, f := range pages {
-		if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
+		if err := emit(f); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -224,17 +219,20 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 		t = time.Now()
 		logf("writing PDFs…")
 		var warnings []string
-		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers, Sink: func(f report.File) error {
-			return emit(File{Path: f.Path, Data: f.Data})
-		}})
+		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers, Sink: emit})
 		if err != nil {
 			return nil, nil, err
 		}
 		s.Warnings = warnings
 		phase("pdf", t)
 	} else {
+		if len(pdfs) == 0 && ro.ListPDFs {
+			for _, d := range report.Docs(p) {
+				pdfs = append(pdfs, output.File{Path: d.Path(), Doc: &d})
+			}
+		}
 		for _, f := range pdfs {
-			if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
+			if err := emit(f); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -242,21 +240,17 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 	s.PDFs = len(pdfs)
 
 	t = time.Now()
-	var infos []site.PDFInfo
-	for _, f := range pdfs {
-		infos = append(infos, site.PDFInfo{Path: f.Path, Lang: f.Lang, Kind: f.Kind, Year: f.Year, Size: f.Size})
-	}
-	rest, err := rd.Finish(infos)
+	rest, err := rd.Finish(pdfs)
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
 	s.Phases[htmlPhase].Dur += time.Since(t)
 	for _, f := range rest {
-		if err := emit(File{Path: f.Path, Data: f.Data}); err != nil {
+		if err := emit(f); err != nil {
 			return nil, nil, err
 		}
 	}
-	if err := emit(File{Path: "checksums.txt", Data: checksums(sums)}); err != nil {
+	if err := emit(output.File{Path: output.Checksums, Data: checksums(sums)}); err != nil {
 		return nil, nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -265,23 +259,12 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 }
 
 // PDFFiles returns the PDFs among files, for RenderOptions.Keep.
-func PDFFiles(files []File) []report.File {
-	var out []report.File
+func PDFFiles(files []output.File) []output.File {
+	var out []output.File
 	for _, f := range files {
-		if strings.HasSuffix(f.Path, ".pdf") {
-			rf := report.File{Path: f.Path, Data: f.Data, Size: len(f.Data)}
-			for _, l := range project.Langs {
-				if strings.HasSuffix(f.Path, "-"+l+".pdf") {
-					rf.Lang = l
-				}
-			}
-			if strings.Contains(f.Path, "progress-report-") {
-				rf.Kind = "report"
-				fmt.Sscanf(strings.TrimPrefix(path.Base(f.Path), "progress-report-"), "%d", &rf.Year)
-			} else {
-				rf.Kind = "plan"
-			}
-			out = append(out, rf)
+		if f.Doc != nil {
+			f.Size = len(f.Data)
+			out = append(out, f)
 		}
 	}
 	return out

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"planpress/generator/internal/testutil"
+	"planpress/generator/output"
 	"planpress/generator/present"
 	"planpress/generator/project"
-	"planpress/generator/report"
 )
 
 // TestSameFigureInHTMLAndPDF: the site and the PDF report print an
@@ -26,7 +26,7 @@ func TestSameFigureInHTMLAndPDF(t *testing.T) {
 	year := p.LatestYear()
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	for _, lang := range project.Langs {
-		pdf := squash(testutil.PDFText(t, filepath.Join(out, report.ReportPath(year, lang))))
+		pdf := squash(testutil.PDFText(t, filepath.Join(out, output.ReportPDF(year, lang))))
 		negative := 0
 		for _, id := range []string{"co2-per-gdp-change", "pm25-annual-mean", "good-air-day-ratio"} {
 			ind := p.Reg.Indicator(id)
@@ -55,5 +55,20 @@ func TestSameFigureInHTMLAndPDF(t *testing.T) {
 		if negative == 0 {
 			t.Errorf("%s: no negative figure compared: choose an indicator with one", lang)
 		}
+	}
+}
+
+// TestPDFFilesKeepsDocuments: the PDFs kept for a rebuild are the files
+// that say which document they are, whatever their names.
+func TestPDFFilesKeepsDocuments(t *testing.T) {
+	doc := &output.Doc{Kind: output.ProgressReport, Lang: "en", Year: 2023}
+	files := []output.File{
+		{Path: "downloads/renamed.pdf", Data: []byte("%PDF-1.4"), Doc: doc},
+		{Path: "downloads/progress-report-2022-en.pdf", Data: []byte("not a document of the build")},
+		{Path: "en/index.html", Data: []byte("<!doctype html>")},
+	}
+	kept := PDFFiles(files)
+	if len(kept) != 1 || kept[0].Doc != doc || kept[0].Size != len("%PDF-1.4") {
+		t.Fatalf("PDFFiles = %+v, want the one file with a Doc and its size", kept)
 	}
 }

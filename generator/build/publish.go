@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"planpress/generator/output"
 )
 
 // stagingPrefix names the folders a build writes beside the output.
@@ -52,7 +54,7 @@ const writers = 8
 // the build goes on.
 type writer struct {
 	dir, prev string
-	files     chan outFile
+	files     chan output.File
 	done      sync.WaitGroup
 	mu        sync.Mutex
 	err       error
@@ -61,7 +63,7 @@ type writer struct {
 }
 
 func newWriter(dir, prev string, n int) *writer {
-	w := &writer{dir: dir, prev: prev, files: make(chan outFile, 4*n)}
+	w := &writer{dir: dir, prev: prev, files: make(chan output.File, 4*n)}
 	for i := 0; i < n; i++ {
 		w.done.Add(1)
 		go func() {
@@ -81,7 +83,7 @@ func newWriter(dir, prev string, n int) *writer {
 }
 
 // write queues f; it reports the first error of an earlier write.
-func (w *writer) write(f outFile) error {
+func (w *writer) write(f output.File) error {
 	w.mu.Lock()
 	err := w.err
 	w.mu.Unlock()
@@ -112,7 +114,7 @@ func (w *writer) wait() error {
 // previous output prev holds the same bytes at the same path, that file is
 // linked instead of written again: unchanged files keep their time (so an
 // upload tool sees what changed) and the disk is spared the copy.
-func writeFile(dir, prev string, f outFile, made *sync.Map) error {
+func writeFile(dir, prev string, f output.File, made *sync.Map) error {
 	if !safePath(f.Path) {
 		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
 	}

@@ -3,6 +3,7 @@ package present
 import (
 	"planpress/generator/assess"
 	"planpress/generator/indicator"
+	"planpress/generator/output"
 	"planpress/generator/project"
 )
 
@@ -44,16 +45,16 @@ const (
 func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, year int, detail Detail) *Indicator {
 	v := &Indicator{
 		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
-		URL: lang + "/indicators/" + ind.ID + "/", Quote: ind.Quote, QuoteEn: ind.QuoteEn,
+		URL: output.Indicator(lang, ind.ID), Quote: ind.Quote, QuoteEn: ind.QuoteEn,
 		Note: ind.Note.Get(lang),
 	}
 	if a := p.Reg.Area(ind.Area); a != nil {
 		v.AreaName = a.Name.Get(lang)
 	}
 	if pg := p.Plans[lang].Sections()[ind.Section]; pg != nil {
-		v.SectionURL = lang + "/plan/" + pg.ID + "/#" + ind.Section
+		v.SectionURL = output.PlanPage(lang, pg.ID) + "#" + ind.Section
 		if pg.ID == ind.Section {
-			v.SectionURL = lang + "/plan/" + pg.ID + "/"
+			v.SectionURL = output.PlanPage(lang, pg.ID)
 		}
 	}
 	res := p.Results[ind.ID][year]

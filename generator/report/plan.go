@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 
+	"planpress/generator/output"
 	"planpress/generator/plan"
 	"planpress/generator/present"
 	"planpress/generator/project"
@@ -12,7 +13,7 @@ import (
 func planPDF(p *project.Project, lang string, warn *Warnings) ([]byte, error) {
 	pl := p.Plans[lang]
 	m := meta(p, lang, pl.Index.Title, p.T(lang, "pdf-plan-subject"))
-	return write(p.Fonts, m, PlanPath(lang), warn, func(d *doc) error {
+	return write(p.Fonts, m, output.PlanPDF(lang), warn, func(d *doc) error {
 		md := pl.Index.Meta
 		var lines []string
 		if md != nil {

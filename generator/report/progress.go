@@ -7,6 +7,7 @@ import (
 	"planpress/generator/assess"
 	"planpress/generator/chart"
 	"planpress/generator/indicator"
+	"planpress/generator/output"
 	"planpress/generator/present"
 	"planpress/generator/project"
 )
@@ -48,7 +49,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 			}
 		}
 	}
-	return write(p.Fonts, m, ReportPath(year, lang), warn, func(d *doc) error {
+	return write(p.Fonts, m, output.ReportPDF(year, lang), warn, func(d *doc) error {
 		pm := p.Plans[lang].Index.Meta
 		lines := []string{p.Config.Title.Get(lang), p.Config.Issuer.Get(lang)}
 		if pm != nil {

@@ -2,32 +2,27 @@ package report
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"sort"
 	"sync"
 	"time"
 
 	"planpress/generator/fonts"
+	"planpress/generator/output"
 	"planpress/generator/project"
 )
 
-// File is a finished PDF: its site path and bytes.
-type File struct {
-	Path string
-	Lang string
-	Kind string // "plan" or "report"
-	Year int
-	Size int
-	Data []byte // nil when the file went to Options.Sink
-}
-
-// PlanPath is the site path of the plan text PDF in lang.
-func PlanPath(lang string) string { return fmt.Sprintf("downloads/plan-text-%s.pdf", lang) }
-
-// ReportPath is the site path of the progress report of a year in lang.
-func ReportPath(year int, lang string) string {
-	return fmt.Sprintf("downloads/progress-report-%d-%s.pdf", year, lang)
+// Docs are the PDFs of the project: the plan text in each language and the
+// report of each year in each language.
+func Docs(p *project.Project) []output.Doc {
+	var docs []output.Doc
+	for _, lang := range project.Langs {
+		docs = append(docs, output.Doc{Kind: output.PlanText, Lang: lang})
+		for _, y := range p.Years {
+			docs = append(docs, output.Doc{Kind: output.ProgressReport, Lang: lang, Year: y})
+		}
+	}
+	return docs
 }
 
 // write lays a document out in one pass: the contents pages are reserved
@@ -49,38 +44,38 @@ type Options struct {
 	Workers int
 	// Sink, when set, receives each PDF as soon as it is finished (from
 	// several goroutines at once), and Render keeps none in memory.
-	Sink func(File) error
+	Sink func(output.File) error
 }
 
 // Render writes every PDF of the project: the plan text and the report of
 // each year, in each language. Warnings list characters substituted.
-func Render(p *project.Project, opt Options) ([]File, []string, error) {
+func Render(p *project.Project, opt Options) ([]output.File, []string, error) {
 	if p.Results == nil {
 		return nil, nil, errors.New("report: the project is not assessed (call Project.Assess before rendering)")
 	}
 	type job struct {
-		f   File
+		f   output.File
 		run func() ([]byte, error)
 	}
 	warn := &Warnings{}
 	var jobs []job
-	for _, lang := range project.Langs {
-		lang := lang
-		jobs = append(jobs, job{File{Path: PlanPath(lang), Lang: lang, Kind: "plan"}, func() ([]byte, error) { return planPDF(p, lang, warn) }})
-		for _, y := range p.Years {
-			y := y
-			jobs = append(jobs, job{File{Path: ReportPath(y, lang), Lang: lang, Kind: "report", Year: y}, func() ([]byte, error) { return progressPDF(p, lang, y, warn) }})
+	for _, d := range Docs(p) {
+		d := d
+		run := func() ([]byte, error) { return planPDF(p, d.Lang, warn) }
+		if d.Kind == output.ProgressReport {
+			run = func() ([]byte, error) { return progressPDF(p, d.Lang, d.Year, warn) }
 		}
+		jobs = append(jobs, job{output.File{Path: d.Path(), Doc: &d}, run})
 	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	out := make([]File, len(jobs))
+	out := make([]output.File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, workers)
-	for _, i := range largestFirst(len(jobs), func(i int) File { return jobs[i].f }) {
+	for _, i := range largestFirst(len(jobs), func(i int) output.Doc { return *jobs[i].f.Doc }) {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(i int) {
@@ -107,13 +102,13 @@ func Render(p *project.Project, opt Options) ([]File, []string, error) {
 // largestFirst orders n jobs so that long ones start early and the
 // workers finish together: the plan texts, then the reports from the
 // latest year (which holds the most data) back.
-func largestFirst(n int, file func(int) File) []int {
+func largestFirst(n int, file func(int) output.Doc) []int {
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	rank := func(f File) int {
-		if f.Kind == "plan" {
+	rank := func(f output.Doc) int {
+		if f.Kind == output.PlanText {
 			return 1 << 30
 		}
 		return f.Year

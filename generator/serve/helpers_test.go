@@ -4,17 +4,17 @@ import (
 	"bytes"
 	"net/http"
 
-	"planpress/generator/build"
+	"planpress/generator/output"
 )
 
 type buildFile struct{ path, data string }
 
 type buildFiles []buildFile
 
-func (bs buildFiles) files() []build.File {
-	var out []build.File
+func (bs buildFiles) files() []output.File {
+	var out []output.File
 	for _, b := range bs {
-		out = append(out, build.File{Path: b.path, Data: []byte(b.data)})
+		out = append(out, output.File{Path: b.path, Data: []byte(b.data)})
 	}
 	return out
 }

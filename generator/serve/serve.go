@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"planpress/generator/build"
+	"planpress/generator/output"
 )
 
 // Options configure a preview server.
@@ -40,7 +41,7 @@ type Server struct {
 	opt     Options
 	mu      sync.RWMutex
 	files   map[string][]byte
-	pdfs    []build.File
+	pdfs    []output.File
 	errText string // the last build's error, "" when it succeeded
 	version int    // increases with every build installed
 	gen     int    // increases with every build started
@@ -103,7 +104,7 @@ func (s *Server) Rebuild(withPDF bool) error {
 }
 
 // installIf installs files when no build started after build gen.
-func (s *Server) installIf(files []build.File, gen int) bool {
+func (s *Server) installIf(files []output.File, gen int) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.gen != gen {
@@ -113,19 +114,19 @@ func (s *Server) installIf(files []build.File, gen int) bool {
 	return true
 }
 
-func (s *Server) install(files []build.File) {
+func (s *Server) install(files []output.File) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.setFiles(files)
 }
 
 // setFiles replaces the site; the caller holds s.mu.
-func (s *Server) setFiles(files []build.File) {
+func (s *Server) setFiles(files []output.File) {
 	m := make(map[string][]byte, len(files))
-	var pdfs []build.File
+	var pdfs []output.File
 	for _, f := range files {
 		m[f.Path] = f.Data
-		if strings.HasSuffix(f.Path, ".pdf") {
+		if f.Doc != nil {
 			pdfs = append(pdfs, f)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"planpress/generator/assess"
+	"planpress/generator/output"
 	"planpress/generator/plan"
 	"planpress/generator/present"
 	"planpress/generator/project"
@@ -43,37 +44,42 @@ func humanSize(n int, lang string) string {
 func (r *builder) downloads(lang string) error {
 	p := r.p
 	b := &DownloadsBody{}
-	pdfs := append([]PDFInfo(nil), r.pdfs...)
+	var pdfs []output.File
+	for _, f := range r.pdfs {
+		if f.Doc != nil {
+			pdfs = append(pdfs, f)
+		}
+	}
 	sort.SliceStable(pdfs, func(i, j int) bool {
-		if pdfs[i].Kind != pdfs[j].Kind {
-			return pdfs[i].Kind == "plan"
+		a, b := pdfs[i].Doc, pdfs[j].Doc
+		if a.Kind != b.Kind {
+			return a.Kind == output.PlanText
 		}
-		if pdfs[i].Year != pdfs[j].Year {
-			return pdfs[i].Year > pdfs[j].Year
+		if a.Year != b.Year {
+			return a.Year > b.Year
 		}
-		return pdfs[i].Lang == lang && pdfs[j].Lang != lang
+		return a.Lang == lang && b.Lang != lang
 	})
 	for _, f := range pdfs {
-		title := p.Plans[f.Lang].Index.Title
-		if f.Kind == "report" {
-			title = fmt.Sprintf(p.T(lang, "report-title"), f.Year)
-			if f.Year >= p.Config.TargetYear {
-				title = fmt.Sprintf(p.T(lang, "final-report-title"), f.Year)
+		d := f.Doc
+		title := p.T(lang, "plan-pdf")
+		if d.Kind == output.ProgressReport {
+			title = fmt.Sprintf(p.T(lang, "report-title"), d.Year)
+			if d.Year >= p.Config.TargetYear {
+				title = fmt.Sprintf(p.T(lang, "final-report-title"), d.Year)
 			}
-		} else {
-			title = p.T(lang, "plan-pdf")
 		}
-		b.PDFs = append(b.PDFs, PDFRow{Title: title, URL: f.Path, Lang: f.Lang, LangName: p.T(f.Lang, "lang-name"), Size: humanSize(f.Size, lang)})
+		b.PDFs = append(b.PDFs, PDFRow{Title: title, URL: f.Path, Lang: d.Lang, LangName: p.T(d.Lang, "lang-name"), Size: humanSize(f.Size, lang)})
 	}
 	b.Dataset = []DataRow{
-		{Title: p.T(lang, "dataset"), URL: lang + "/data/dataset.csv", Format: "CSV"},
-		{Title: p.T(lang, "dataset"), URL: lang + "/data/dataset.json", Format: "JSON"},
+		{Title: p.T(lang, "dataset"), URL: output.Dataset(lang, "csv"), Format: "CSV"},
+		{Title: p.T(lang, "dataset"), URL: output.Dataset(lang, "json"), Format: "JSON"},
 		{Title: p.T(lang, "checksums"), URL: "checksums.txt", Format: "SHA-256"},
 	}
-	r.add(File{Path: lang + "/data/dataset.csv", Data: DatasetCSV(p, lang)})
-	r.add(File{Path: lang + "/data/dataset.json", Data: DatasetJSON(p, lang)})
+	r.add(output.File{Path: output.Dataset(lang, "csv"), Data: DatasetCSV(p, lang)})
+	r.add(output.File{Path: output.Dataset(lang, "json"), Data: DatasetJSON(p, lang)})
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "downloads", Nav: "downloads",
-		Path: lang + "/downloads/", AltPath: other(lang) + "/downloads/", Title: p.T(lang, "downloads"), Body: b})
+		Path: output.Downloads(lang), AltPath: output.Downloads(other(lang)), Title: p.T(lang, "downloads"), Body: b})
 }
 
 // AboutBody is the about page: its text and the list of sources.
@@ -173,7 +179,7 @@ func (r *builder) searchIndex(lang string) error {
 	p := r.p
 	var entries []searchEntry
 	for _, pg := range p.Plans[lang].Pages {
-		cur := searchEntry{Title: pg.Title, URL: lang + "/plan/" + pg.ID + "/", Kind: "plan"}
+		cur := searchEntry{Title: pg.Title, URL: output.PlanPage(lang, pg.ID), Kind: "plan"}
 		var text []string
 		flush := func() {
 			if len(text) > 0 || cur.Title != "" {
@@ -186,7 +192,7 @@ func (r *builder) searchIndex(lang string) error {
 			switch b.Kind {
 			case plan.Section, plan.Item:
 				flush()
-				cur = searchEntry{Title: b.Text, URL: lang + "/plan/" + pg.ID + "/#" + b.ID, Kind: "plan"}
+				cur = searchEntry{Title: b.Text, URL: output.PlanPage(lang, pg.ID) + "#" + b.ID, Kind: "plan"}
 			case plan.Para:
 				text = append(text, b.Text)
 			case plan.Directive:
@@ -198,7 +204,7 @@ func (r *builder) searchIndex(lang string) error {
 	for _, ind := range p.Reg.Indicators {
 		res := p.Results[ind.ID][p.LatestYear()]
 		entries = append(entries, searchEntry{
-			Title: ind.Name.Get(lang), URL: lang + "/indicators/" + ind.ID + "/", Kind: "indicator",
+			Title: ind.Name.Get(lang), URL: output.Indicator(lang, ind.ID), Kind: "indicator",
 			Text: strings.Join([]string{ind.Name.Zh, ind.Name.En, ind.Quote, ind.QuoteEn, res.Status.Label(lang)}, " "),
 		})
 	}
@@ -212,11 +218,11 @@ func (r *builder) searchIndex(lang string) error {
 	js = appendSearchIndex(js, entries)
 	n := len(js)
 	js = append(js, post...)
-	r.add(File{Path: lang + "/search/index.json", Data: js[len(pre):n]})
+	r.add(output.File{Path: output.SearchIndex(lang, "json"), Data: js[len(pre):n]})
 	// the same index as a script, so search also works from file://
-	r.add(File{Path: lang + "/search/index.js", Data: js})
+	r.add(output.File{Path: output.SearchIndex(lang, "js"), Data: js})
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "search", Nav: "search",
-		Path: lang + "/search/", AltPath: other(lang) + "/search/", Title: p.T(lang, "search")})
+		Path: output.Search(lang), AltPath: output.Search(other(lang)), Title: p.T(lang, "search")})
 }
 
 // feed writes the Atom feed of the reports of a language.
@@ -249,8 +255,8 @@ func (r *builder) feed(lang string) error {
 	}
 	base := p.Config.BaseURL
 	updated := p.Time().UTC().Format("2006-01-02T15:04:05Z")
-	f := feed{Lang: lang, Title: p.Config.Short.Get(lang) + " · " + p.T(lang, "feed-title"), ID: base + lang + "/feed.xml", Updated: updated,
-		Links: []link{{Href: base + lang + "/feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base + lang + "/reports/", Rel: "alternate", Type: "text/html"}}}
+	f := feed{Lang: lang, Title: p.Config.Short.Get(lang) + " · " + p.T(lang, "feed-title"), ID: base + output.Feed(lang), Updated: updated,
+		Links: []link{{Href: base + output.Feed(lang), Rel: "self", Type: "application/atom+xml"}, {Href: base + output.Reports(lang), Rel: "alternate", Type: "text/html"}}}
 	f.Author.Name = p.Config.Publisher.Get(lang)
 	years := append([]int(nil), p.Years...)
 	sort.Sort(sort.Reverse(sort.IntSlice(years)))
@@ -269,16 +275,16 @@ func (r *builder) feed(lang string) error {
 				parts = append(parts, fmt.Sprintf("%s %d", s.Label(lang), counts[s]))
 			}
 		}
-		url := fmt.Sprintf("%s%s/reports/%d/", base, lang, y)
+		url := base + output.Report(lang, y)
 		f.Entries = append(f.Entries, entry{Title: title, ID: url, Updated: updated,
-			Links:   []link{{Href: url, Rel: "alternate", Type: "text/html"}, {Href: base + ReportPDF(y, lang), Rel: "enclosure", Type: "application/pdf"}},
+			Links:   []link{{Href: url, Rel: "alternate", Type: "text/html"}, {Href: base + output.ReportPDF(y, lang), Rel: "enclosure", Type: "application/pdf"}},
 			Summary: strings.Join(parts, p.T(lang, "list-sep"))})
 	}
 	data, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return err
 	}
-	r.add(File{Path: lang + "/feed.xml", Data: append([]byte(xml.Header), append(data, '\n')...)})
+	r.add(output.File{Path: output.Feed(lang), Data: append([]byte(xml.Header), append(data, '\n')...)})
 	return nil
 }
 
@@ -292,7 +298,7 @@ func sitemap(p *project.Project, paths []string) []byte {
 		xml.EscapeText(&b, []byte(s))
 	}
 	for _, fp := range paths {
-		if !strings.HasSuffix(fp, "index.html") || strings.HasPrefix(fp, "assets/") {
+		if !strings.HasSuffix(fp, "index.html") || strings.HasPrefix(fp, output.Assets) {
 			continue
 		}
 		path := strings.TrimSuffix(fp, "index.html")

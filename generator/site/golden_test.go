@@ -10,6 +10,7 @@ import (
 
 	"planpress/generator/internal/fsutil"
 	"planpress/generator/internal/testutil"
+	"planpress/generator/output"
 	"planpress/generator/project"
 )
 
@@ -41,7 +42,7 @@ func fixture(t *testing.T) *project.Project {
 // the build finds (WenQuanYi Micro Hei in CI).
 func TestGolden(t *testing.T) {
 	p := fixture(t)
-	pdfs := []PDFInfo{{Path: PlanPDF("en"), Lang: "en", Kind: "plan", Size: 1000}, {Path: PlanPDF("zh-Hant"), Lang: "zh-Hant", Kind: "plan", Size: 2000}}
+	pdfs := []output.File{{Path: output.PlanPDF("en"), Doc: &output.Doc{Kind: output.PlanText, Lang: "en"}, Size: 1000}, {Path: output.PlanPDF("zh-Hant"), Doc: &output.Doc{Kind: output.PlanText, Lang: "zh-Hant"}, Size: 2000}}
 	files, err := Render(p, Options{PDFs: pdfs})
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"planpress/generator/assess"
 	"planpress/generator/indicator"
+	"planpress/generator/output"
 	"planpress/generator/plan"
 	"planpress/generator/present"
 	"planpress/generator/project"
@@ -71,12 +72,12 @@ func (r *builder) laterJobs() []func() error {
 }
 
 func (r *builder) rootPage() error {
-	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "root", Path: "", AltPath: "",
+	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "root", Path: output.Root, AltPath: output.Root,
 		Title: r.p.Config.Title.Zh + " · " + r.p.Config.Title.En})
 }
 
 func (r *builder) notFound() error {
-	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "404", Path: "404.html", NoIndex: true,
+	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "404", Path: output.NotFound, NoIndex: true,
 		Title: r.p.T("zh-Hant", "not-found") + " · " + r.p.T("en", "not-found")})
 }
 
@@ -168,7 +169,7 @@ func (r *builder) home(lang string) error {
 		}
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "home", Nav: "home",
-		Path: lang + "/", AltPath: other(lang) + "/", Title: p.Config.Short.Get(lang), Body: b})
+		Path: output.Home(lang), AltPath: output.Home(other(lang)), Title: p.Config.Short.Get(lang), Body: b})
 }
 
 // TOCEntry is a line of the plan's table of contents.
@@ -191,7 +192,7 @@ type PlanIndexBody struct {
 func (r *builder) toc(lang string) []TOCEntry {
 	var out []TOCEntry
 	for _, pg := range r.p.Plans[lang].Pages {
-		url := lang + "/plan/" + pg.ID + "/"
+		url := output.PlanPage(lang, pg.ID)
 		e := TOCEntry{Title: pg.Title, URL: url, Href: "../../" + url + "index.html", Level: 1}
 		for _, h := range pg.Headings() {
 			if h.Kind == plan.Section {
@@ -245,7 +246,7 @@ func (r *builder) planIndex(lang string) error {
 		}
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planindex", Nav: "plan",
-		Path: lang + "/plan/", AltPath: other(lang) + "/plan/", Title: idx.Title, Body: b})
+		Path: output.Plan(lang), AltPath: output.Plan(other(lang)), Title: idx.Title, Body: b})
 }
 
 // ChapterBody is a page of the plan text.
@@ -275,13 +276,13 @@ func (r *builder) chapter(lang string, i int) error {
 	bodyHTML = altLinks(bodyHTML, lang, pg.ID, p.T(other(lang), "lang-short"), p.T(other(lang), "alt-section"))
 	b := &ChapterBody{HTML: template.HTML(bodyHTML), Kind: pg.Kind}
 	if i > 0 {
-		b.Prev = &TOCEntry{Title: pages[i-1].Title, URL: lang + "/plan/" + pages[i-1].ID + "/"}
+		b.Prev = &TOCEntry{Title: pages[i-1].Title, URL: output.PlanPage(lang, pages[i-1].ID)}
 	}
 	if i+1 < len(pages) {
-		b.Next = &TOCEntry{Title: pages[i+1].Title, URL: lang + "/plan/" + pages[i+1].ID + "/"}
+		b.Next = &TOCEntry{Title: pages[i+1].Title, URL: output.PlanPage(lang, pages[i+1].ID)}
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "chapter", Nav: "plan",
-		Path: lang + "/plan/" + pg.ID + "/", AltPath: other(lang) + "/plan/" + pg.ID + "/", Title: pg.Title, Body: b})
+		Path: output.PlanPage(lang, pg.ID), AltPath: output.PlanPage(other(lang), pg.ID), Title: pg.Title, Body: b})
 }
 
 // commitmentNotes returns, for a translated page, a function that adds after
@@ -402,7 +403,7 @@ func (r *builder) planAll(lang string) error {
 	}
 	b := &AllBody{HTML: template.HTML(all.String())}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planall", Nav: "plan",
-		Path: lang + "/plan/all/", AltPath: other(lang) + "/plan/all/", Title: p.Plans[lang].Index.Title, Body: b})
+		Path: output.PlanAll(lang), AltPath: output.PlanAll(other(lang)), Title: p.Plans[lang].Index.Title, Body: b})
 }
 
 // allPart is a plan page as a part of the whole-plan page: its headings
@@ -538,7 +539,7 @@ func (r *builder) indicatorIndex(lang string) error {
 	year := p.LatestYear()
 	counts, areas := r.scorecard(lang, year, true)
 	err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
-		Path: lang + "/indicators/", AltPath: other(lang) + "/indicators/", Title: p.T(lang, "indicators"),
+		Path: output.Indicators(lang), AltPath: output.Indicators(other(lang)), Title: p.T(lang, "indicators"),
 		Body: &IndicatorIndexBody{Year: year, Counts: counts, Areas: areas}})
 	if err != nil {
 		return err
@@ -559,7 +560,7 @@ func (r *builder) indicatorIndex(lang string) error {
 			}
 		}
 		err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
-			Path: lang + "/indicators/status/" + string(s) + "/", AltPath: other(lang) + "/indicators/status/" + string(s) + "/",
+			Path: output.Status(lang, string(s)), AltPath: output.Status(other(lang), string(s)),
 			Title: p.T(lang, "indicators") + p.T(lang, "colon") + s.Label(lang),
 			Body:  &IndicatorIndexBody{Year: year, Counts: counts, Areas: fa, Filter: s}})
 		if err != nil {
@@ -580,14 +581,14 @@ func (r *builder) indicatorPage(lang string, ind *indicator.Indicator) error {
 	year := p.LatestYear()
 	v := r.indViewChart(ind, lang, year)
 	pg := &Page{Lang: lang, Other: other(lang), Template: "indicator", Nav: "indicators",
-		Path: lang + "/indicators/" + ind.ID + "/", AltPath: other(lang) + "/indicators/" + ind.ID + "/",
+		Path: output.Indicator(lang, ind.ID), AltPath: output.Indicator(other(lang), ind.ID),
 		Title: v.Name, Desc: v.Name + p.T(lang, "colon") + v.Status, Body: &IndicatorBody{V: v, Year: year}}
 	pg.JSONLD = datasetJSONLD(p, lang, ind, pg)
 	if err := r.page(pg); err != nil {
 		return err
 	}
-	r.add(File{Path: lang + "/indicators/" + ind.ID + "/" + ind.ID + ".csv", Data: indicatorCSV(r, lang, ind)})
-	r.add(File{Path: lang + "/indicators/" + ind.ID + "/" + ind.ID + ".json", Data: indicatorJSON(r, lang, ind)})
+	r.add(output.File{Path: output.IndicatorData(lang, ind.ID, "csv"), Data: indicatorCSV(r, lang, ind)})
+	r.add(output.File{Path: output.IndicatorData(lang, ind.ID, "json"), Data: indicatorJSON(r, lang, ind)})
 	return nil
 }
 
@@ -602,7 +603,7 @@ func (r *builder) reportIndex(lang string) error {
 	years := append([]int(nil), p.Years...)
 	sort.Sort(sort.Reverse(sort.IntSlice(years)))
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "reports", Nav: "reports",
-		Path: lang + "/reports/", AltPath: other(lang) + "/reports/", Title: p.T(lang, "reports"),
+		Path: output.Reports(lang), AltPath: output.Reports(other(lang)), Title: p.T(lang, "reports"),
 		Body: &ReportIndexBody{Years: years, Final: p.Config.TargetYear}})
 }
 
@@ -623,33 +624,25 @@ func (r *builder) report(lang string, year int) error {
 	if year >= p.Config.TargetYear {
 		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
 	}
-	b := &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: ReportPDF(year, lang)}
+	b := &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: output.ReportPDF(year, lang)}
 	for i, y := range p.Years {
 		if y != year {
 			continue
 		}
 		if i > 0 {
-			b.Prev = &TOCEntry{Title: fmt.Sprintf(p.T(lang, "report-title"), p.Years[i-1]), URL: fmt.Sprintf("%s/reports/%d/", lang, p.Years[i-1])}
+			b.Prev = &TOCEntry{Title: fmt.Sprintf(p.T(lang, "report-title"), p.Years[i-1]), URL: output.Report(lang, p.Years[i-1])}
 		}
 		if i+1 < len(p.Years) {
 			t := fmt.Sprintf(p.T(lang, "report-title"), p.Years[i+1])
 			if p.Years[i+1] >= p.Config.TargetYear {
 				t = fmt.Sprintf(p.T(lang, "final-report-title"), p.Years[i+1])
 			}
-			b.Next = &TOCEntry{Title: t, URL: fmt.Sprintf("%s/reports/%d/", lang, p.Years[i+1])}
+			b.Next = &TOCEntry{Title: t, URL: output.Report(lang, p.Years[i+1])}
 		}
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "report", Nav: "reports",
-		Path: fmt.Sprintf("%s/reports/%d/", lang, year), AltPath: fmt.Sprintf("%s/reports/%d/", other(lang), year), Title: title, Body: b})
+		Path: output.Report(lang, year), AltPath: output.Report(other(lang), year), Title: title, Body: b})
 }
-
-// ReportPDF is the site path of the PDF report of a year.
-func ReportPDF(year int, lang string) string {
-	return fmt.Sprintf("downloads/progress-report-%d-%s.pdf", year, lang)
-}
-
-// PlanPDF is the site path of the plan text PDF.
-func PlanPDF(lang string) string { return fmt.Sprintf("downloads/plan-text-%s.pdf", lang) }
 
 // TablesBody shows Tables 1 and 2.
 type TablesBody struct {
@@ -671,7 +664,7 @@ func (r *builder) tables(lang string) error {
 		}
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "tables", Nav: "plan",
-		Path: lang + "/tables/", AltPath: other(lang) + "/tables/", Title: p.T(lang, "tables"), Body: b})
+		Path: output.Tables(lang), AltPath: output.Tables(other(lang)), Title: p.T(lang, "tables"), Body: b})
 }
 
 // ContentBody is a Markdown page such as the methodology.
@@ -693,8 +686,8 @@ func (r *builder) contentPage(lang, name string) error {
 		}
 		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Config.Publisher.Get(lang), p.Config.Short.Get(lang), p.Config.Date, p.Config.BaseURL+lang+"/")
 		return r.page(&Page{Lang: lang, Other: other(lang), Template: "about", Nav: name,
-			Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: b})
+			Path: output.Page(lang, name), AltPath: output.Page(other(lang), name), Title: pg.Title, Body: b})
 	}
 	return r.page(&Page{Lang: lang, Other: other(lang), Template: "page", Nav: name,
-		Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
+		Path: output.Page(lang, name), AltPath: output.Page(other(lang), name), Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"html/template"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -22,14 +21,9 @@ import (
 
 	"planpress/generator/indicator"
 	"planpress/generator/internal/fsutil"
+	"planpress/generator/output"
 	"planpress/generator/project"
 )
-
-// File is one output file: a path relative to the output root and its bytes.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Page is what every template receives.
 type Page struct {
@@ -111,8 +105,8 @@ type builder struct {
 	tmpl  map[string]*template.Template
 	md    map[string]goldmark.Markdown
 	mu    sync.Mutex
-	files []File
-	pdfs  []PDFInfo
+	files []output.File
+	pdfs  []output.File
 
 	stated  map[string][]*indicator.Indicator // plan page id → indicators its text states
 	bodies  sync.Map                          // lang/page id → *memo of its converted body
@@ -124,9 +118,9 @@ type builder struct {
 
 // Options configure Render.
 type Options struct {
-	Workers   int        // parallel page renderers; 0 means one per CPU
-	PDFs      []PDFInfo  // the PDFs of the build, for the downloads page
-	Templates *Templates // templates from LoadTemplates; nil: read them from the project
+	Workers   int           // parallel page renderers; 0 means one per CPU
+	PDFs      []output.File // the PDFs of the build, for the downloads page
+	Templates *Templates    // templates from LoadTemplates; nil: read them from the project
 }
 
 // Templates are a project's parsed page templates.
@@ -144,17 +138,8 @@ func LoadTemplates(root string) (*Templates, error) {
 	return &Templates{r.tmpl, r.frames}, nil
 }
 
-// PDFInfo describes a PDF of the build.
-type PDFInfo struct {
-	Path string
-	Lang string
-	Kind string // "plan" or "report"
-	Year int
-	Size int
-}
-
 // Render renders the whole site and returns its files (not yet written).
-func Render(p *project.Project, opt Options) ([]File, error) {
+func Render(p *project.Project, opt Options) ([]output.File, error) {
 	r, files, err := Start(p, opt)
 	if err != nil {
 		return nil, err
@@ -177,7 +162,7 @@ type Rendering struct {
 // Start renders every file of the site except the downloads pages and the
 // sitemap, which Finish adds once the PDFs are known: the files can be
 // written while the PDFs are made. opt.PDFs is not used.
-func Start(p *project.Project, opt Options) (*Rendering, []File, error) {
+func Start(p *project.Project, opt Options) (*Rendering, []output.File, error) {
 	if p.Results == nil {
 		return nil, nil, errors.New("site: the project is not assessed (call Project.Assess before rendering)")
 	}
@@ -229,7 +214,7 @@ func Start(p *project.Project, opt Options) (*Rendering, []File, error) {
 
 // Finish renders the downloads pages listing pdfs, the sitemap and
 // robots.txt, and returns them.
-func (rd *Rendering) Finish(pdfs []PDFInfo) ([]File, error) {
+func (rd *Rendering) Finish(pdfs []output.File) ([]output.File, error) {
 	r := rd.r
 	r.pdfs = pdfs
 	var jobs []func() error
@@ -245,7 +230,7 @@ func (rd *Rendering) Finish(pdfs []PDFInfo) ([]File, error) {
 		paths = append(paths, f.Path)
 	}
 	sort.Strings(paths)
-	return append(r.files, File{Path: "sitemap.xml", Data: sitemap(r.p, paths)}, File{Path: "robots.txt", Data: robots(r.p)}), nil
+	return append(r.files, output.File{Path: output.Sitemap, Data: sitemap(r.p, paths)}, output.File{Path: output.Robots, Data: robots(r.p)}), nil
 }
 
 // run runs jobs on workers goroutines and returns the first error in job
@@ -276,7 +261,7 @@ func run(jobs []func() error, workers int) error {
 	return nil
 }
 
-func (r *builder) add(f File) {
+func (r *builder) add(f output.File) {
 	r.mu.Lock()
 	r.files = append(r.files, f)
 	r.mu.Unlock()
@@ -310,7 +295,7 @@ func (r *builder) page(pg *Page) error {
 	if strings.HasSuffix(pg.Path, ".html") {
 		out = pg.Path
 	}
-	r.add(File{Path: out, Data: bytes.Clone(buf.Bytes())})
+	r.add(output.File{Path: out, Data: bytes.Clone(buf.Bytes())})
 	return nil
 }
 
@@ -367,14 +352,14 @@ func (r *builder) loadTemplates(dir string) error {
 }
 
 // static copies templates/static/ to assets/.
-func (r *builder) static(dir string) ([]File, error) {
+func (r *builder) static(dir string) ([]output.File, error) {
 	files, err := fsutil.ReadTree(dir)
 	if err != nil {
 		return nil, fmt.Errorf("templates/static: %w", err)
 	}
-	out := make([]File, len(files))
+	out := make([]output.File, len(files))
 	for i, f := range files {
-		out[i] = File{Path: path.Join("assets", f.Path), Data: f.Data}
+		out[i] = output.File{Path: output.Asset(f.Path), Data: f.Data}
 	}
 	return out, nil
 }

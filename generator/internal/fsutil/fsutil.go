@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"planpress/generator/output"
 )
 
 // CopyTree copies the file or folder src to dst.
@@ -39,15 +41,10 @@ func CopyTree(src, dst string) error {
 	})
 }
 
-// File is a file below a folder: its slash-separated path and content.
-type File struct {
-	Path string
-	Data []byte
-}
-
-// ReadTree reads every file below dir, in path order.
-func ReadTree(dir string) ([]File, error) {
-	var out []File
+// ReadTree reads every file below dir, in path order, as output files
+// with their slash-separated paths below dir.
+func ReadTree(dir string) ([]output.File, error) {
+	var out []output.File
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -57,7 +54,7 @@ func ReadTree(dir string) ([]File, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		out = append(out, File{Path: filepath.ToSlash(rel), Data: data})
+		out = append(out, output.File{Path: filepath.ToSlash(rel), Data: data, Size: len(data)})
 		return nil
 	})
 	return out, err
