@@ -90,7 +90,7 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err, false)
 	}
-	path, err := indicator.NewYear(root, year, p.Reg, indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear})
+	path, err := indicator.NewYear(root, year, p.Reg, p.Limits())
 	if err != nil {
 		fmt.Fprintln(stderr, "planpress new-year:", err)
 		return exitInput

@@ -219,7 +219,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		empty = fmt.Sprintf(" (%d entries left empty: no data)", n)
 	}
 	fmt.Fprintf(stdout, "check passed: %d plan pages per language, %d indicators, %d sources, %d values in %d years%s; links checked\n",
-		len(p.Plans["zh-Hant"].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years), empty)
+		len(p.Plans[p.Source().Code].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years), empty)
 	return exitOK
 }
 
@@ -267,7 +267,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "planpress:", err)
 		return exitInput
 	}
-	dir := filepath.Join(root, "content", "zh-Hant", "plan")
+	se, err := project.SourceEdition(root)
+	if err != nil {
+		return fail(stderr, err, false)
+	}
+	dir := filepath.Join(root, "content", se.Code, "plan")
 	if err := d.WriteContent(dir); err != nil {
 		fmt.Fprintln(stderr, "planpress:", err)
 		return exitInternal

@@ -83,8 +83,8 @@ func isPercent(ind indicator.Indicator) bool {
 	if ind.Kind == indicator.Change || ind.Kind == indicator.PeakReduction {
 		return true
 	}
-	u := strings.TrimSpace(ind.Unit.En)
-	z := strings.TrimSpace(ind.Unit.Zh)
+	u := strings.TrimSpace(ind.Unit["en"])
+	z := strings.TrimSpace(ind.Unit["zh"])
 	return strings.HasPrefix(u, "%") || strings.HasPrefix(z, "%") || strings.HasPrefix(z, "％") ||
 		strings.EqualFold(u, "percent") || strings.EqualFold(u, "per cent")
 }
@@ -329,7 +329,7 @@ func FormatRatio(ratio float64) string {
 
 func (r *Result) set(s Status, zh, en string) {
 	r.Status = s
-	r.Reason = indicator.Text{Zh: zh, En: en}
+	r.Reason = indicator.Text{"zh": zh, "en": en}
 }
 
 // rateMethod: CAGR for levels with a positive baseline and target, the linear
@@ -434,11 +434,11 @@ func assessBinary(ind indicator.Indicator, own []indicator.Observation, r *Resul
 	}
 	target := ind.Target.Text
 	tzh, ten := "", ""
-	if target.Zh != "" {
-		tzh = "「" + target.Zh + "」"
+	if target["zh"] != "" {
+		tzh = "「" + target["zh"] + "」"
 	}
-	if target.En != "" {
-		ten = " (" + target.En + ")"
+	if target["en"] != "" {
+		ten = " (" + target["en"] + ")"
 	}
 	if last == nil || (r.Final && last.Year < r.TargetYear) {
 		if r.Final {
@@ -472,7 +472,7 @@ func assessBinary(ind indicator.Indicator, own []indicator.Observation, r *Resul
 			fmt.Sprintf("%s年報告目標%s尚未達成；定性目標在目標年份前無法衡量進度：%s。", yr(last.Year), tzh, NotAssessable.Label("zh-Hant")),
 			fmt.Sprintf("The target%s is reported not yet achieved in %d, and progress towards a qualitative target cannot be measured before its target year: %s.", ten, last.Year, NotAssessable.Label("en")))
 	}
-	r.Reason.En = capitalize(r.Reason.En)
+	r.Reason["en"] = capitalize(r.Reason["en"])
 }
 
 func capitalize(s string) string {

@@ -33,24 +33,24 @@ var (
 	// PM2.5 35 µg/m³ 左右 by 2025, base 38 in 2020; default tolerance 5 % of 35 = 1.75,
 	// so any value <= 36.75 meets.
 	pm25 = indicator.Indicator{ID: "pm25", Kind: indicator.Level, Direction: indicator.Decrease,
-		Unit:     indicator.Text{Zh: "微克/立方米", En: "µg/m³"},
+		Unit:     indicator.Text{"zh": "微克/立方米", "en": "µg/m³"},
 		Baseline: base(2020, 38), Target: indicator.Target{Year: 2025, Value: 35, Bound: indicator.About}}
 	pm25NoBase = indicator.Indicator{ID: "pm25nb", Kind: indicator.Level, Direction: indicator.Decrease,
 		Target: indicator.Target{Year: 2025, Value: 35, Bound: indicator.About}}
 	// Good-air days 80 % 以上 by 2025, base 75.
 	goodDays = indicator.Indicator{ID: "good-days", Kind: indicator.Level, Direction: indicator.Increase,
-		Unit:     indicator.Text{Zh: "%", En: "%"},
+		Unit:     indicator.Text{"zh": "%", "en": "%"},
 		Baseline: base(2020, 75), Target: indicator.Target{Year: 2025, Value: 80, Bound: indicator.AtLeast}}
 	// Renewable share 14 % 左右 by 2025, base 10; default tolerance 0.5 points: >= 13.5 meets.
 	renew = indicator.Indicator{ID: "renew", Kind: indicator.Level, Direction: indicator.Increase,
-		Unit:     indicator.Text{Zh: "%", En: "%"},
+		Unit:     indicator.Text{"zh": "%", "en": "%"},
 		Baseline: base(2020, 10), Target: indicator.Target{Year: 2025, Value: 14, Bound: indicator.About}}
 	// Water use per GDP 10 以內 by 2025, base 12.
 	water = indicator.Indicator{ID: "water", Kind: indicator.Level, Direction: indicator.Decrease,
 		Baseline: base(2020, 12), Target: indicator.Target{Year: 2025, Value: 10, Bound: indicator.AtMost}}
 	// Forest cover maintained at 44 % 以上, already 44.4 in 2020.
 	forest = indicator.Indicator{ID: "forest", Kind: indicator.Level, Direction: indicator.Maintain,
-		Unit:     indicator.Text{Zh: "%", En: "%"},
+		Unit:     indicator.Text{"zh": "%", "en": "%"},
 		Baseline: base(2020, 44.4), Target: indicator.Target{Year: 2025, Value: 44, Bound: indicator.AtLeast}}
 	// Imported green power 300 (100 GWh) 力爭 by 2025 from 0 in 2020.
 	greenPower = indicator.Indicator{ID: "green-power", Kind: indicator.Level, Direction: indicator.Increase,
@@ -60,7 +60,7 @@ var (
 		Target: indicator.Target{Year: 2025, Value: 200, Bound: indicator.AtLeast}}
 	// CO₂ per unit GDP −18 % 左右 by 2025; percentage kind: tolerance 0.5, met when <= −17.5.
 	co2 = indicator.Indicator{ID: "co2", Kind: indicator.Change, Direction: indicator.Decrease,
-		Unit:   indicator.Text{Zh: "%", En: "%"},
+		Unit:   indicator.Text{"zh": "%", "en": "%"},
 		Target: indicator.Target{Year: 2025, Value: -18, Bound: indicator.About}}
 	// 降低18%以上 written as at-least −18: read as "−18 or lower".
 	co2AtLeast = indicator.Indicator{ID: "co2b", Kind: indicator.Change, Direction: indicator.Decrease,
@@ -75,7 +75,7 @@ var (
 	rural = indicator.Indicator{ID: "rural", Kind: indicator.Level, Direction: indicator.Increase,
 		Baseline: base(2020, 40), Target: indicator.Target{Year: 2022, Value: 55, Bound: indicator.AtLeast}}
 	binary = indicator.Indicator{ID: "bin", Kind: indicator.Binary,
-		Target: indicator.Target{Year: 2025, Text: indicator.Text{Zh: "建成設施", En: "facility built"}}}
+		Target: indicator.Target{Year: 2025, Text: indicator.Text{"zh": "建成設施", "en": "facility built"}}}
 )
 
 func TestAssess(t *testing.T) {
@@ -256,7 +256,7 @@ func TestAssess(t *testing.T) {
 			}
 			r := Assess(c.ind, c.obs, c.year)
 			if r.Status != c.want {
-				t.Errorf("status = %s, want %s (R = %.4f, reason %q)", r.Status, c.want, r.Ratio, r.Reason.En)
+				t.Errorf("status = %s, want %s (R = %.4f, reason %q)", r.Status, c.want, r.Ratio, r.Reason["en"])
 			}
 			if r.Method != c.method {
 				t.Errorf("method = %s, want %s", r.Method, c.method)
@@ -270,10 +270,10 @@ func TestAssess(t *testing.T) {
 			if r.Met != (r.Status == Achieved) {
 				t.Errorf("met = %v with status %s", r.Met, r.Status)
 			}
-			if r.Reason.Zh == "" || r.Reason.En == "" {
+			if r.Reason["zh"] == "" || r.Reason["en"] == "" {
 				t.Errorf("empty reason: %+v", r.Reason)
 			}
-			if !strings.Contains(r.Reason.En, r.Status.Label("en")) || !strings.Contains(r.Reason.Zh, r.Status.Label("zh-Hant")) {
+			if !strings.Contains(r.Reason["en"], r.Status.Label("en")) || !strings.Contains(r.Reason["zh"], r.Status.Label("zh-Hant")) {
 				t.Errorf("reason does not name the status: %+v", r.Reason)
 			}
 			if r.Indicator != c.ind.ID || r.Year != c.year {
@@ -307,7 +307,7 @@ func TestComponents(t *testing.T) {
 	if math.Abs(r.ActualRate+0.013246) > 1e-6 || math.Abs(r.RequiredRate+0.016313) > 1e-6 {
 		t.Errorf("rates %v %v", r.ActualRate, r.RequiredRate)
 	}
-	if !strings.Contains(r.Reason.En, "R = 0.81") || !strings.Contains(r.Reason.Zh, "R = 0.81") {
+	if !strings.Contains(r.Reason["en"], "R = 0.81") || !strings.Contains(r.Reason["zh"], "R = 0.81") {
 		t.Errorf("reason %+v", r.Reason)
 	}
 	// Observations of other indicators are ignored.

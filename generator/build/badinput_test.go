@@ -115,7 +115,7 @@ func TestBadInput(t *testing.T) {
 		{"site: unknown key", []edit{{"data/site.toml", func(s string) string { return "colour = \"green\"\n" + s }}}, `data/site\.toml:1: unknown key "colour"`},
 		{"strings: missing key", []edit{{"data/i18n/en.toml", replace("\nhome = \"Home\"\n", "\n")}}, `data/i18n/en\.toml: string "home" is missing`},
 		{"strings: syntax", []edit{{"data/i18n/zh-Hant.toml", appendText("\nbroken = \"\n")}}, `data/i18n/zh-Hant\.toml:\d+`},
-		{"glossary: missing English", []edit{{"data/glossary.toml", appendText("\n[[term]]\nzh = \"空氣\"\n")}}, `data/glossary\.toml: glossary term \d+ lacks zh or en`},
+		{"glossary: missing English", []edit{{"data/glossary.toml", appendText("\n[[term]]\nzh = \"空氣\"\n")}}, `data/glossary\.toml: glossary term \d+ lacks the term of the plan \(zh\) or its rendering`},
 		{"table 1: quote not in text", []edit{{"data/table1.toml", appendText("\n[[row]]\nitem = { zh = \"甲\", en = \"A\" }\nvalue = { zh = \"1\", en = \"1\" }\nquote = \"不存在的句子\"\nsection = \"ch1-s1\"\n")}}, `data/table1\.toml:\d+: quote "不存在的句子" is not in the plan text`},
 		// front matter and Markdown
 		{"front matter: not closed", []edit{{"content/en/plan/ch2.md", replace("weight = 4\n+++", "weight = 4\n")}}, `content/en/plan/ch2\.md:1: front matter is not closed`},
@@ -125,7 +125,7 @@ func TestBadInput(t *testing.T) {
 		{"markdown: malformed directive", []edit{{"content/en/plan/ch3.md", replace(`{{< box box1 "`, `{{< box box1 '`)}}, `content/en/plan/ch3\.md:\d+: malformed directive`},
 		{"markdown: unknown directive", []edit{{"content/zh-Hant/plan/ch3.md", replace(`{{< box box1`, `{{< video box1`)}}, `content/zh-Hant/plan/ch3\.md:\d+: unknown directive "video"`},
 		{"markdown: page missing in English", []edit{{"content/en/plan/ch7.md", nil}}, `content/en/plan.*page "ch7" is missing in English`},
-		{"markdown: paragraph dropped", []edit{{"content/en/plan/preface.md", func(s string) string { return s[:strings.LastIndex(strings.TrimRight(s, "\n"), "\n\n")] + "\n" }}}, `content/en/plan/preface\.md:\d+: section preface has 1 paragraphs in English and 2 in Chinese`},
+		{"markdown: paragraph dropped", []edit{{"content/en/plan/preface.md", func(s string) string { return s[:strings.LastIndex(strings.TrimRight(s, "\n"), "\n\n")] + "\n" }}}, `content/en/plan/preface\.md:\d+: section preface has 1 paragraphs in English and 2 in 繁體中文`},
 		{"markdown: NUL byte", []edit{{"content/en/plan/ch1.md", appendText("\nbroken\x00text\n")}}, `content/en/plan/ch1\.md:\d+: line contains a NUL byte`},
 		// templates
 		{"template: syntax", []edit{{"templates/home.html", appendText("{{ end }}{{")}}, `templates/home\.html`},

@@ -65,7 +65,7 @@ func BenchmarkHTML(b *testing.B) {
 // BenchmarkPlanPDF renders the plan text PDF of one language.
 func BenchmarkPlanPDF(b *testing.B) {
 	p := loadReal(b)
-	for _, lang := range project.Langs {
+	for _, lang := range p.Langs() {
 		b.Run(lang, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if _, err := report.PlanPDF(p, lang); err != nil {

@@ -25,7 +25,7 @@ func TestSameFigureInHTMLAndPDF(t *testing.T) {
 	p.Assess()
 	year := p.LatestYear()
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	for _, lang := range project.Langs {
+	for _, lang := range p.Langs() {
 		pdf := squash(testutil.PDFText(t, filepath.Join(out, output.ReportPDF(year, lang))))
 		negative := 0
 		for _, id := range []string{"co2-per-gdp-change", "pm25-annual-mean", "good-air-day-ratio"} {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -54,11 +55,9 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Term is a glossary entry: the English rendering a Chinese term must get.
-type Term struct {
-	Zh string `toml:"zh"`
-	En string `toml:"en"`
-}
+// Term is a glossary entry: a term of the plan's own text and the rendering
+// each translation must give it, by data key (zh = "…", en = "…").
+type Term = Text
 
 // Table1Row is a row of Table 1, reconstructed from the plan text.
 type Table1Row struct {
@@ -127,8 +126,72 @@ func (r *Register) InArea(area string) []*Indicator {
 	return out
 }
 
-// Limits are the plan's year range, for validation.
-type Limits struct{ FirstYear, LastYear int }
+// Limits are what validation needs to know of the project: the plan's year
+// range and the data keys of its editions.
+type Limits struct {
+	FirstYear, LastYear int
+	Keys                []string // data key of every edition: each text field has these
+	Source              string   // data key of the plan's own text
+}
+
+// example is a text field written out with the given keys.
+func example(keys []string) string {
+	return "{ " + strings.Join(keys, ` = "…", `) + ` = "…" }`
+}
+
+// lacks says which of the keys a text lacks, as "en" or "zh and en".
+func lacks(t Text, keys []string) string {
+	m := t.Lacks(keys)
+	switch len(m) {
+	case 0:
+		return ""
+	case 1:
+		return m[0]
+	}
+	return strings.Join(m[:len(m)-1], ", ") + " and " + m[len(m)-1]
+}
+
+// unknownKeys lists the keys of the texts in v (a struct, slice or Text,
+// walked through) that are no edition's data key.
+func unknownKeys(v any, keys []string) []string {
+	known := map[string]bool{}
+	for _, k := range keys {
+		known[k] = true
+	}
+	seen := map[string]bool{}
+	var out []string
+	var walk func(rv reflect.Value)
+	walk = func(rv reflect.Value) {
+		switch rv.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !rv.IsNil() {
+				walk(rv.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < rv.NumField(); i++ {
+				if rv.Type().Field(i).IsExported() {
+					walk(rv.Field(i))
+				}
+			}
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < rv.Len(); i++ {
+				walk(rv.Index(i))
+			}
+		case reflect.Map:
+			if t, ok := rv.Interface().(Text); ok {
+				for k := range t {
+					if !known[k] && !seen[k] {
+						seen[k] = true
+						out = append(out, k)
+					}
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(v))
+	sort.Strings(out)
+	return out
+}
 
 var (
 	reID   = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -324,16 +387,24 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	ps = append(ps, p...)
 	r.Glossary = gl.Term
 
-	ps = append(ps, r.index(fi, fs)...)
+	ps = append(ps, r.index(fi, fs, lim)...)
 	ps = append(ps, r.loadAnnual(root, lim)...)
 	return r, ps
 }
 
 // index builds the lookup maps and checks each register file by itself.
-func (r *Register) index(fi, fs *file) Problems {
+func (r *Register) index(fi, fs *file, lim Limits) Problems {
 	var ps Problems
 	add := func(file string, line int, msg, hint string) {
 		ps = append(ps, Problem{File: file, Line: line, Msg: msg, Hint: hint})
+	}
+	keys := lim.Keys
+	ex := example(keys)
+	// a key that is no edition's, such as a typing slip, is never dropped silently
+	foreign := func(file string, line int, what string, v any) {
+		if u := unknownKeys(v, keys); len(u) > 0 {
+			add(file, line, fmt.Sprintf("%s has text under %s, which no edition of data/site.toml uses", what, strings.Join(u, ", ")), "use the data keys of the editions: "+strings.Join(keys, ", "))
+		}
 	}
 	r.areas = map[string]*Area{}
 	for i := range r.Areas {
@@ -344,9 +415,10 @@ func (r *Register) index(fi, fs *file) Problems {
 		} else if _, dup := r.areas[a.ID]; dup {
 			add(f, a.Line, fmt.Sprintf("duplicate area id %q", a.ID), "give each area its own id")
 		}
-		if a.Name.Zh == "" || a.Name.En == "" {
-			add(f, a.Line, fmt.Sprintf("area %q lacks a name in zh or en", a.ID), "write name = { zh = \"…\", en = \"…\" }")
+		if l := lacks(a.Name, keys); l != "" {
+			add(f, a.Line, fmt.Sprintf("area %q lacks a name in %s", a.ID, l), "write name = "+ex)
 		}
+		foreign(f, a.Line, fmt.Sprintf("area %q", a.ID), a)
 		r.areas[a.ID] = a
 	}
 	r.sources = map[string]*Source{}
@@ -359,9 +431,10 @@ func (r *Register) index(fi, fs *file) Problems {
 		} else if _, dup := r.sources[s.ID]; dup {
 			add(f, line, fmt.Sprintf("duplicate source id %q", s.ID), "give each source its own id")
 		}
-		if s.Title.Zh == "" && s.Title.En == "" {
-			add(f, line, fmt.Sprintf("source %q has no title", s.ID), "write title = { zh = \"…\", en = \"…\" }")
+		if s.Title.Empty() {
+			add(f, line, fmt.Sprintf("source %q has no title", s.ID), "write title = "+ex)
 		}
+		foreign(f, line, fmt.Sprintf("source %q", s.ID), s)
 		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
 			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
 		}
@@ -399,12 +472,13 @@ func (r *Register) index(fi, fs *file) Problems {
 		if r.areas[ind.Area] == nil && !r.broken["areas"] {
 			add(f, at("area"), fmt.Sprintf("indicator %q: unknown area %q", ind.ID, ind.Area), "use an id from data/areas.toml")
 		}
-		if ind.Name.Zh == "" || ind.Name.En == "" {
-			add(f, at("name"), fmt.Sprintf("indicator %q lacks a name in zh or en", ind.ID), "write name = { zh = \"…\", en = \"…\" }")
+		if l := lacks(ind.Name, keys); l != "" {
+			add(f, at("name"), fmt.Sprintf("indicator %q lacks a name in %s", ind.ID, l), "write name = "+ex)
 		}
-		if ind.Kind != Binary && (ind.Unit.Zh == "" || ind.Unit.En == "") {
-			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in zh or en", ind.ID), "write unit = { zh = \"…\", en = \"…\" }")
+		if l := lacks(ind.Unit, keys); ind.Kind != Binary && l != "" {
+			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in %s", ind.ID, l), "write unit = "+ex)
 		}
+		foreign(f, line, fmt.Sprintf("indicator %q", ind.ID), ind)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
@@ -429,14 +503,14 @@ func (r *Register) index(fi, fs *file) Problems {
 			}
 		case AtLeast, AtMost, Exact:
 		case "":
-			if ind.Kind != Binary && t.Text.Zh == "" {
+			if ind.Kind != Binary && t.Text.Get(lim.Source) == "" {
 				add(f, at("target"), fmt.Sprintf("indicator %q: target has neither a bound nor a text", ind.ID), "add bound = \"about\"|\"at-least\"|\"at-most\"|\"exact\" with a value, or text = { zh, en } for a direction only")
 			}
 		default:
 			add(f, at("target"), fmt.Sprintf("indicator %q: bound %q", ind.ID, t.Bound), "bound is about, at-least, at-most or exact")
 		}
-		if ind.Kind == Binary && (t.Text.Zh == "" || t.Text.En == "") {
-			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in zh and en", ind.ID), "write text = { zh = \"…\", en = \"…\" } in the target")
+		if l := lacks(t.Text, keys); ind.Kind == Binary && l != "" {
+			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in %s", ind.ID, l), "write text = "+ex+" in the target")
 		}
 		if t.Year == 0 {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
@@ -452,14 +526,17 @@ func (r *Register) index(fi, fs *file) Problems {
 	}
 	for i := range r.Table1.Rows {
 		row := r.Table1.Rows[i]
-		if row.Item.Zh == "" || row.Item.En == "" || row.Value.Zh == "" || row.Value.En == "" {
-			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in zh or en", "write item = { zh, en } and value = { zh, en }")
+		if l := lacks(row.Item, keys) + lacks(row.Value, keys); l != "" {
+			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in "+strings.Join(keys, " or "), "write item = "+ex+" and value = "+ex)
 		}
+		foreign("data/table1.toml", row.Line, "table 1 row", row)
 	}
+	foreign("data/table1.toml", 0, "table 1", Table1{Title: r.Table1.Title, Note: r.Table1.Note})
 	for i, t := range r.Glossary {
-		if t.Zh == "" || t.En == "" {
-			add("data/glossary.toml", 0, fmt.Sprintf("glossary term %d lacks zh or en", i+1), "write zh = \"…\" and en = \"…\"")
+		if t.Get(lim.Source) == "" || len(t) < 2 {
+			add("data/glossary.toml", 0, fmt.Sprintf("glossary term %d lacks the term of the plan (%s) or its rendering", i+1, lim.Source), "write "+lim.Source+" = \"…\" and the rendering under a translation's key")
 		}
+		foreign("data/glossary.toml", 0, fmt.Sprintf("glossary term %d", i+1), t)
 	}
 	return ps
 }
@@ -474,11 +551,11 @@ func plausible(ind *Indicator, file string, line int, v float64, what string) *P
 		if v < 0 {
 			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is negative (%v)", what, ind.ID, v), Hint: "levels and counts cannot be below zero: check the sign"}
 		}
-		if ind.Unit.En == "%" && v > 100 {
+		if ind.Unit.Has("%") && v > 100 {
 			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a share in percent lies between 0 and 100: check the figure"}
 		}
 	case Change, PeakReduction:
-		if math.Abs(v) > 100 && ind.Unit.En == "%" {
+		if math.Abs(v) > 100 && ind.Unit.Has("%") {
 			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a change in percent lies between −100 and 100 here: check the figure"}
 		}
 	}
@@ -527,7 +604,7 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			o := doc.Observation[i]
 			o.Year, o.File, o.Line = year, rel, f.entryLine("observation", i)
 			at := func(k string) int { return f.keyLine(k, o.Line) }
-			if o.Value == nil && o.Status == "" && o.Text.Zh == "" && o.Text.En == "" && o.Source == "" && o.Qualifier == "" {
+			if o.Value == nil && o.Status == "" && o.Text.Empty() && o.Source == "" && o.Qualifier == "" {
 				// an entry written by new-year and not filled in: no value
 				r.Empty[year]++
 				continue
@@ -549,8 +626,11 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
 				ps = append(ps, Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
 			}
-			if o.Unit != "" && o.Unit != ind.Unit.Zh && o.Unit != ind.Unit.En {
-				ps = append(ps, Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.En), Hint: "convert the value to the indicator's unit, or remove the unit key"})
+			if o.Unit != "" && !ind.Unit.Has(o.Unit) {
+				ps = append(ps, Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)), Hint: "convert the value to the indicator's unit, or remove the unit key"})
+			}
+			if u := unknownKeys(o, lim.Keys); len(u) > 0 {
+				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has text under %s, which no edition of data/site.toml uses", o.Indicator, strings.Join(u, ", ")), Hint: "use the data keys of the editions: " + strings.Join(lim.Keys, ", ")})
 			}
 			switch o.Qualifier {
 			case "", "more-than", "less-than", "about":
@@ -562,7 +642,7 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 				if o.Status != "achieved" && o.Status != "not-achieved" {
 					ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
 				}
-			case o.Value == nil && o.Text.Zh == "" && o.Text.En == "":
+			case o.Value == nil && o.Text.Empty():
 				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
 				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {

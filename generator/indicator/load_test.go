@@ -26,7 +26,7 @@ func minimal(t testing.TB) string {
 	return root
 }
 
-var lim = Limits{FirstYear: 2020, LastYear: 2025}
+var lim = Limits{FirstYear: 2020, LastYear: 2025, Keys: []string{"zh", "en"}, Source: "zh"}
 
 func TestMinimalLoads(t *testing.T) {
 	r, ps := Load(minimal(t), lim)

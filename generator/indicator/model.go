@@ -3,18 +3,42 @@
 // observations, as loaded and validated from the TOML files under data/.
 package indicator
 
-// Text is a string in both site languages.
-type Text struct {
-	Zh string `toml:"zh"`
-	En string `toml:"en"`
+// Text is a text in each edition's language, keyed by the edition's data
+// key: it decodes a { zh = "…", en = "…" } table of the data files.
+type Text map[string]string
+
+// Get returns the text under a data key ("" when there is none).
+func (t Text) Get(key string) string { return t[key] }
+
+// Lacks returns the keys, of those given, under which t has no text.
+func (t Text) Lacks(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if t[k] == "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
-// Get returns the text in lang ("zh-Hant" or "en").
-func (t Text) Get(lang string) string {
-	if lang == "en" {
-		return t.En
+// Empty reports whether t has no text under any key.
+func (t Text) Empty() bool {
+	for _, s := range t {
+		if s != "" {
+			return false
+		}
 	}
-	return t.Zh
+	return true
+}
+
+// Has reports whether t has the text s under any key.
+func (t Text) Has(s string) bool {
+	for _, v := range t {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }
 
 // Direction is the way an indicator should move.

@@ -26,21 +26,36 @@ func NewYear(root string, year int, r *Register, lim Limits) (string, error) {
 #   value = 12.3          the figure as the source states it, in the indicator's unit
 #   source = "id"         an id from data/sources.toml (add the source there first)
 #   qualifier = "more-than" when the source says "more than" (or "less-than", "about")
-#   note = { zh = "…", en = "…" }   optional
+#   note = %s   optional
 # Yes/no indicators take status = "achieved" or "not-achieved" and
-#   text = { zh = "…", en = "…" } with the source's wording.
+#   text = %s with the source's wording.
 # Leave an entry as it is (no value, source = "") when no source states a
 # value: it stays "no data". Never estimate. Then run: planpress check
 year = %d
-`, year, year)
+`, year, example(lim.Keys), example(lim.Keys), year)
+	// names in every language; the unit in the first translation's
+	unitKey := lim.Source
+	for _, k := range lim.Keys {
+		if k != lim.Source {
+			unitKey = k
+			break
+		}
+	}
+	names := func(t Text) string {
+		var s []string
+		for _, k := range lim.Keys {
+			s = append(s, oneLine(t.Get(k)))
+		}
+		return strings.Join(s, " · ")
+	}
 	for _, a := range r.Areas {
-		fmt.Fprintf(&b, "\n# ===== %s · %s =====\n", a.Name.Zh, a.Name.En)
+		fmt.Fprintf(&b, "\n# ===== %s =====\n", names(a.Name))
 		for _, ind := range r.InArea(a.ID) {
-			unit := ind.Unit.En
+			unit := ind.Unit.Get(unitKey)
 			if ind.Kind == Binary {
 				unit = "yes/no: status = \"achieved\" or \"not-achieved\""
 			}
-			fmt.Fprintf(&b, "\n# %s · %s (%s)\n", oneLine(ind.Name.Zh), oneLine(ind.Name.En), oneLine(unit))
+			fmt.Fprintf(&b, "\n# %s (%s)\n", names(ind.Name), oneLine(unit))
 			if ind.Target.Quantified() {
 				fmt.Fprintf(&b, "# target: %s %v by %d\n", ind.Target.Bound, ind.Target.Value, ind.Target.Year)
 			}

@@ -13,15 +13,12 @@ import (
 	"planpress/generator/internal/fsutil"
 )
 
-// Languages are the site languages, Chinese first.
-var Languages = []string{"zh-Hant", "en"}
-
 // Pages returns the content files of the document: the index (metadata and
 // contents), then the notice, the preface and the chapters.
 func (d *Document) Files() map[string]*Page {
 	meta := d.Meta
 	files := map[string]*Page{
-		"_index.md": {Lang: "zh-Hant", ID: "plan", Kind: "index", Title: d.Title, Meta: &meta,
+		"_index.md": {ID: "plan", Kind: "index", Title: d.Title, Meta: &meta,
 			Blocks: []Block{{Kind: Directive, Name: "toc"}}},
 	}
 	for _, p := range d.Pages {
@@ -30,7 +27,8 @@ func (d *Document) Files() map[string]*Page {
 	return files
 }
 
-// WriteContent writes the document under dir (content/zh-Hant/plan).
+// WriteContent writes the document under dir (content/LANG/plan of the
+// source edition).
 func (d *Document) WriteContent(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

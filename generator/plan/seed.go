@@ -109,7 +109,7 @@ func Import(r io.Reader, name string) (*Document, error) {
 		page.Blocks = append(page.Blocks, b)
 	}
 	newPage := func(id, title, kind string) {
-		page = &Page{Lang: "zh-Hant", ID: id, Title: title, Kind: kind, Weight: len(d.Pages) + 1}
+		page = &Page{ID: id, Title: title, Kind: kind, Weight: len(d.Pages) + 1}
 		d.Pages = append(d.Pages, page)
 		owner, sec, item = id, 0, 0
 	}

@@ -44,12 +44,12 @@ const (
 // from p.Results, computed once before rendering.
 func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, year int, detail Detail) *Indicator {
 	v := &Indicator{
-		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
+		Ind: ind, ID: ind.ID, Name: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang),
 		URL: output.Indicator(lang, ind.ID), Quote: ind.Quote, QuoteEn: ind.QuoteEn,
-		Note: ind.Note.Get(lang),
+		Note: p.Text(ind.Note, lang),
 	}
 	if a := p.Reg.Area(ind.Area); a != nil {
-		v.AreaName = a.Name.Get(lang)
+		v.AreaName = p.Text(a.Name, lang)
 	}
 	if pg := p.Plans[lang].Sections()[ind.Section]; pg != nil {
 		v.SectionURL = output.PlanPage(lang, pg.ID) + "#" + ind.Section
@@ -61,8 +61,8 @@ func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, yea
 	v.Result = res
 	v.Status = res.Status.Label(lang)
 	v.StatusClass = StatusClass(res.Status)
-	v.Target = TargetText(ind, p, lang)
-	v.Baseline = BaselineText(ind, lang)
+	v.Target = TargetText(p, ind, lang)
+	v.Baseline = BaselineText(p, ind, lang)
 	v.Latest = Latest(p, ind, year, lang)
 	if detail < Full {
 		return v

@@ -27,16 +27,16 @@ func UnitSep(unit string) string {
 
 // Value formats v with the indicator's unit and precision in lang; a
 // positive change carries a plus sign.
-func Value(ind *indicator.Indicator, v float64, lang string) string {
-	return value(ind, v, ind.Decimals, lang, ind.Kind == indicator.Change)
+func Value(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
+	return value(p, ind, v, ind.Decimals, lang, ind.Kind == indicator.Change)
 }
 
-// value formats v with d decimals and the unit, signed or not.
-func value(ind *indicator.Indicator, v float64, d int, lang string, signed bool) string {
-	u := ind.Unit.Get(lang)
-	if lang == "en" {
-		v, d, u = numfmt.English(v, d, u)
-	}
+// value formats v with d decimals and the unit, signed or not. A unit
+// written with a counting word ("10,000 t") is restated as readers of that
+// language count (numfmt.English).
+func value(p *project.Project, ind *indicator.Indicator, v float64, d int, lang string, signed bool) string {
+	u := p.Text(ind.Unit, lang)
+	v, d, u = numfmt.English(v, d, u)
 	s := numfmt.Format(v, d, lang)
 	if signed && v > 0 {
 		s = "+" + s
@@ -47,18 +47,18 @@ func value(ind *indicator.Indicator, v float64, d int, lang string, signed bool)
 // Magnitude formats a width such as a tolerance: as many decimals as v
 // needs (up to 4 more than the indicator's) and never a sign, since it
 // follows "±".
-func Magnitude(ind *indicator.Indicator, v float64, lang string) string {
+func Magnitude(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
 	d := ind.Decimals
 	for d < ind.Decimals+4 && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
 		d++
 	}
-	return value(ind, v, d, lang, false)
+	return value(p, ind, v, d, lang, false)
 }
 
 // ObsValue formats an observation (value with qualifier, or its text).
-func ObsValue(ind *indicator.Indicator, o indicator.Observation, p *project.Project, lang string) string {
+func ObsValue(p *project.Project, ind *indicator.Indicator, o indicator.Observation, lang string) string {
 	if o.Value == nil {
-		if t := o.Text.Get(lang); t != "" {
+		if t := p.Text(o.Text, lang); t != "" {
 			return t
 		}
 		if o.Status != "" {
@@ -66,7 +66,7 @@ func ObsValue(ind *indicator.Indicator, o indicator.Observation, p *project.Proj
 		}
 		return p.T(lang, "no-data")
 	}
-	v := Value(ind, *o.Value, lang)
+	v := Value(p, ind, *o.Value, lang)
 	switch o.Qualifier {
 	case "more-than":
 		return p.T(lang, "q-more-than") + v
@@ -79,17 +79,17 @@ func ObsValue(ind *indicator.Indicator, o indicator.Observation, p *project.Proj
 }
 
 // TargetText describes the target with its bound in lang.
-func TargetText(ind *indicator.Indicator, p *project.Project, lang string) string {
+func TargetText(p *project.Project, ind *indicator.Indicator, lang string) string {
 	t := ind.Target
 	by := fmt.Sprintf(p.T(lang, "by-year"), t.Year)
 	if !t.Quantified() {
-		return t.Text.Get(lang) + " " + by
+		return p.Text(t.Text, lang) + " " + by
 	}
-	v := Value(ind, t.Value, lang)
+	v := Value(p, ind, t.Value, lang)
 	var s string
 	switch t.Bound {
 	case indicator.About:
-		s = fmt.Sprintf(p.T(lang, "bound-about"), v, Magnitude(ind, t.Tolerance, lang))
+		s = fmt.Sprintf(p.T(lang, "bound-about"), v, Magnitude(p, ind, t.Tolerance, lang))
 	case indicator.AtLeast:
 		s = fmt.Sprintf(p.T(lang, "bound-at-least"), v)
 	case indicator.AtMost:
@@ -105,12 +105,12 @@ func TargetText(ind *indicator.Indicator, p *project.Project, lang string) strin
 }
 
 // BaselineText is the baseline as "value (year)", or "" without one.
-func BaselineText(ind *indicator.Indicator, lang string) string {
+func BaselineText(p *project.Project, ind *indicator.Indicator, lang string) string {
 	b := ind.Baseline
 	if b == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s (%d)", Value(ind, b.Value, lang), b.Year)
+	return fmt.Sprintf("%s (%d)", Value(p, ind, b.Value, lang), b.Year)
 }
 
 // StatusClass is the CSS class of a status.
@@ -131,10 +131,10 @@ func Cite(p *project.Project, id, lang string) *Citation {
 	if s == nil {
 		return nil
 	}
-	c := &Citation{ID: s.ID, Title: s.Title.Get(lang), Publisher: s.Publisher.Get(lang), Date: s.Date, Grade: s.Grade, URL: s.URL,
+	c := &Citation{ID: s.ID, Title: p.Text(s.Title, lang), Publisher: p.Text(s.Publisher, lang), Date: s.Date, Grade: s.Grade, URL: s.URL,
 		GradeText: p.T(lang, "grade-"+s.Grade)}
 	if c.Title == "" {
-		c.Title = s.Title.Zh
+		c.Title = p.Text(s.Title, p.Source().Code)
 	}
 	return c
 }
@@ -154,12 +154,12 @@ type Row struct {
 func YearRow(p *project.Project, ind *indicator.Indicator, y int, lang string) Row {
 	row := Row{Year: y, Value: p.T(lang, "no-data")}
 	if o, ok := p.Reg.Observation(ind.ID, y); ok {
-		row.Value = ObsValue(ind, o, p, lang)
-		row.Note = o.Note.Get(lang)
+		row.Value = ObsValue(p, ind, o, lang)
+		row.Note = p.Text(o.Note, lang)
 		row.SourceID = o.Source
 		row.HasValue = true
 	} else if b := ind.Baseline; b != nil && b.Year == y {
-		row.Value = Value(ind, b.Value, lang)
+		row.Value = Value(p, ind, b.Value, lang)
 		row.SourceID = b.Source
 		row.Note = p.T(lang, "baseline-note")
 		row.HasValue = true
@@ -182,7 +182,7 @@ func Latest(p *project.Project, ind *indicator.Indicator, year int, lang string)
 	if last == nil {
 		return p.T(lang, "no-data")
 	}
-	return fmt.Sprintf("%s (%d)", ObsValue(ind, *last, p, lang), last.Year)
+	return fmt.Sprintf("%s (%d)", ObsValue(p, ind, *last, lang), last.Year)
 }
 
 // ChartSpec defines the chart of an indicator up to year in lang: the
@@ -190,7 +190,7 @@ func Latest(p *project.Project, ind *indicator.Indicator, year int, lang string)
 // the target and the status in words. The site and the PDFs draw the same.
 func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string, year int, id string) chart.Spec {
 	s := chart.Spec{
-		ID: id, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
+		ID: id, Title: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
 		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
 		Status: p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang),
@@ -227,9 +227,9 @@ func Describe(p *project.Project, ind *indicator.Indicator, s chart.Spec, target
 			trend = "trend-down"
 		}
 		if n == 1 {
-			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-one"), Value(ind, last.Value, lang), last.Year))
+			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-one"), Value(p, ind, last.Value, lang), last.Year))
 		} else {
-			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-trend"), Value(ind, first.Value, lang), first.Year, Value(ind, last.Value, lang), last.Year, p.T(lang, trend), n))
+			parts = append(parts, fmt.Sprintf(p.T(lang, "desc-trend"), Value(p, ind, first.Value, lang), first.Year, Value(p, ind, last.Value, lang), last.Year, p.T(lang, trend), n))
 		}
 	} else {
 		parts = append(parts, p.T(lang, "desc-none"))
@@ -249,11 +249,11 @@ func Components(p *project.Project, ind *indicator.Indicator, res assess.Result,
 		if !ok {
 			return dash
 		}
-		return fmt.Sprintf("%s (%d)", Value(ind, v, lang), y)
+		return fmt.Sprintf("%s (%d)", Value(p, ind, v, lang), y)
 	}
 	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
 	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
-	add("comp-target", TargetText(ind, p, lang))
+	add("comp-target", TargetText(p, ind, lang))
 	add("comp-method", p.T(lang, "method-"+string(res.Method)))
 	if res.HasRatio {
 		if res.RateMethod != res.Method {
@@ -263,7 +263,7 @@ func Components(p *project.Project, ind *indicator.Indicator, res assess.Result,
 			if res.RateMethod == assess.MethodCAGR {
 				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
 			}
-			u := ind.Unit.Get(lang)
+			u := p.Text(ind.Unit, lang)
 			return numfmt.Signed(x, ind.Decimals+1, lang) + UnitSep(u) + u + p.T(lang, "per-year")
 		}
 		add("comp-actual", rate(res.ActualRate))
@@ -275,6 +275,6 @@ func Components(p *project.Project, ind *indicator.Indicator, res assess.Result,
 		add("comp-ratio", dash)
 	}
 	add("comp-status", res.Status.Label(lang))
-	add("comp-reason", res.Reason.Get(lang))
+	add("comp-reason", p.Text(res.Reason, lang))
 	return c
 }

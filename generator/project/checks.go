@@ -10,10 +10,11 @@ import (
 	"planpress/generator/plan"
 )
 
-// checkParity reports sections and paragraphs that one language has and the
-// other lacks: the same pages, headings (by id, in order) and directives,
-// and the same number of paragraphs in each section.
-func checkParity(zh, en *plan.Plan) indicator.Problems {
+// checkParity reports sections and paragraphs that the source edition (se)
+// has and a translation (te) lacks, or the other way: the same pages,
+// headings (by id, in order) and directives, and the same number of
+// paragraphs in each section.
+func checkParity(zh, en *plan.Plan, se, te *Edition) indicator.Problems {
 	var ps indicator.Problems
 	enPages := map[string]*plan.Page{}
 	for _, pg := range en.Pages {
@@ -24,14 +25,14 @@ func checkParity(zh, en *plan.Plan) indicator.Problems {
 		zhPages[z.ID] = true
 		e := enPages[z.ID]
 		if e == nil {
-			ps = append(ps, indicator.Problem{File: "content/en/plan", Msg: fmt.Sprintf("page %q is missing in English", z.ID), Hint: "translate content/zh-Hant/plan/" + z.ID + ".md"})
+			ps = append(ps, indicator.Problem{File: "content/" + te.Code + "/plan", Msg: fmt.Sprintf("page %q is missing in %s", z.ID, te.Name), Hint: "translate content/" + se.Code + "/plan/" + z.ID + ".md"})
 			continue
 		}
-		ps = append(ps, pageParity(z, e)...)
+		ps = append(ps, pageParity(z, e, se, te)...)
 	}
 	for _, e := range en.Pages {
 		if !zhPages[e.ID] {
-			ps = append(ps, indicator.Problem{File: e.File, Msg: fmt.Sprintf("page %q has no Chinese original", e.ID), Hint: "remove it or add the Chinese page"})
+			ps = append(ps, indicator.Problem{File: e.File, Msg: fmt.Sprintf("page %q has no original in %s", e.ID, se.Name), Hint: "remove it or add the page to content/" + se.Code + "/plan"})
 		}
 	}
 	return ps
@@ -49,7 +50,7 @@ func blockSig(b plan.Block) string {
 	return "paragraph"
 }
 
-func pageParity(z, e *plan.Page) indicator.Problems {
+func pageParity(z, e *plan.Page, se, te *Edition) indicator.Problems {
 	var ps indicator.Problems
 	zc, ec := z.ParagraphCounts(), e.ParagraphCounts()
 	zs, es := structure(z), structure(e)
@@ -70,7 +71,7 @@ func pageParity(z, e *plan.Page) indicator.Problems {
 						line = bl.Line
 					}
 				}
-				ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section structure differs from the Chinese: %q where the Chinese has %q", b, a), Hint: "the same headings ({#id}) and boxes/tables in the same order in both languages"})
+				ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section structure differs from the %s: %q where the %s has %q", se.Name, b, se.Name, a), Hint: "the same headings ({#id}) and boxes/tables in the same order in every edition"})
 				break
 			}
 		}
@@ -84,7 +85,7 @@ func pageParity(z, e *plan.Page) indicator.Problems {
 					break
 				}
 			}
-			ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section %s has %d paragraphs in English and %d in Chinese", id, ec[id], zc[id]), Hint: "translate each Chinese paragraph as one English paragraph"})
+			ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section %s has %d paragraphs in %s and %d in %s", id, ec[id], te.Name, zc[id], se.Name), Hint: fmt.Sprintf("translate each %s paragraph as one %s paragraph", se.Name, te.Name)})
 		}
 	}
 	return ps
@@ -108,10 +109,18 @@ func orderedOwners(p *plan.Page) []string {
 	return ids
 }
 
-// checkGlossary reports English paragraphs that do not use the glossary's
-// rendering of a term their Chinese paragraph contains.
-func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
+// checkGlossary reports paragraphs of a translation (te) that do not use
+// the glossary's rendering of a term their paragraph of the source edition
+// (se) contains. Terms without a rendering for te are left out.
+func checkGlossary(zh, en *plan.Plan, all []indicator.Term, se, te *Edition) indicator.Problems {
 	var ps indicator.Problems
+	type term struct{ Zh, En string }
+	var terms []term
+	for _, t := range all {
+		if t.Get(te.DataKey) != "" {
+			terms = append(terms, term{t.Get(se.DataKey), t.Get(te.DataKey)})
+		}
+	}
 	// all terms in one alternation, longest first; a term inside another
 	// (碳中和 in 碳達峰碳中和) is then not matched on its own, so when terms
 	// overlap each is also looked up directly in paragraphs that match
@@ -161,7 +170,7 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 			low := strings.ToLower(pr[1])
 			for _, t := range terms {
 				if t.Zh != "" && (found[t.Zh] || strings.Contains(pr[0], t.Zh) && overlapping) && !strings.Contains(low, strings.ToLower(t.En)) {
-					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
+					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the %s has %s but the %s lacks %q", se.Name, t.Zh, te.Name, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
 				}
 			}
 		}
@@ -170,8 +179,8 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 }
 
 // checkQuotes reports indicator and table quotes not found verbatim in the
-// Chinese plan text, and sections that do not exist.
-func checkQuotes(zh *plan.Plan, reg *indicator.Register) indicator.Problems {
+// plan's own text (edition se), and sections that do not exist.
+func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) indicator.Problems {
 	var ps indicator.Problems
 	var paras []string
 	for _, pg := range zh.Pages {
@@ -200,10 +209,10 @@ func checkQuotes(zh *plan.Plan, reg *indicator.Register) indicator.Problems {
 			continue
 		}
 		if ind.Quote != "" && !strings.Contains(text, ind.Quote) {
-			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/zh-Hant/plan (same punctuation, half-width or full-width as there)"})
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
 		}
 		if sections[ind.Section] == nil {
-			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/zh-Hant/plan, e.g. ch2-s3"})
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/" + se.Code + "/plan, e.g. ch2-s3"})
 		}
 	}
 	for _, row := range reg.Table1.Rows {

@@ -33,26 +33,28 @@ type Config struct {
 	Issuer     indicator.Text `toml:"issuer"`
 	Publisher  indicator.Text `toml:"publisher"`
 	Licence    indicator.Text `toml:"licence"`
+	LicenceURL string         `toml:"licence_url"` // the licence of the data and translation, for metadata
+	Coverage   indicator.Text `toml:"coverage"`    // the place the plan covers, for metadata
 	Fonts      struct {
 		Main string `toml:"main"`
 	} `toml:"fonts"`
+	Editions []Edition `toml:"edition"` // none: DefaultEditions
 }
 
 // Project is the loaded, checked input of a build.
 type Project struct {
-	Root    string
-	Config  Config
-	Strings map[string]map[string]string     // lang → key → text
-	Plans   map[string]*plan.Plan            // lang → plan text
-	Pages   map[string]map[string]*plan.Page // lang → name → page
-	Reg     *indicator.Register              // areas, indicators, sources, values
-	Results map[string]map[int]assess.Result // indicator → report year → result
-	Fonts   *fonts.Set
-	Years   []int // report years: years after the base year that have an annual file
+	Root         string
+	Config       Config
+	Strings      map[string]map[string]string     // lang → key → text
+	Plans        map[string]*plan.Plan            // lang → plan text
+	Pages        map[string]map[string]*plan.Page // lang → name → page
+	Editions     []Edition                        // the language editions, in order (data/site.toml)
+	Reg          *indicator.Register              // areas, indicators, sources, values
+	Results      map[string]map[int]assess.Result // indicator → report year → result
+	Fonts        *fonts.Set                       // [fonts] main
+	editionFonts map[string]*fonts.Set            // editions with a font of their own
+	Years        []int                            // report years: years after the base year that have an annual file
 }
-
-// Langs are the site languages in order.
-var Langs = plan.Languages
 
 // T returns the UI string key in lang; a missing key shows as [key].
 func (p *Project) T(lang, key string) string {
@@ -102,9 +104,17 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, indicator.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
 	}
 	var ps indicator.Problems
-	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, [fonts] main"); e != nil {
+	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk"); e != nil {
 		ps = append(ps, e...)
 	}
+	eds, eps := checkEditions(p.Config.Editions)
+	ps = append(ps, eps...)
+	p.Editions = eds
+	if len(eps) > 0 {
+		sortProblems(ps)
+		return p, ps // nothing else can be read without the editions
+	}
+	langs := p.Langs()
 	if p.Config.BaseYear == 0 || p.Config.TargetYear <= p.Config.BaseYear {
 		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: "base_year and target_year are missing or out of order", Hint: "write base_year = 2020 and target_year = 2025"})
 	}
@@ -114,24 +124,31 @@ func Load(root string, opt Options) (*Project, error) {
 	if _, err := time.Parse("2006-01-02", p.Config.Date); err != nil {
 		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", p.Config.Date), Hint: "write the edition date, e.g. date = \"2026-03-31\""})
 	}
-	for _, lang := range Langs {
+	for _, lang := range langs {
 		m := map[string]string{}
 		if e := loadTOML(root, "data/i18n/"+lang+".toml", &m, "any key = \"text\""); e != nil {
 			ps = append(ps, e...)
 		}
 		p.Strings[lang] = m
 	}
-	ps = append(ps, stringParity(p.Strings)...)
+	ps = append(ps, stringParity(langs, p.Strings)...)
 	// fonts and the data files load while the plan text is read
 	type fontsResult struct {
-		set *fonts.Set
-		err error
+		set  *fonts.Set
+		byEd map[string]*fonts.Set
+		err  error
 	}
 	fontsDone := make(chan fontsResult, 1)
 	if opt.NeedFonts {
 		go func() {
 			fs, err := fonts.Find(p.Config.Fonts.Main)
-			fontsDone <- fontsResult{fs, err}
+			r := fontsResult{set: fs, err: err, byEd: map[string]*fonts.Set{}}
+			for _, e := range p.Editions {
+				if e.Font != "" && r.err == nil {
+					r.byEd[e.Code], r.err = fonts.Find(e.Font)
+				}
+			}
+			fontsDone <- r
 		}()
 	}
 	type regResult struct {
@@ -140,7 +157,7 @@ func Load(root string, opt Options) (*Project, error) {
 	}
 	regDone := make(chan regResult, 1)
 	go func() {
-		reg, rps := indicator.Load(root, indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear})
+		reg, rps := indicator.Load(root, p.Limits())
 		regDone <- regResult{reg, rps}
 	}()
 	content := filepath.Join(root, "content")
@@ -149,13 +166,13 @@ func Load(root string, opt Options) (*Project, error) {
 		pages map[string]*plan.Page
 		ps    indicator.Problems
 	}
-	langs := make([]langResult, len(Langs))
+	results := make([]langResult, len(langs))
 	var wg sync.WaitGroup
-	for i, lang := range Langs {
+	for i, lang := range langs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lr := &langs[i]
+			lr := &results[i]
 			pl, err := plan.LoadPlan(content, lang)
 			if err != nil {
 				lr.ps = append(lr.ps, problemOf(root, err))
@@ -177,40 +194,53 @@ func Load(root string, opt Options) (*Project, error) {
 		}()
 	}
 	wg.Wait()
-	for i, lang := range Langs {
-		ps = append(ps, langs[i].ps...)
-		if langs[i].plan != nil {
-			p.Plans[lang] = langs[i].plan
+	for i, lang := range langs {
+		ps = append(ps, results[i].ps...)
+		if results[i].plan != nil {
+			p.Plans[lang] = results[i].plan
 		}
-		if langs[i].pages != nil {
-			p.Pages[lang] = langs[i].pages
+		if results[i].pages != nil {
+			p.Pages[lang] = results[i].pages
 		}
 	}
 	rr := <-regDone
 	reg := rr.reg
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
-	if p.Plans["zh-Hant"] != nil && p.Plans["en"] != nil {
-		var checks [3]indicator.Problems
+	// every translation against the plan's own text
+	se := p.Source()
+	if src := p.Plans[se.Code]; src != nil {
+		checks := make([]indicator.Problems, 1+2*len(p.Translations()))
 		var wg sync.WaitGroup
-		wg.Add(3)
-		go func() { defer wg.Done(); checks[0] = checkParity(p.Plans["zh-Hant"], p.Plans["en"]) }()
-		go func() { defer wg.Done(); checks[1] = checkGlossary(p.Plans["zh-Hant"], p.Plans["en"], reg.Glossary) }()
-		go func() { defer wg.Done(); checks[2] = checkQuotes(p.Plans["zh-Hant"], reg) }()
+		wg.Add(1)
+		go func() { defer wg.Done(); checks[0] = checkQuotes(src, reg, se) }()
+		for i, te := range p.Translations() {
+			if tr := p.Plans[te.Code]; tr != nil {
+				wg.Add(2)
+				go func() { defer wg.Done(); checks[1+2*i] = checkParity(src, tr, se, te) }()
+				go func() { defer wg.Done(); checks[2+2*i] = checkGlossary(src, tr, reg.Glossary, se, te) }()
+			}
+		}
 		wg.Wait()
 		for _, c := range checks {
 			ps = append(ps, c...)
 		}
 	}
-	if p.Pages["zh-Hant"] != nil && p.Pages["en"] != nil {
-		for name := range p.Pages["zh-Hant"] {
-			if p.Pages["en"][name] == nil {
-				ps = append(ps, indicator.Problem{File: "content/zh-Hant/" + name + ".md", Msg: "page has no English counterpart", Hint: "add content/en/" + name + ".md"})
+	if srcPages := p.Pages[se.Code]; srcPages != nil {
+		for _, te := range p.Translations() {
+			trPages := p.Pages[te.Code]
+			if trPages == nil {
+				continue
 			}
-		}
-		for name := range p.Pages["en"] {
-			if p.Pages["zh-Hant"][name] == nil {
-				ps = append(ps, indicator.Problem{File: "content/en/" + name + ".md", Msg: "page has no Chinese counterpart", Hint: "add content/zh-Hant/" + name + ".md"})
+			for _, name := range sortedKeys(srcPages) {
+				if trPages[name] == nil {
+					ps = append(ps, indicator.Problem{File: "content/" + se.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", te.Name), Hint: "add content/" + te.Code + "/" + name + ".md"})
+				}
+			}
+			for _, name := range sortedKeys(trPages) {
+				if srcPages[name] == nil {
+					ps = append(ps, indicator.Problem{File: "content/" + te.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", se.Name), Hint: "add content/" + se.Code + "/" + name + ".md"})
+				}
 			}
 		}
 	}
@@ -228,7 +258,7 @@ func Load(root string, opt Options) (*Project, error) {
 		if fr.err != nil {
 			return p, fr.err
 		}
-		p.Fonts = fr.set
+		p.Fonts, p.editionFonts = fr.set, fr.byEd
 	}
 	return p, nil
 }
@@ -312,11 +342,26 @@ func loadTOML(root, name string, v any, known string) indicator.Problems {
 	return ps
 }
 
+// Limits are what the data files are checked against: the plan's years
+// and the editions' data keys.
+func (p *Project) Limits() indicator.Limits {
+	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.Keys(), Source: p.Source().DataKey}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // stringParity reports UI strings present in one language only.
-func stringParity(s map[string]map[string]string) indicator.Problems {
+func stringParity(langs []string, s map[string]map[string]string) indicator.Problems {
 	var ps indicator.Problems
-	for _, a := range Langs {
-		for _, b := range Langs {
+	for _, a := range langs {
+		for _, b := range langs {
 			if a == b {
 				continue
 			}

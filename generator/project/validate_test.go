@@ -49,7 +49,7 @@ func TestValidation(t *testing.T) {
 		}, []string{`data/annual/2025.toml:\d+: unit "mg/m³" differs from the unit of "pm25-annual-mean"`}},
 		{"missing English name", "data/indicators.toml", func(s string) string {
 			return strings.Replace(s, `en = "PM2.5 annual mean concentration"`, `en = ""`, 1)
-		}, []string{`data/indicators.toml:\d+: indicator "pm25-annual-mean" lacks a name in zh or en`}},
+		}, []string{`data/indicators.toml:\d+: indicator "pm25-annual-mean" lacks a name in en`}},
 		{"about without tolerance", "data/indicators.toml", func(s string) string {
 			return strings.Replace(s, `bound = "about", tolerance = 1.75`, `bound = "about"`, 1)
 		}, []string{`data/indicators.toml:\d+: indicator "pm25-annual-mean": an "about" target needs a tolerance`}},

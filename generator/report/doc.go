@@ -42,6 +42,8 @@ type Meta struct {
 	Title, Author, Subject, Keywords, Lang string
 	Date                                   time.Time
 	Header                                 string // running header text
+	PageOf                                 string // footer: "Page %d of %s" in the document's language
+	CJK                                    bool   // set as Chinese: taller lines
 }
 
 // Warnings collects substitutions of characters the fonts lack.
@@ -204,9 +206,9 @@ func (d *doc) clean(s string) string {
 	return b.String()
 }
 
-func lineHeight(pt float64, lang string) float64 {
+func lineHeight(pt float64, cjk bool) float64 {
 	f := 1.55
-	if lang != "en" {
+	if cjk {
 		f = 1.75
 	}
 	return pt * 0.3528 * f
@@ -250,12 +252,11 @@ func (d *doc) footer() {
 	if n == 1 {
 		return
 	}
-	var s string
-	if d.meta.Lang == "en" {
-		s = fmt.Sprintf("Page %d of %s", n, nbAlias)
-	} else {
-		s = fmt.Sprintf("第 %d 頁，共 %s 頁", n, nbAlias)
+	pageOf := d.meta.PageOf
+	if pageOf == "" {
+		pageOf = "%d / %s"
 	}
+	s := fmt.Sprintf(pageOf, n, nbAlias)
 	d.color(colMuted)
 	// nbAlias is replaced after layout; measure with a three-digit stand-in
 	w := d.Width(strings.Replace(s, nbAlias, "000", 1), 8)
@@ -287,7 +288,7 @@ func (d *doc) para(text string, o paraOpt) int {
 		w = textW - o.left
 	}
 	text = d.clean(text)
-	lh := lineHeight(o.pt, d.meta.Lang)
+	lh := lineHeight(o.pt, d.meta.CJK)
 	measure := func(s string) float64 { return d.Width(s, o.pt) }
 	lines := typeset.Break(text, w-o.indent, w, measure)
 	d.color(o.color)
@@ -313,8 +314,8 @@ func (d *doc) para(text string, o paraOpt) int {
 func (d *doc) heading(level int, id, text string) {
 	sizes := []float64{17, 13.5, 11.5, 11}
 	pt := sizes[min(level, len(sizes)-1)]
-	lh := lineHeight(pt, d.meta.Lang)
-	body := lineHeight(10.5, d.meta.Lang)
+	lh := lineHeight(pt, d.meta.CJK)
+	body := lineHeight(10.5, d.meta.CJK)
 	before := []float64{0, 6, 4, 3}[min(level, 3)]
 	if d.y() > marginT+1 {
 		d.setY(d.y() + before)
@@ -346,7 +347,7 @@ type Cell struct {
 
 // table writes a table whose header row repeats on every page it spans.
 func (d *doc) table(widths []float64, head []string, rows [][]Cell, pt float64) {
-	lh := lineHeight(pt, d.meta.Lang) * 0.92
+	lh := lineHeight(pt, d.meta.CJK) * 0.92
 	pad := 1.4
 	layout := func(cells []Cell) ([][]string, float64) {
 		out := make([][]string, len(cells))
@@ -421,7 +422,7 @@ func sum(xs []float64) float64 {
 // note writes a titled box (for the plan's boxes 專欄1–8).
 func (d *doc) note(title, text string) {
 	pt := 9.5
-	lh := lineHeight(pt, d.meta.Lang)
+	lh := lineHeight(pt, d.meta.CJK)
 	d.setY(d.y() + 2)
 	d.ensure(3 * lh)
 	top := d.y()
@@ -481,8 +482,8 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 	pages := 1
 	page := d.tocFirst
 	tpt, pt := 17.0, 10.5
-	lh := lineHeight(pt, d.meta.Lang)
-	tlh := lineHeight(tpt, d.meta.Lang)
+	lh := lineHeight(pt, d.meta.CJK)
+	tlh := lineHeight(tpt, d.meta.CJK)
 	if draw {
 		d.pdf.SetPage(page)
 		d.resync()

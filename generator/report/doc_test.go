@@ -18,7 +18,7 @@ func testDoc(t *testing.T, lang string) *doc {
 	if err != nil {
 		t.Fatalf("%v (scripts/setup installs a font)", err)
 	}
-	d, err := newDoc(fs, Meta{Title: "Test", Author: "Test", Lang: lang, Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Header: "Running header"}, "test.pdf", &Warnings{})
+	d, err := newDoc(fs, Meta{Title: "Test", Author: "Test", Lang: lang, CJK: lang != "en", PageOf: "Page %d of %s", Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Header: "Running header"}, "test.pdf", &Warnings{})
 	if err != nil {
 		t.Fatal(err)
 	}

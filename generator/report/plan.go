@@ -13,7 +13,7 @@ import (
 func planPDF(p *project.Project, lang string, warn *Warnings) ([]byte, error) {
 	pl := p.Plans[lang]
 	m := meta(p, lang, pl.Index.Title, p.T(lang, "pdf-plan-subject"))
-	return write(p.Fonts, m, output.PlanPDF(lang), warn, func(d *doc) error {
+	return write(p.FontsFor(lang), m, output.PlanPDF(lang), warn, func(d *doc) error {
 		md := pl.Index.Meta
 		var lines []string
 		if md != nil {
@@ -61,7 +61,7 @@ func planPage(d *doc, p *project.Project, lang string, pg *plan.Page) error {
 	d.heading(0, pg.ID, pg.Title)
 	indent := 0.0
 	after := 2.2
-	if lang != "en" {
+	if p.Edition(lang).CJK {
 		indent = 2 * 10.5 * 0.3528
 		after = 1.2
 	}
@@ -110,11 +110,11 @@ func tableBlock(d *doc, p *project.Project, lang string, b plan.Block) {
 	switch b.ID {
 	case "table1":
 		t := p.Reg.Table1
-		d.para(t.Title.Get(lang), paraOpt{pt: 11, color: colAccent, after: 1})
-		d.para(t.Note.Get(lang), paraOpt{pt: 9, color: colMuted, after: 2})
+		d.para(p.Text(t.Title, lang), paraOpt{pt: 11, color: colAccent, after: 1})
+		d.para(p.Text(t.Note, lang), paraOpt{pt: 9, color: colMuted, after: 2})
 		var rows [][]Cell
 		for _, r := range t.Rows {
-			rows = append(rows, []Cell{{Text: r.Item.Get(lang)}, {Text: r.Value.Get(lang)}})
+			rows = append(rows, []Cell{{Text: p.Text(r.Item, lang)}, {Text: p.Text(r.Value, lang)}})
 		}
 		d.table([]float64{textW * 0.45, textW * 0.55}, []string{p.T(lang, "item"), p.T(lang, "result")}, rows, 9)
 	case "table2":
@@ -126,11 +126,11 @@ func tableBlock(d *doc, p *project.Project, lang string, b plan.Block) {
 			if ind.Section != "ch2-s3" {
 				continue
 			}
-			base := present.BaselineText(ind, lang)
+			base := present.BaselineText(p, ind, lang)
 			if base == "" {
 				base = "—"
 			}
-			rows = append(rows, []Cell{{Text: ind.Name.Get(lang)}, {Text: base}, {Text: present.TargetText(ind, p, lang)}})
+			rows = append(rows, []Cell{{Text: p.Text(ind.Name, lang)}, {Text: base}, {Text: present.TargetText(p, ind, lang)}})
 		}
 		d.table([]float64{textW * 0.4, textW * 0.2, textW * 0.4}, []string{p.T(lang, "indicator"), p.T(lang, "baseline"), p.T(lang, "target")}, rows, 9)
 	default:

@@ -19,8 +19,8 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 	if year >= p.Config.TargetYear {
 		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
 	}
-	m := meta(p, lang, title+" · "+p.Config.Title.Get(lang), p.T(lang, "pdf-report-subject"))
-	m.Header = title + " · " + p.Config.Short.Get(lang)
+	m := meta(p, lang, title+" · "+p.Text(p.Config.Title, lang), p.T(lang, "pdf-report-subject"))
+	m.Header = title + " · " + p.Text(p.Config.Short, lang)
 	// number the sources in order of first citation
 	num := map[string]int{}
 	var cited []*indicator.Source
@@ -49,9 +49,9 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 			}
 		}
 	}
-	return write(p.Fonts, m, output.ReportPDF(year, lang), warn, func(d *doc) error {
+	return write(p.FontsFor(lang), m, output.ReportPDF(year, lang), warn, func(d *doc) error {
 		pm := p.Plans[lang].Index.Meta
-		lines := []string{p.Config.Title.Get(lang), p.Config.Issuer.Get(lang)}
+		lines := []string{p.Text(p.Config.Title, lang), p.Text(p.Config.Issuer, lang)}
 		if pm != nil {
 			lines = append(lines, pm.DocNumber)
 		}
@@ -84,16 +84,16 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 					parts = append(parts, fmt.Sprintf("%s %d", s.Label(lang), per[s]))
 				}
 			}
-			rows = append(rows, []Cell{{Text: a.Name.Get(lang)}, {Text: fmt.Sprint(len(inds))}, {Text: strings.Join(parts, p.T(lang, "list-sep"))}})
+			rows = append(rows, []Cell{{Text: p.Text(a.Name, lang)}, {Text: fmt.Sprint(len(inds))}, {Text: strings.Join(parts, p.T(lang, "list-sep"))}})
 		}
 		d.table([]float64{textW * 0.3, textW * 0.12, textW * 0.58}, []string{p.T(lang, "area"), p.T(lang, "pdf-count"), p.T(lang, "statuses")}, rows, 9.5)
 
 		var entries []Anchor
 		entries = append(entries, Anchor{ID: "summary", Title: p.T(lang, "summary")})
 		for _, a := range p.Reg.Areas {
-			entries = append(entries, Anchor{ID: "area-" + a.ID, Title: a.Name.Get(lang)})
+			entries = append(entries, Anchor{ID: "area-" + a.ID, Title: p.Text(a.Name, lang)})
 			for _, ind := range p.Reg.InArea(a.ID) {
-				entries = append(entries, Anchor{ID: "ind-" + ind.ID, Title: ind.Name.Get(lang), Level: 1})
+				entries = append(entries, Anchor{ID: "ind-" + ind.ID, Title: p.Text(ind.Name, lang), Level: 1})
 			}
 		}
 		entries = append(entries, Anchor{ID: "methodology", Title: p.T(lang, "methodology")}, Anchor{ID: "sources", Title: p.T(lang, "pdf-sources")})
@@ -101,7 +101,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 
 		for _, a := range p.Reg.Areas {
 			d.newPage()
-			d.heading(0, "area-"+a.ID, a.Name.Get(lang))
+			d.heading(0, "area-"+a.ID, p.Text(a.Name, lang))
 			for _, ind := range p.Reg.InArea(a.ID) {
 				if err := indicatorSection(d, p, lang, year, ind, cite); err != nil {
 					return err
@@ -116,12 +116,12 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		d.newPage()
 		d.heading(0, "sources", p.T(lang, "pdf-sources"))
 		for i, s := range cited {
-			t := s.Title.Get(lang)
+			t := p.Text(s.Title, lang)
 			if t == "" {
-				t = s.Title.Zh
+				t = p.Text(s.Title, p.Source().Code)
 			}
 			parts := []string{t}
-			if pub := s.Publisher.Get(lang); pub != "" {
+			if pub := p.Text(s.Publisher, lang); pub != "" {
 				parts = append(parts, pub)
 			}
 			if s.Date != "" {
@@ -162,9 +162,9 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 	if d.y()+need > limitY && d.y() > marginT+20 {
 		d.newPage()
 	}
-	d.heading(1, "ind-"+ind.ID, ind.Name.Get(lang))
-	d.para(p.T(lang, "status")+p.T(lang, "colon")+res.Status.Label(lang)+p.T(lang, "sentence-sep")+res.Reason.Get(lang), paraOpt{pt: 9.5, after: 1})
-	d.para(p.T(lang, "target")+p.T(lang, "colon")+present.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
+	d.heading(1, "ind-"+ind.ID, p.Text(ind.Name, lang))
+	d.para(p.T(lang, "status")+p.T(lang, "colon")+res.Status.Label(lang)+p.T(lang, "sentence-sep")+p.Text(res.Reason, lang), paraOpt{pt: 9.5, after: 1})
+	d.para(p.T(lang, "target")+p.T(lang, "colon")+present.TargetText(p, ind, lang), paraOpt{pt: 9.5, after: 1})
 	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
 
 	if hasChart {
@@ -173,7 +173,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		h := w * chart.Height / chart.Width
 		d.ensure(h + 4)
 		y0 := d.y()
-		used, err := chart.DrawPDF(d.pdf, d, s, p.Fonts, marginL, y0, w)
+		used, err := chart.DrawPDF(d.pdf, d, s, p.FontsFor(lang), marginL, y0, w)
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.name, err)
 		}

@@ -16,7 +16,7 @@ import (
 // report of each year in each language.
 func Docs(p *project.Project) []output.Doc {
 	var docs []output.Doc
-	for _, lang := range project.Langs {
+	for _, lang := range p.Langs() {
 		docs = append(docs, output.Doc{Kind: output.PlanText, Lang: lang})
 		for _, y := range p.Years {
 			docs = append(docs, output.Doc{Kind: output.ProgressReport, Lang: lang, Year: y})
@@ -119,8 +119,9 @@ func largestFirst(n int, file func(int) output.Doc) []int {
 
 func meta(p *project.Project, lang, title, subject string) Meta {
 	return Meta{
-		Title: title, Author: p.Config.Issuer.Get(lang), Subject: subject, Lang: lang,
+		Title: title, Author: p.Text(p.Config.Issuer, lang), Subject: subject, Lang: lang,
 		Keywords: p.T(lang, "pdf-keywords"), Date: p.Time().In(time.UTC), Header: title,
+		PageOf: p.T(lang, "pdf-page-of"), CJK: p.Edition(lang).CJK,
 	}
 }
 

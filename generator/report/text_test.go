@@ -64,7 +64,7 @@ func TestWidthWithLatinFace(t *testing.T) {
 	if fs.Latin == nil {
 		t.Fatal("Droid Sans Fallback is expected to need a Latin face")
 	}
-	d, err := newDoc(fs, Meta{Lang: "zh-Hant", Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, "t.pdf", &Warnings{})
+	d, err := newDoc(fs, Meta{Lang: "zh-Hant", CJK: true, Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, "t.pdf", &Warnings{})
 	if err != nil {
 		t.Fatal(err)
 	}

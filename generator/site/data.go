@@ -62,12 +62,12 @@ func csvRows(p *project.Project, lang string, ind *indicator.Indicator) [][]stri
 			st = o.Status
 		}
 		if s := p.Reg.Source(o.Source); s != nil {
-			title, grade, url = s.Title.Get(lang), s.Grade, s.URL
+			title, grade, url = p.Text(s.Title, lang), s.Grade, s.URL
 			if title == "" {
-				title = s.Title.Zh
+				title = p.Text(s.Title, p.Source().Code)
 			}
 		}
-		rows = append(rows, []string{ind.ID, ind.Name.Get(lang), strconv.Itoa(o.Year), v, ind.Unit.Get(lang), o.Qualifier, st, o.Text.Get(lang), o.Source, title, grade, url, o.Note.Get(lang)})
+		rows = append(rows, []string{ind.ID, p.Text(ind.Name, lang), strconv.Itoa(o.Year), v, p.Text(ind.Unit, lang), o.Qualifier, st, p.Text(o.Text, lang), o.Source, title, grade, url, p.Text(o.Note, lang)})
 	}
 	return rows
 }
@@ -95,6 +95,14 @@ type jsonObs struct {
 	Note      string   `json:"note,omitempty"`
 }
 
+// jsonPoint is a baseline, its note in the file's language.
+type jsonPoint struct {
+	Year   int     `json:"year"`
+	Value  float64 `json:"value"`
+	Source string  `json:"source,omitempty"`
+	Note   string  `json:"note,omitempty"`
+}
+
 type jsonInd struct {
 	ID         string            `json:"id"`
 	Area       string            `json:"area"`
@@ -104,7 +112,7 @@ type jsonInd struct {
 	Kind       string            `json:"kind"`
 	Section    string            `json:"plan_section"`
 	Quote      string            `json:"quote"`
-	Baseline   *indicator.Point  `json:"baseline,omitempty"`
+	Baseline   *jsonPoint        `json:"baseline,omitempty"`
 	Target     map[string]any    `json:"target"`
 	Values     []jsonObs         `json:"values"`
 	Assessment map[string]any    `json:"assessment"`
@@ -113,22 +121,25 @@ type jsonInd struct {
 
 func indJSON(p *project.Project, lang string, ind *indicator.Indicator) jsonInd {
 	t := ind.Target
-	j := jsonInd{ID: ind.ID, Area: ind.Area, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Direction: string(ind.Direction),
-		Kind: string(ind.Kind), Section: ind.Section, Quote: ind.Quote, Baseline: ind.Baseline,
-		Target: map[string]any{"year": t.Year, "bound": string(t.Bound), "aspirational": t.Aspirational, "text": t.Text.Get(lang)},
+	j := jsonInd{ID: ind.ID, Area: ind.Area, Name: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang), Direction: string(ind.Direction),
+		Kind: string(ind.Kind), Section: ind.Section, Quote: ind.Quote,
+		Target: map[string]any{"year": t.Year, "bound": string(t.Bound), "aspirational": t.Aspirational, "text": p.Text(t.Text, lang)},
 		Values: []jsonObs{}, Sources: map[string]string{}}
+	if b := ind.Baseline; b != nil {
+		j.Baseline = &jsonPoint{Year: b.Year, Value: b.Value, Source: b.Source, Note: p.Text(b.Note, lang)}
+	}
 	if t.Quantified() {
 		j.Target["value"] = t.Value
 		j.Target["tolerance"] = t.Tolerance
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
-		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: o.Text.Get(lang), Source: o.Source, Note: o.Note.Get(lang)})
+		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: p.Text(o.Text, lang), Source: o.Source, Note: p.Text(o.Note, lang)})
 		if s := p.Reg.Source(o.Source); s != nil {
-			j.Sources[s.ID] = s.Title.Get(lang)
+			j.Sources[s.ID] = p.Text(s.Title, lang)
 		}
 	}
 	res := p.Results[ind.ID][p.LatestYear()]
-	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final, "reason": res.Reason.Get(lang)}
+	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final, "reason": p.Text(res.Reason, lang)}
 	if res.HasBase {
 		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, res.BaseValue
 	}
@@ -159,7 +170,7 @@ func DatasetJSON(p *project.Project, lang string) []byte {
 	for i := range p.Reg.Indicators {
 		all = append(all, indJSON(p, lang, &p.Reg.Indicators[i]))
 	}
-	return marshal(map[string]any{"title": p.Config.Title.Get(lang), "language": lang, "indicators": all})
+	return marshal(map[string]any{"title": p.Text(p.Config.Title, lang), "language": lang, "indicators": all})
 }
 
 // datasetJSONLD is schema.org Dataset markup for an indicator page. The JSON
@@ -169,18 +180,22 @@ func datasetJSONLD(p *project.Project, lang string, ind *indicator.Indicator, pg
 	d := map[string]any{
 		"@context":         "https://schema.org",
 		"@type":            "Dataset",
-		"name":             ind.Name.Get(lang),
+		"name":             p.Text(ind.Name, lang),
 		"description":      ind.Quote,
 		"inLanguage":       lang,
 		"url":              base,
-		"license":          "https://creativecommons.org/licenses/by/4.0/",
-		"creator":          map[string]any{"@type": "Organization", "name": p.Config.Publisher.Get(lang)},
+		"creator":          map[string]any{"@type": "Organization", "name": p.Text(p.Config.Publisher, lang)},
 		"temporalCoverage": strconv.Itoa(p.Config.BaseYear) + "/" + strconv.Itoa(p.Config.TargetYear),
-		"spatialCoverage":  map[string]any{"@type": "Place", "name": map[string]string{"en": "Beijing", "zh-Hant": "北京市"}[lang]},
 		"distribution": []map[string]any{
 			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + ind.ID + ".csv"},
 			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + ind.ID + ".json"},
 		},
+	}
+	if u := p.Config.LicenceURL; u != "" {
+		d["license"] = u
+	}
+	if place := p.Text(p.Config.Coverage, lang); place != "" {
+		d["spatialCoverage"] = map[string]any{"@type": "Place", "name": place}
 	}
 	b, _ := json.Marshal(d)
 	return template.JS(b)

@@ -78,8 +78,8 @@ func (r *builder) downloads(lang string) error {
 	}
 	r.add(output.File{Path: output.Dataset(lang, "csv"), Data: DatasetCSV(p, lang)})
 	r.add(output.File{Path: output.Dataset(lang, "json"), Data: DatasetJSON(p, lang)})
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "downloads", Nav: "downloads",
-		Path: output.Downloads(lang), AltPath: output.Downloads(other(lang)), Title: p.T(lang, "downloads"), Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "downloads", Nav: "downloads",
+		Path: output.Downloads(lang), AltPath: output.Downloads(p.Other(lang)), Title: p.T(lang, "downloads"), Body: b})
 }
 
 // AboutBody is the about page: its text and the list of sources.
@@ -204,8 +204,8 @@ func (r *builder) searchIndex(lang string) error {
 	for _, ind := range p.Reg.Indicators {
 		res := p.Results[ind.ID][p.LatestYear()]
 		entries = append(entries, searchEntry{
-			Title: ind.Name.Get(lang), URL: output.Indicator(lang, ind.ID), Kind: "indicator",
-			Text: strings.Join([]string{ind.Name.Zh, ind.Name.En, ind.Quote, ind.QuoteEn, res.Status.Label(lang)}, " "),
+			Title: p.Text(ind.Name, lang), URL: output.Indicator(lang, ind.ID), Kind: "indicator",
+			Text: strings.Join(append(r.inEveryLanguage(ind.Name), ind.Quote, ind.QuoteEn, res.Status.Label(lang)), " "),
 		})
 	}
 	size := 0
@@ -221,8 +221,8 @@ func (r *builder) searchIndex(lang string) error {
 	r.add(output.File{Path: output.SearchIndex(lang, "json"), Data: js[len(pre):n]})
 	// the same index as a script, so search also works from file://
 	r.add(output.File{Path: output.SearchIndex(lang, "js"), Data: js})
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "search", Nav: "search",
-		Path: output.Search(lang), AltPath: output.Search(other(lang)), Title: p.T(lang, "search")})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "search", Nav: "search",
+		Path: output.Search(lang), AltPath: output.Search(p.Other(lang)), Title: p.T(lang, "search")})
 }
 
 // feed writes the Atom feed of the reports of a language.
@@ -255,9 +255,9 @@ func (r *builder) feed(lang string) error {
 	}
 	base := p.Config.BaseURL
 	updated := p.Time().UTC().Format("2006-01-02T15:04:05Z")
-	f := feed{Lang: lang, Title: p.Config.Short.Get(lang) + " · " + p.T(lang, "feed-title"), ID: base + output.Feed(lang), Updated: updated,
+	f := feed{Lang: lang, Title: p.Text(p.Config.Short, lang) + " · " + p.T(lang, "feed-title"), ID: base + output.Feed(lang), Updated: updated,
 		Links: []link{{Href: base + output.Feed(lang), Rel: "self", Type: "application/atom+xml"}, {Href: base + output.Reports(lang), Rel: "alternate", Type: "text/html"}}}
-	f.Author.Name = p.Config.Publisher.Get(lang)
+	f.Author.Name = p.Text(p.Config.Publisher, lang)
 	years := append([]int(nil), p.Years...)
 	sort.Sort(sort.Reverse(sort.IntSlice(years)))
 	for _, y := range years {
@@ -305,10 +305,10 @@ func sitemap(p *project.Project, paths []string) []byte {
 		b.WriteString("\n  <url>\n    <loc>")
 		esc(base + path)
 		b.WriteString("</loc>")
-		for _, lang := range project.Langs {
+		for _, lang := range p.Langs() {
 			if strings.HasPrefix(path, lang+"/") {
 				rest := strings.TrimPrefix(path, lang+"/")
-				for _, l := range project.Langs {
+				for _, l := range p.Langs() {
 					b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
 					esc(l)
 					b.WriteString("\" href=\"")

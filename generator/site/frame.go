@@ -28,7 +28,7 @@ import (
 // shapeFields are the Page fields and methods whose value is fixed by a
 // page's shape.
 var shapeFields = map[string]bool{
-	"Lang": true, "Other": true, "Template": true, "Nav": true, "NoIndex": true, "Framed": true,
+	"Lang": true, "Key": true, "Dir": true, "Other": true, "Template": true, "Nav": true, "NoIndex": true, "Framed": true,
 	"SiteTitle": true, "OtherName": true, "Site": true,
 	"T": true, "TL": true, "Rel": true, "Chrome": true, "Depth": true,
 }

@@ -14,22 +14,14 @@ import (
 	"planpress/generator/output"
 	"planpress/generator/plan"
 	"planpress/generator/present"
-	"planpress/generator/project"
 )
-
-func other(lang string) string {
-	if lang == "en" {
-		return "zh-Hant"
-	}
-	return "en"
-}
 
 // jobs returns one function per output file or group of files.
 func (r *builder) jobs() []func() error {
 	p := r.p
 	var jobs []func() error
 	jobs = append(jobs, r.rootPage, r.notFound)
-	for _, lang := range project.Langs {
+	for _, lang := range r.p.Langs() {
 		lang := lang
 		jobs = append(jobs,
 			func() error { return r.home(lang) },
@@ -64,21 +56,39 @@ func (r *builder) jobs() []func() error {
 // laterJobs are the pages made of parts that jobs produce.
 func (r *builder) laterJobs() []func() error {
 	var jobs []func() error
-	for _, lang := range project.Langs {
+	for _, lang := range r.p.Langs() {
 		lang := lang
 		jobs = append(jobs, func() error { return r.planAll(lang) })
 	}
 	return jobs
 }
 
-func (r *builder) rootPage() error {
-	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "root", Path: output.Root, AltPath: output.Root,
-		Title: r.p.Config.Title.Zh + " · " + r.p.Config.Title.En})
+// inEveryLanguage is a text in each edition's language, in edition order.
+func (r *builder) inEveryLanguage(t indicator.Text) []string {
+	var out []string
+	for _, lang := range r.p.Langs() {
+		out = append(out, r.p.Text(t, lang))
+	}
+	return out
 }
 
+// rootPage is the language choice at the site root, in the preferred
+// edition's language; it names the plan in every language.
+func (r *builder) rootPage() error {
+	lang := r.p.Preferred().Code
+	return r.page(&Page{Lang: lang, Other: r.p.Other(lang), Template: "root", Path: output.Root, AltPath: output.Root,
+		Title: strings.Join(r.inEveryLanguage(r.p.Config.Title), " · ")})
+}
+
+// notFound is served for any missing path: it speaks every language.
 func (r *builder) notFound() error {
-	return r.page(&Page{Lang: "zh-Hant", Other: "en", Template: "404", Path: output.NotFound, NoIndex: true,
-		Title: r.p.T("zh-Hant", "not-found") + " · " + r.p.T("en", "not-found")})
+	lang := r.p.Preferred().Code
+	var title []string
+	for _, l := range r.p.Langs() {
+		title = append(title, r.p.T(l, "not-found"))
+	}
+	return r.page(&Page{Lang: lang, Other: r.p.Other(lang), Template: "404", Path: output.NotFound, NoIndex: true,
+		Title: strings.Join(title, " · ")})
 }
 
 // Count is a status and how many indicators have it.
@@ -103,7 +113,7 @@ func (r *builder) scorecard(lang string, year int, withViews bool) ([]Count, []A
 	total := map[assess.Status]int{}
 	var areas []AreaScore
 	for _, a := range p.Reg.Areas {
-		as := AreaScore{ID: a.ID, Name: a.Name.Get(lang)}
+		as := AreaScore{ID: a.ID, Name: p.Text(a.Name, lang)}
 		per := map[assess.Status]int{}
 		for _, ind := range p.Reg.InArea(a.ID) {
 			res := p.Results[ind.ID][year]
@@ -168,8 +178,8 @@ func (r *builder) home(lang string) error {
 			}
 		}
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "home", Nav: "home",
-		Path: output.Home(lang), AltPath: output.Home(other(lang)), Title: p.Config.Short.Get(lang), Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "home", Nav: "home",
+		Path: output.Home(lang), AltPath: output.Home(p.Other(lang)), Title: p.Text(p.Config.Short, lang), Body: b})
 }
 
 // TOCEntry is a line of the plan's table of contents.
@@ -245,8 +255,8 @@ func (r *builder) planIndex(lang string) error {
 			b.Meta = append(b.Meta, [2]string{p.T(lang, kv[0]), v})
 		}
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planindex", Nav: "plan",
-		Path: output.Plan(lang), AltPath: output.Plan(other(lang)), Title: idx.Title, Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "planindex", Nav: "plan",
+		Path: output.Plan(lang), AltPath: output.Plan(p.Other(lang)), Title: idx.Title, Body: b})
 }
 
 // ChapterBody is a page of the plan text.
@@ -261,7 +271,7 @@ func (r *builder) chapter(lang string, i int) error {
 	pages := p.Plans[lang].Pages
 	pg := pages[i]
 	var after func(int) string
-	if lang != "zh-Hant" {
+	if lang != p.Source().Code {
 		after = r.commitmentNotes(lang, pg.ID)
 	}
 	conv, err := r.converted(lang, pg)
@@ -270,10 +280,10 @@ func (r *builder) chapter(lang string, i int) error {
 	}
 	r.parts[lang][i] = allPart(pg, conv.finish(func(d Directive) string { return r.directive(lang, d) }, nil))
 	bodyHTML := conv.finish(func(d Directive) string { return r.directive(lang, d) }, after)
-	if lang == "zh-Hant" {
+	if lang == p.Source().Code {
 		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
 	}
-	bodyHTML = altLinks(bodyHTML, lang, pg.ID, p.T(other(lang), "lang-short"), p.T(other(lang), "alt-section"))
+	bodyHTML = altLinks(bodyHTML, p.Other(lang), pg.ID, p.T(p.Other(lang), "lang-short"), p.T(p.Other(lang), "alt-section"))
 	b := &ChapterBody{HTML: template.HTML(bodyHTML), Kind: pg.Kind}
 	if i > 0 {
 		b.Prev = &TOCEntry{Title: pages[i-1].Title, URL: output.PlanPage(lang, pages[i-1].ID)}
@@ -281,8 +291,8 @@ func (r *builder) chapter(lang string, i int) error {
 	if i+1 < len(pages) {
 		b.Next = &TOCEntry{Title: pages[i+1].Title, URL: output.PlanPage(lang, pages[i+1].ID)}
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "chapter", Nav: "plan",
-		Path: output.PlanPage(lang, pg.ID), AltPath: output.PlanPage(other(lang), pg.ID), Title: pg.Title, Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "chapter", Nav: "plan",
+		Path: output.PlanPage(lang, pg.ID), AltPath: output.PlanPage(p.Other(lang), pg.ID), Title: pg.Title, Body: b})
 }
 
 // commitmentNotes returns, for a translated page, a function that adds after
@@ -291,7 +301,7 @@ func (r *builder) chapter(lang string, i int) error {
 func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 	p := r.p
 	var zh *plan.Page
-	for _, pg := range p.Plans["zh-Hant"].Pages {
+	for _, pg := range p.Plans[p.Source().Code].Pages {
 		if pg.ID == pageID {
 			zh = pg
 		}
@@ -314,7 +324,7 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 			if strings.Contains(t, ind.Quote) {
 				res := p.Results[ind.ID][p.LatestYear()]
 				notes[k] = append(notes[k], fmt.Sprintf(`<a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span>`,
-					lang, ind.ID, html.EscapeString(ind.Name.Get(lang)), present.StatusClass(res.Status), html.EscapeString(res.Status.Label(lang))))
+					lang, ind.ID, html.EscapeString(p.Text(ind.Name, lang)), present.StatusClass(res.Status), html.EscapeString(res.Status.Label(lang))))
 				break
 			}
 		}
@@ -329,10 +339,9 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 }
 
 // altLinks adds, after each heading's permalink, a link to the same section
-// in the other language.
-func altLinks(h, lang, page, label, name string) string {
+// in the edition o, the one the language switch leads to.
+func altLinks(h, o, page, label, name string) string {
 	const open = `<a class="permalink" href="#`
-	o := other(lang)
 	pre := ` <a class="alt" href="../../../` + o + `/plan/` + page + `/index.html#`
 	post := `" hreflang="` + o + `" lang="` + o + `" aria-label="` + html.EscapeString(name) + `">` + html.EscapeString(label) + `</a>`
 	var b strings.Builder
@@ -402,8 +411,8 @@ func (r *builder) planAll(lang string) error {
 		all.WriteString(h)
 	}
 	b := &AllBody{HTML: template.HTML(all.String())}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "planall", Nav: "plan",
-		Path: output.PlanAll(lang), AltPath: output.PlanAll(other(lang)), Title: p.Plans[lang].Index.Title, Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "planall", Nav: "plan",
+		Path: output.PlanAll(lang), AltPath: output.PlanAll(p.Other(lang)), Title: p.Plans[lang].Index.Title, Body: b})
 }
 
 // allPart is a plan page as a part of the whole-plan page: its headings
@@ -494,7 +503,7 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 			for _, ind := range sp.inds {
 				res := p.Results[ind.ID][year]
 				refs = append(refs, fmt.Sprintf(`<a class="badge %s" href="%s">%s%s%s</a>`, present.StatusClass(res.Status), link(ind),
-					html.EscapeString(ind.Name.Get(lang)), html.EscapeString(p.T(lang, "colon")), html.EscapeString(res.Status.Label(lang))))
+					html.EscapeString(p.Text(ind.Name, lang)), html.EscapeString(p.T(lang, "colon")), html.EscapeString(res.Status.Label(lang))))
 			}
 			repl = `<mark class="commitment">` + text + ` ` + strings.Join(refs, " ") + `</mark>`
 		}
@@ -538,8 +547,8 @@ func (r *builder) indicatorIndex(lang string) error {
 	p := r.p
 	year := p.LatestYear()
 	counts, areas := r.scorecard(lang, year, true)
-	err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
-		Path: output.Indicators(lang), AltPath: output.Indicators(other(lang)), Title: p.T(lang, "indicators"),
+	err := r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "indicators", Nav: "indicators",
+		Path: output.Indicators(lang), AltPath: output.Indicators(p.Other(lang)), Title: p.T(lang, "indicators"),
 		Body: &IndicatorIndexBody{Year: year, Counts: counts, Areas: areas}})
 	if err != nil {
 		return err
@@ -559,8 +568,8 @@ func (r *builder) indicatorIndex(lang string) error {
 				fa = append(fa, b)
 			}
 		}
-		err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
-			Path: output.Status(lang, string(s)), AltPath: output.Status(other(lang), string(s)),
+		err := r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "indicators", Nav: "indicators",
+			Path: output.Status(lang, string(s)), AltPath: output.Status(p.Other(lang), string(s)),
 			Title: p.T(lang, "indicators") + p.T(lang, "colon") + s.Label(lang),
 			Body:  &IndicatorIndexBody{Year: year, Counts: counts, Areas: fa, Filter: s}})
 		if err != nil {
@@ -580,8 +589,8 @@ func (r *builder) indicatorPage(lang string, ind *indicator.Indicator) error {
 	p := r.p
 	year := p.LatestYear()
 	v := r.indViewChart(ind, lang, year)
-	pg := &Page{Lang: lang, Other: other(lang), Template: "indicator", Nav: "indicators",
-		Path: output.Indicator(lang, ind.ID), AltPath: output.Indicator(other(lang), ind.ID),
+	pg := &Page{Lang: lang, Other: p.Other(lang), Template: "indicator", Nav: "indicators",
+		Path: output.Indicator(lang, ind.ID), AltPath: output.Indicator(p.Other(lang), ind.ID),
 		Title: v.Name, Desc: v.Name + p.T(lang, "colon") + v.Status, Body: &IndicatorBody{V: v, Year: year}}
 	pg.JSONLD = datasetJSONLD(p, lang, ind, pg)
 	if err := r.page(pg); err != nil {
@@ -602,8 +611,8 @@ func (r *builder) reportIndex(lang string) error {
 	p := r.p
 	years := append([]int(nil), p.Years...)
 	sort.Sort(sort.Reverse(sort.IntSlice(years)))
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "reports", Nav: "reports",
-		Path: output.Reports(lang), AltPath: output.Reports(other(lang)), Title: p.T(lang, "reports"),
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "reports", Nav: "reports",
+		Path: output.Reports(lang), AltPath: output.Reports(p.Other(lang)), Title: p.T(lang, "reports"),
 		Body: &ReportIndexBody{Years: years, Final: p.Config.TargetYear}})
 }
 
@@ -640,8 +649,8 @@ func (r *builder) report(lang string, year int) error {
 			b.Next = &TOCEntry{Title: t, URL: output.Report(lang, p.Years[i+1])}
 		}
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "report", Nav: "reports",
-		Path: output.Report(lang, year), AltPath: output.Report(other(lang), year), Title: title, Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "report", Nav: "reports",
+		Path: output.Report(lang, year), AltPath: output.Report(p.Other(lang), year), Title: title, Body: b})
 }
 
 // TablesBody shows Tables 1 and 2.
@@ -653,9 +662,9 @@ type TablesBody struct {
 
 func (r *builder) tables(lang string) error {
 	p := r.p
-	b := &TablesBody{T1Title: p.Reg.Table1.Title.Get(lang), T1Note: p.Reg.Table1.Note.Get(lang)}
+	b := &TablesBody{T1Title: p.Text(p.Reg.Table1.Title, lang), T1Note: p.Text(p.Reg.Table1.Note, lang)}
 	for _, row := range p.Reg.Table1.Rows {
-		b.T1 = append(b.T1, [3]string{row.Item.Get(lang), row.Value.Get(lang), row.Quote})
+		b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), row.Quote})
 	}
 	for i := range p.Reg.Indicators {
 		ind := &p.Reg.Indicators[i]
@@ -663,8 +672,8 @@ func (r *builder) tables(lang string) error {
 			b.T2 = append(b.T2, r.indView(ind, lang, p.LatestYear()))
 		}
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "tables", Nav: "plan",
-		Path: output.Tables(lang), AltPath: output.Tables(other(lang)), Title: p.T(lang, "tables"), Body: b})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "tables", Nav: "plan",
+		Path: output.Tables(lang), AltPath: output.Tables(p.Other(lang)), Title: p.T(lang, "tables"), Body: b})
 }
 
 // ContentBody is a Markdown page such as the methodology.
@@ -684,10 +693,10 @@ func (r *builder) contentPage(lang, name string) error {
 		for _, s := range p.Reg.Sources {
 			b.Sources = append(b.Sources, *present.Cite(p, s.ID, lang))
 		}
-		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Config.Publisher.Get(lang), p.Config.Short.Get(lang), p.Config.Date, p.Config.BaseURL+lang+"/")
-		return r.page(&Page{Lang: lang, Other: other(lang), Template: "about", Nav: name,
-			Path: output.Page(lang, name), AltPath: output.Page(other(lang), name), Title: pg.Title, Body: b})
+		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Text(p.Config.Publisher, lang), p.Text(p.Config.Short, lang), p.Config.Date, p.Config.BaseURL+lang+"/")
+		return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "about", Nav: name,
+			Path: output.Page(lang, name), AltPath: output.Page(p.Other(lang), name), Title: pg.Title, Body: b})
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "page", Nav: name,
-		Path: output.Page(lang, name), AltPath: output.Page(other(lang), name), Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "page", Nav: name,
+		Path: output.Page(lang, name), AltPath: output.Page(p.Other(lang), name), Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
 }

@@ -27,8 +27,10 @@ import (
 
 // Page is what every template receives.
 type Page struct {
-	Lang     string
-	Other    string // the other language
+	Lang     string // the edition's code
+	Key      string // the edition's data key: {{.Site.Config.Title.Get .Key}}
+	Dir      string // the edition's writing direction, ltr or rtl
+	Other    string // the edition the language switch leads to
 	Title    string
 	Desc     string
 	Path     string // site path of the page, e.g. "en/plan/ch1/" ("" for the root)
@@ -173,11 +175,11 @@ func Start(p *project.Project, opt Options) (*Rendering, []output.File, error) {
 		return nil, nil, err
 	}
 	r.frames = r.frames.fresh()
-	for _, lang := range project.Langs {
+	for _, lang := range r.p.Langs() {
 		r.md[lang] = newMarkdown(p.T(lang, "permalink"))
 	}
 	r.stated = map[string][]*indicator.Indicator{}
-	secs := p.Plans["zh-Hant"].Sections()
+	secs := p.Plans[p.Source().Code].Sections()
 	for i := range p.Reg.Indicators {
 		ind := &p.Reg.Indicators[i]
 		if pg := secs[ind.Section]; pg != nil {
@@ -185,7 +187,7 @@ func Start(p *project.Project, opt Options) (*Rendering, []output.File, error) {
 		}
 	}
 	r.parts = map[string][]string{}
-	for _, lang := range project.Langs {
+	for _, lang := range r.p.Langs() {
 		r.parts[lang] = make([]string, len(p.Plans[lang].Pages))
 	}
 	r.workers = opt.Workers
@@ -218,7 +220,7 @@ func (rd *Rendering) Finish(pdfs []output.File) ([]output.File, error) {
 	r := rd.r
 	r.pdfs = pdfs
 	var jobs []func() error
-	for _, lang := range project.Langs {
+	for _, lang := range r.p.Langs() {
 		lang := lang
 		jobs = append(jobs, func() error { return r.downloads(lang) })
 	}
@@ -275,10 +277,14 @@ func (r *builder) page(pg *Page) error {
 	}
 	pg.Site = r.p
 	pg.b = r
+	pg.Key = r.p.Key(pg.Lang)
+	if e := r.p.Edition(pg.Lang); e != nil {
+		pg.Dir = e.Dir
+	}
 	pg.Canonical = r.p.Config.BaseURL + pg.Path
 	pg.AltCanonical = r.p.Config.BaseURL + pg.AltPath
 	pg.AltRel = pg.Rel(pg.AltPath)
-	pg.SiteTitle = r.p.Config.Short.Get(pg.Lang)
+	pg.SiteTitle = r.p.Text(r.p.Config.Short, pg.Lang)
 	pg.OtherName = r.p.T(pg.Other, "lang-name")
 	pg.Framed = pg.Template != "root" && pg.Template != "404"
 	buf := bufPool.Get().(*bytes.Buffer)

@@ -30,7 +30,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) 
 		spec := present.ChartSpec(p, ind, v.Result, lang, year, "c-"+ind.ID)
 		spec.Desc = present.Describe(p, ind, spec, v.Target, v.Status, lang)
 		if len(spec.Observed) > 0 || spec.Target != nil {
-			svg, err := chart.SVG(spec, p.Fonts)
+			svg, err := chart.SVG(spec, p.FontsFor(lang))
 			if err == nil {
 				v.Chart = template.HTML(svg)
 				v.HasChart = true

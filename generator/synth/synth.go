@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"planpress/generator/internal/fsutil"
+	"planpress/generator/project"
 )
 
 // Options size a synthetic project.
@@ -49,13 +50,16 @@ func Write(dir, from string, o Options) error {
 	}
 	r := rand.New(rand.NewSource(1))
 	target := o.BaseYear + o.Years - 1
+	// the default editions: the plan's own text (Chinese words) and its
+	// translation (English words)
+	src, tr := project.DefaultEditions[0].Code, project.DefaultEditions[1].Code
 	if err := fsutil.CopyTree(filepath.Join(from, "templates"), filepath.Join(dir, "templates")); err != nil {
 		return err
 	}
 	if err := fsutil.CopyTree(filepath.Join(from, "data", "i18n"), filepath.Join(dir, "data", "i18n")); err != nil {
 		return err
 	}
-	for _, lang := range []string{"zh-Hant", "en"} {
+	for _, lang := range []string{src, tr} {
 		if err := fsutil.CopyTree(filepath.Join(from, "content", lang, "methodology.md"), filepath.Join(dir, "content", lang, "methodology.md")); err != nil {
 			return err
 		}
@@ -115,15 +119,15 @@ main = ""
 		pg[k].zh += quotes[i] + "。"
 		pg[k].en += fmt.Sprintf(" By %d indicator %d reaches more than %d%%.", target, i, 50+i%40)
 	}
-	for _, lang := range []string{"zh-Hant", "en"} {
-		title := map[string]string{"zh-Hant": "合成規劃", "en": "Synthetic plan"}[lang]
+	for _, lang := range []string{src, tr} {
+		title := map[string]string{src: "合成規劃", tr: "Synthetic plan"}[lang]
 		if err := w("content/"+lang+"/plan/_index.md", fmt.Sprintf("+++\nid = \"plan\"\nkind = \"index\"\ntitle = %q\n\n[meta]\nissuer = \"x\"\n+++\n\n{{< toc >}}\n", title)); err != nil {
 			return err
 		}
 		for i, pg := range pages {
 			var s strings.Builder
 			t := fmt.Sprintf("第%d章", i+1)
-			if lang == "en" {
+			if lang == tr {
 				t = fmt.Sprintf("Chapter %d", i+1)
 			}
 			fmt.Fprintf(&s, "+++\nid = \"ch%d\"\nkind = \"chapter\"\ntitle = %q\nweight = %d\n+++\n", i+1, t, i+1)
@@ -132,7 +136,7 @@ main = ""
 					fmt.Fprintf(&s, "\n## (%d) %s {#ch%d-s%d}\n", k/4+1, strings.Fields(p.en)[0], i+1, k/4+1)
 				}
 				text := p.zh
-				if lang == "en" {
+				if lang == tr {
 					text = p.en
 				}
 				fmt.Fprintf(&s, "\n%s\n", text)
@@ -176,7 +180,7 @@ target = { year = %d, value = %d, bound = "at-least" }
 			return err
 		}
 	}
-	for _, lang := range []string{"zh-Hant", "en"} {
+	for _, lang := range []string{src, tr} {
 		if err := w("content/"+lang+"/about.md", "+++\ntitle = \"About\"\n+++\n\nSynthetic.\n"); err != nil {
 			return err
 		}

@@ -1,0 +1,196 @@
+package project
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"github.com/BurntSushi/toml"
+
+	"planpress/generator/fonts"
+	"planpress/generator/indicator"
+)
+
+// Edition is one language edition of the site, listed in data/site.toml as
+// [[edition]]: its language code (the folder of its content, UI strings and
+// pages), its name, writing direction, whether it is the plan's own text,
+// the key of its text in the data files' multilingual fields
+// ({ zh = "…", en = "…" }), its font and its typesetting.
+type Edition struct {
+	Code    string `toml:"code"`     // BCP 47 tag: "zh-Hant", "en"
+	Name    string `toml:"name"`     // in its own language: "繁體中文", "English"
+	Dir     string `toml:"dir"`      // "ltr" or "rtl"; default "ltr"
+	Source  bool   `toml:"source"`   // the plan as published; others are translations
+	DataKey string `toml:"data_key"` // key in the data files' fields: "zh", "en"
+	Font    string `toml:"font"`     // TrueType font for its PDFs and charts; "" = [fonts] main
+	Default bool   `toml:"default"`  // the edition x-default and the root page prefer
+	CJK     bool   `toml:"cjk"`      // set as Chinese: taller lines, indented paragraphs, no spaces between words
+}
+
+// DefaultEditions are the editions of a project whose data/site.toml lists
+// none: the plan in traditional Chinese and its English translation.
+var DefaultEditions = []Edition{
+	{Code: "zh-Hant", Name: "繁體中文", Dir: "ltr", Source: true, DataKey: "zh", Default: true, CJK: true},
+	{Code: "en", Name: "English", Dir: "ltr", DataKey: "en"},
+}
+
+var editionCode = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// checkEditions fills in defaults and reports editions that cannot work.
+func checkEditions(eds []Edition) ([]Edition, indicator.Problems) {
+	if len(eds) == 0 {
+		return append([]Edition(nil), DefaultEditions...), nil
+	}
+	const file = "data/site.toml"
+	var ps indicator.Problems
+	codes, keys := map[string]bool{}, map[string]bool{}
+	sources, defaults := 0, 0
+	for i := range eds {
+		e := &eds[i]
+		if e.Dir == "" {
+			e.Dir = "ltr"
+		}
+		switch {
+		case !editionCode.MatchString(e.Code):
+			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %d: code %q is not a language tag", i+1, e.Code), Hint: `write a code such as "zh-Hant" or "en"`})
+		case codes[e.Code]:
+			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q is listed twice", e.Code), Hint: "list each edition once"})
+		}
+		codes[e.Code] = true
+		if e.DataKey == "" || keys[e.DataKey] {
+			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q: data_key %q is empty or used by another edition", e.Code, e.DataKey), Hint: `give each edition the key of its text in the data files, e.g. data_key = "en"`})
+		}
+		keys[e.DataKey] = true
+		if e.Dir != "ltr" && e.Dir != "rtl" {
+			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q: dir %q", e.Code, e.Dir), Hint: `write dir = "ltr" or "rtl"`})
+		}
+		if e.Name == "" {
+			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q has no name", e.Code), Hint: `write its name in its own language, e.g. name = "English"`})
+		}
+		if e.Source {
+			sources++
+		}
+		if e.Default {
+			defaults++
+		}
+	}
+	if sources != 1 {
+		ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked source = true", sources), Hint: "mark exactly one edition, the plan's own text, with source = true"})
+	}
+	if defaults > 1 {
+		ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked default = true", defaults), Hint: "mark at most one edition with default = true"})
+	}
+	return eds, ps
+}
+
+// Langs returns the codes of the editions, in the order of data/site.toml.
+func (p *Project) Langs() []string {
+	out := make([]string, len(p.Editions))
+	for i, e := range p.Editions {
+		out[i] = e.Code
+	}
+	return out
+}
+
+// Edition returns the edition of a code (nil for none).
+func (p *Project) Edition(code string) *Edition {
+	for i := range p.Editions {
+		if p.Editions[i].Code == code {
+			return &p.Editions[i]
+		}
+	}
+	return nil
+}
+
+// Key returns the data key of an edition: the key of its text in the data
+// files' multilingual fields.
+func (p *Project) Key(lang string) string {
+	if e := p.Edition(lang); e != nil {
+		return e.DataKey
+	}
+	return lang
+}
+
+// Keys returns the data keys of every edition, in edition order.
+func (p *Project) Keys() []string {
+	out := make([]string, len(p.Editions))
+	for i, e := range p.Editions {
+		out[i] = e.DataKey
+	}
+	return out
+}
+
+// Text returns t in the language of an edition.
+func (p *Project) Text(t indicator.Text, lang string) string { return t.Get(p.Key(lang)) }
+
+// Source is the edition of the plan's own text.
+func (p *Project) Source() *Edition {
+	for i := range p.Editions {
+		if p.Editions[i].Source {
+			return &p.Editions[i]
+		}
+	}
+	return &p.Editions[0]
+}
+
+// Preferred is the edition the root page and x-default prefer: the one
+// marked default, else the source.
+func (p *Project) Preferred() *Edition {
+	for i := range p.Editions {
+		if p.Editions[i].Default {
+			return &p.Editions[i]
+		}
+	}
+	return p.Source()
+}
+
+// Other is the edition a page's language switch leads to: the next one in
+// the list, the first after the last (with two editions, the other one).
+func (p *Project) Other(lang string) string {
+	for i, e := range p.Editions {
+		if e.Code == lang {
+			return p.Editions[(i+1)%len(p.Editions)].Code
+		}
+	}
+	return lang
+}
+
+// Translations are the editions other than the source, in order.
+func (p *Project) Translations() []*Edition {
+	var out []*Edition
+	for i := range p.Editions {
+		if !p.Editions[i].Source {
+			out = append(out, &p.Editions[i])
+		}
+	}
+	return out
+}
+
+// SourceEdition reads only the editions of data/site.toml and returns the
+// source edition: where import writes the plan text.
+func SourceEdition(root string) (*Edition, error) {
+	var c struct {
+		Editions []Edition `toml:"edition"`
+	}
+	if _, err := os.Stat(filepath.Join(root, "data", "site.toml")); err == nil {
+		if _, err := toml.DecodeFile(filepath.Join(root, "data", "site.toml"), &c); err != nil {
+			return nil, indicator.Problems{{File: "data/site.toml", Msg: "TOML: " + err.Error(), Hint: "run planpress check for the details"}}
+		}
+	}
+	eds, ps := checkEditions(c.Editions)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	p := &Project{Editions: eds}
+	return p.Source(), nil
+}
+
+// FontsFor returns the fonts of an edition's PDFs and charts: its own font
+// when data/site.toml gives one, else [fonts] main.
+func (p *Project) FontsFor(lang string) *fonts.Set {
+	if fs := p.editionFonts[lang]; fs != nil {
+		return fs
+	}
+	return p.Fonts
+}
