@@ -47,7 +47,7 @@ func cmdSynth(args []string, stdout, stderr io.Writer) int {
 	_, pos, ok := flags("synth", args, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&out, "out", "", "folder to write the synthetic project into (must not exist)")
 		fs.StringVar(&from, "from", ".", "project whose templates and UI strings to copy")
-		fs.IntVar(&scale, "scale", 0, "k times the real project (109 indicators, 10 plan pages, 6 years)")
+		fs.IntVar(&scale, "scale", 0, "k times the project at --from (its indicators and plan pages; the same years)")
 		fs.IntVar(&inds, "indicators", 0, "number of indicators")
 		fs.IntVar(&years, "years", 6, "years of data, base year included")
 		fs.IntVar(&pages, "pages", 10, "plan pages per language")
@@ -62,7 +62,11 @@ func cmdSynth(args []string, stdout, stderr io.Writer) int {
 	}
 	o := synth.Options{Indicators: inds, Years: years, Pages: pages}
 	if scale > 0 {
-		o = synth.Scale(scale)
+		p, err := project.Load(from, project.Options{})
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		o = synth.Scale(scale, p)
 	}
 	if err := synth.Write(out, from, o); err != nil {
 		fmt.Fprintln(stderr, "planpress synth:", err)

@@ -262,7 +262,13 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	defer f.Close()
-	d, err := plan.Import(f, pos[0])
+	// the portal's page furniture is described beside the seed
+	cfg, err := plan.LoadImportConfig(filepath.Join(filepath.Dir(pos[0]), "import.toml"))
+	if err != nil {
+		fmt.Fprintln(stderr, "planpress:", err)
+		return exitInput
+	}
+	d, err := plan.Import(f, pos[0], cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "planpress:", err)
 		return exitInput

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"planpress/generator/internal/testutil"
 	"planpress/generator/linkcheck"
 	"planpress/generator/output"
+	"planpress/generator/project"
 )
 
 // fixture copies a project of testdata/ with the real templates into a
@@ -96,5 +98,72 @@ func TestThreeEditions(t *testing.T) {
 	}
 	for _, p := range probs {
 		t.Error(p)
+	}
+}
+
+// TestSecondPlan builds testdata/plan2, another plan (another place and
+// period, no tables rebuilt from data, its own UI strings) with no change
+// to the Go code, and checks that no output file, PDF text included,
+// carries a word of the Beijing plan that its own files do not contain.
+func TestSecondPlan(t *testing.T) {
+	files := fixture(t, "plan2")
+	root := testutil.Root(t)
+	// words of the Beijing plan: its place, period, issuer, coverage, the
+	// publishers of its sources and its indicator ids
+	real, err := project.Load(root, project.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"北京", "Beijing", "十四五", "14th Five-Year", "京政發", "京津冀", "PM2.5", "碳中和", "carbon neutrality", "2021–2025"}
+	for _, lang := range real.Langs() {
+		words = append(words, real.Text(real.Config.Title, lang), real.Text(real.Config.Issuer, lang), real.Text(real.Config.Coverage, lang))
+	}
+	for _, s := range real.Reg.Sources {
+		words = append(words, real.Text(s.Publisher, "en"))
+	}
+	for _, ind := range real.Reg.Indicators {
+		words = append(words, ind.ID)
+	}
+	// the fixture's own input
+	own := ""
+	for _, dir := range []string{filepath.Join(root, "testdata", "plan2"), filepath.Join(root, "templates")} {
+		in, err := fsutil.ReadTree(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range in {
+			own += string(f.Data) + "\n"
+		}
+	}
+	var foreign []string
+	for _, w := range words {
+		if w != "" && !strings.Contains(own, w) {
+			foreign = append(foreign, w)
+		}
+	}
+	if len(foreign) < 20 {
+		t.Fatalf("only %d words of the Beijing plan to look for: %v", len(foreign), foreign)
+	}
+	if _, ok := files[output.Tables("en")+"index.html"]; ok {
+		t.Errorf("a plan without tables got a tables page")
+	}
+	if _, ok := files[output.ReportPDF(2032, "en")]; !ok {
+		t.Errorf("the 2032 report of the plan's own period is missing")
+	}
+	tmp := t.TempDir()
+	for p, data := range files {
+		text := string(data)
+		if strings.HasSuffix(p, ".pdf") {
+			f := filepath.Join(tmp, "doc.pdf")
+			if err := os.WriteFile(f, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			text = testutil.PDFText(t, f)
+		}
+		for _, w := range foreign {
+			if strings.Contains(text, w) {
+				t.Errorf("%s contains %q, a word of the Beijing plan", p, w)
+			}
+		}
 	}
 }

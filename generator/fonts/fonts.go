@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font/sfnt"
@@ -102,9 +103,10 @@ func (s *Set) Describe() string {
 	return d
 }
 
-// cjkSample and latinSample are what a face must render to be used.
+// cjkSample and latinSample are what a face must render to be used; Find
+// also asks for the project's own sample (its titles in every language).
 const (
-	cjkSample   = "北京市生態環境保護規劃碳中和綠色發展"
+	cjkSample   = "中文漢字汉字一二三十百千萬万年月日"
 	latinSample = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%.,()"
 )
 
@@ -166,13 +168,16 @@ func latinCandidates() []string {
 
 // Find returns the font set to use: the configured file when configured
 // (an error when it is unusable), else the first usable well-known file.
-func Find(configured string) (*Set, error) {
+// The font must render sample (the project's titles, say) as well as
+// Chinese and Latin in general.
+func Find(configured string, sample ...string) (*Set, error) {
+	need := cjkSample + strings.Join(sample, "")
 	if configured != "" {
 		f, err := Load(configured)
 		if err != nil {
 			return nil, fmt.Errorf("font from data/site.toml [fonts] main = %q: %w", configured, err)
 		}
-		if !covers(f, cjkSample) {
+		if !coversText(f, need) {
 			return nil, fmt.Errorf("font from data/site.toml [fonts] main = %q has no Chinese glyphs: choose a font that covers Chinese (e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)", configured)
 		}
 		return complete(f)
@@ -187,8 +192,8 @@ func Find(configured string) (*Set, error) {
 			tried = append(tried, err.Error())
 			continue
 		}
-		if !covers(f, cjkSample) {
-			tried = append(tried, p+": no Chinese glyphs")
+		if !coversText(f, need) {
+			tried = append(tried, p+": no Chinese glyphs, or not all of the project's titles")
 			continue
 		}
 		return complete(f)
@@ -216,6 +221,18 @@ func complete(main *Face) (*Set, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s has no Latin letters or digits and no Latin font was found: install fonts-dejavu-core, or set main under [fonts] in data/site.toml to a font that covers both (e.g. WenQuanYi Micro Hei)", main.Path)
+}
+
+// coversText is covers for the letters of a text other than Latin ones
+// (which a Latin face may supply): spaces, punctuation and symbols are left
+// to the PDF writer's substitution.
+func coversText(f *Face, text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) && !f.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func covers(f *Face, sample string) bool {

@@ -132,6 +132,7 @@ type Limits struct {
 	FirstYear, LastYear int
 	Keys                []string // data key of every edition: each text field has these
 	Source              string   // data key of the plan's own text
+	Table1              bool     // data/table1.toml is needed (a table is rebuilt from it)
 }
 
 // example is a text field written out with the given keys.
@@ -372,7 +373,9 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	}
 	r.Sources = srcs.Source
 
-	if ft, p := decode(root, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
+	if _, err := os.Stat(filepath.Join(root, "data", "table1.toml")); err != nil && !lim.Table1 {
+		// a plan without a table rebuilt from data needs no table1.toml
+	} else if ft, p := decode(root, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
 		ps = append(ps, p...)
 		for i := range r.Table1.Rows {
 			r.Table1.Rows[i].Line = ft.entryLine("row", i)

@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Document is the whole plan as imported from the seed: metadata, the
@@ -30,25 +33,58 @@ var (
 	reBook     = regexp.MustCompile(`《([^》]+)》`)
 )
 
-// metaKeys maps the portal's header labels to Meta fields.
-var metaKeys = map[string]func(*Meta) *string{
-	"主題分類":   func(m *Meta) *string { return &m.Subject },
-	"發文機構":   func(m *Meta) *string { return &m.Issuer },
-	"聯合發文單位": func(m *Meta) *string { return &m.CoIssuers },
-	"實施日期":   func(m *Meta) *string { return &m.ImplementationDate },
-	"成文日期":   func(m *Meta) *string { return &m.WrittenDate },
-	"發文字號":   func(m *Meta) *string { return &m.DocNumber },
-	"廢止日期":   func(m *Meta) *string { return &m.RepealDate },
-	"發佈日期":   func(m *Meta) *string { return &m.PublicationDate },
-	"有效性":    func(m *Meta) *string { return &m.Validity },
-	"文件來源":   func(m *Meta) *string { return &m.Source },
+// metaFields are the Meta fields a portal's header label can fill, by the
+// name ImportConfig gives them.
+var metaFields = map[string]func(*Meta) *string{
+	"subject":             func(m *Meta) *string { return &m.Subject },
+	"issuer":              func(m *Meta) *string { return &m.Issuer },
+	"co_issuers":          func(m *Meta) *string { return &m.CoIssuers },
+	"implementation_date": func(m *Meta) *string { return &m.ImplementationDate },
+	"written_date":        func(m *Meta) *string { return &m.WrittenDate },
+	"doc_number":          func(m *Meta) *string { return &m.DocNumber },
+	"repeal_date":         func(m *Meta) *string { return &m.RepealDate },
+	"publication_date":    func(m *Meta) *string { return &m.PublicationDate },
+	"validity":            func(m *Meta) *string { return &m.Validity },
+	"source":              func(m *Meta) *string { return &m.Source },
 }
 
-// chrome lines of the portal page that are not content.
-var chrome = []string{"字號:", "字號：", "分享:", "分享：", "您訪問的連結即將離開"}
+// ImportConfig describes the portal page a seed was copied from: it is
+// seeds/import.toml, beside the seeds.
+type ImportConfig struct {
+	Labels map[string]string `toml:"labels"` // header label → metadata field (subject, issuer, …)
+	Skip   []string          `toml:"skip"`   // lines that begin so are page furniture
+	Footer []string          `toml:"footer"` // a line that begins so ends the content
+}
 
-func isChrome(s string) bool {
-	for _, c := range chrome {
+// LoadImportConfig reads an import configuration and checks its fields.
+func LoadImportConfig(file string) (ImportConfig, error) {
+	var c ImportConfig
+	md, err := toml.DecodeFile(file, &c)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w (check the TOML there)", file, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return c, fmt.Errorf("%s: unknown key %q (known: [labels], skip, footer)", file, u[0].String())
+	}
+	for label, field := range c.Labels {
+		if metaFields[field] == nil {
+			return c, fmt.Errorf("%s: label %q fills %q, which is no metadata field (use one of %s)", file, label, field, strings.Join(sortedFields(), ", "))
+		}
+	}
+	return c, nil
+}
+
+func sortedFields() []string {
+	var out []string
+	for k := range metaFields {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func hasPrefix(s string, prefixes []string) bool {
+	for _, c := range prefixes {
 		if strings.HasPrefix(s, c) {
 			return true
 		}
@@ -91,7 +127,7 @@ func (e *ImportError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e
 
 // Import reads a plan as published on the portal (see seeds/) and returns
 // its structure. name is used in error messages.
-func Import(r io.Reader, name string) (*Document, error) {
+func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	d := &Document{}
@@ -123,18 +159,23 @@ func Import(r io.Reader, name string) (*Document, error) {
 		if s == "" {
 			continue
 		}
-		if isChrome(s) {
-			if strings.HasPrefix(s, "分享") {
-				break // the portal's footer: nothing after it is content
-			}
+		if hasPrefix(s, cfg.Footer) {
+			break // the portal's footer: nothing after it is content
+		}
+		if hasPrefix(s, cfg.Skip) {
 			continue
 		}
 		if inHeader {
 			if m := reMetaLine.FindStringSubmatch(raw); m != nil {
 				key := trimSpace(m[1])
-				f, ok := metaKeys[key]
+				f, ok := metaFields[cfg.Labels[key]]
 				if !ok {
-					return nil, &ImportError{name, ln, fmt.Sprintf("unknown header field [%s]: known fields are 主題分類, 發文機構, 聯合發文單位, 實施日期, 成文日期, 發文字號, 廢止日期, 發佈日期, 有效性, 文件來源", key)}
+					var known []string
+					for l := range cfg.Labels {
+						known = append(known, l)
+					}
+					sort.Strings(known)
+					return nil, &ImportError{name, ln, fmt.Sprintf("unknown header field [%s]: known fields are %s (seeds/import.toml [labels])", key, strings.Join(known, ", "))}
 				}
 				*f(&d.Meta) = trimSpace(m[2])
 				continue

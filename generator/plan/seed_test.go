@@ -13,6 +13,16 @@ import (
 
 const seedFile = "seeds/beijing-14th-fyp-eco-env-2021.txt"
 
+// importConfig is the portal description beside the seeds.
+func importConfig(t testing.TB) ImportConfig {
+	t.Helper()
+	cfg, err := LoadImportConfig(filepath.Join(testutil.Root(t), "seeds", "import.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
 // norm removes all white space, the normalisation under which paragraphs
 // must match.
 func norm(s string) string {
@@ -116,7 +126,7 @@ func TestImportGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	d, err := Import(f, seedFile)
+	d, err := Import(f, seedFile, importConfig(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +152,7 @@ func TestImportStructure(t *testing.T) {
 	root := testutil.Root(t)
 	f, _ := os.Open(filepath.Join(root, seedFile))
 	defer f.Close()
-	d, err := Import(f, seedFile)
+	d, err := Import(f, seedFile, importConfig(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +209,7 @@ func TestImportErrors(t *testing.T) {
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := Import(strings.NewReader(src), "seed.txt")
+			_, err := Import(strings.NewReader(src), "seed.txt", importConfig(t))
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -216,8 +226,9 @@ func FuzzImport(f *testing.F) {
 	f.Add(string(seed))
 	f.Add("關於印發《某規劃》的通知\n\n某規劃\n\n一、總則\n\n  (一)目標\n\n  1.內容\n\n  段落。\n")
 	f.Add("")
+	cfg := importConfig(f)
 	f.Fuzz(func(t *testing.T, src string) {
-		d, err := Import(strings.NewReader(src), "fuzz.txt")
+		d, err := Import(strings.NewReader(src), "fuzz.txt", cfg)
 		if err != nil {
 			return
 		}
@@ -237,4 +248,25 @@ func FuzzImport(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestImportConfigChecked(t *testing.T) {
+	for name, src := range map[string]string{
+		"unknown field": "[labels]\n\"發文機構\" = \"author\"\n",
+		"unknown key":   "skip = []\nfooters = [\"x\"]\n",
+		"bad TOML":      "[labels\n",
+	} {
+		p := filepath.Join(t.TempDir(), "import.toml")
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := LoadImportConfig(p); err == nil || !strings.Contains(err.Error(), p) {
+			t.Errorf("%s: error %v does not name %s", name, err, p)
+		}
+	}
+	// a header label the configuration does not know is an error at its line
+	_, err := Import(strings.NewReader("  1. [發文機構] x\n"), "seed.txt", ImportConfig{})
+	if err == nil || !strings.HasPrefix(err.Error(), "seed.txt:1:") {
+		t.Errorf("unknown label: %v", err)
+	}
 }

@@ -39,7 +39,26 @@ type Config struct {
 		Main string `toml:"main"`
 	} `toml:"fonts"`
 	Editions []Edition `toml:"edition"` // none: DefaultEditions
+	// Headlines are the indicators the home page shows first (then others
+	// with values in three years or more).
+	Headlines []string `toml:"headlines"`
+	// Tables are the plan's tables that it publishes as images, rebuilt
+	// from data, by the id of their {{< table ID "…" >}} line. Empty: the
+	// plan has none, and the site no tables page.
+	Tables struct {
+		Results        string `toml:"results"`         // rebuilt from data/table1.toml
+		Targets        string `toml:"targets"`         // lists the indicators of TargetsSection
+		TargetsSection string `toml:"targets_section"` // the section whose targets it states
+	} `toml:"tables"`
+	// Notice is how the PDF sets the plan's notice (its covering letter).
+	Notice struct {
+		FlushLeft int `toml:"flush_left"` // first paragraphs set flush left (document number, addressees)
+		Signed    int `toml:"signed"`     // last paragraphs set to the right (issuer, date)
+	} `toml:"notice"`
 }
+
+// HasTables reports whether the plan has tables rebuilt from data.
+func (c *Config) HasTables() bool { return c.Tables.Results != "" || c.Tables.Targets != "" }
 
 // Project is the loaded, checked input of a build.
 type Project struct {
@@ -104,7 +123,7 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, indicator.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
 	}
 	var ps indicator.Problems
-	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk"); e != nil {
+	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk"); e != nil {
 		ps = append(ps, e...)
 	}
 	eds, eps := checkEditions(p.Config.Editions)
@@ -141,11 +160,16 @@ func Load(root string, opt Options) (*Project, error) {
 	fontsDone := make(chan fontsResult, 1)
 	if opt.NeedFonts {
 		go func() {
-			fs, err := fonts.Find(p.Config.Fonts.Main)
+			// the fonts must render the plan's titles in every edition
+			var sample []string
+			for _, e := range p.Editions {
+				sample = append(sample, p.Config.Title.Get(e.DataKey), p.Config.Short.Get(e.DataKey))
+			}
+			fs, err := fonts.Find(p.Config.Fonts.Main, sample...)
 			r := fontsResult{set: fs, err: err, byEd: map[string]*fonts.Set{}}
 			for _, e := range p.Editions {
 				if e.Font != "" && r.err == nil {
-					r.byEd[e.Code], r.err = fonts.Find(e.Font)
+					r.byEd[e.Code], r.err = fonts.Find(e.Font, p.Config.Title.Get(e.DataKey), p.Config.Short.Get(e.DataKey))
 				}
 			}
 			fontsDone <- r
@@ -207,6 +231,7 @@ func Load(root string, opt Options) (*Project, error) {
 	reg := rr.reg
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
+	ps = append(ps, p.checkPlanFacts()...)
 	// every translation against the plan's own text
 	se := p.Source()
 	if src := p.Plans[se.Code]; src != nil {
@@ -345,7 +370,7 @@ func loadTOML(root, name string, v any, known string) indicator.Problems {
 // Limits are what the data files are checked against: the plan's years
 // and the editions' data keys.
 func (p *Project) Limits() indicator.Limits {
-	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.Keys(), Source: p.Source().DataKey}
+	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.Keys(), Source: p.Source().DataKey, Table1: p.Config.Tables.Results != ""}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -376,6 +401,32 @@ func stringParity(langs []string, s map[string]map[string]string) indicator.Prob
 				ps = append(ps, indicator.Problem{File: "data/i18n/" + b + ".toml", Msg: fmt.Sprintf("string %q is missing (it is in %s.toml)", k, a), Hint: "add " + k + " = \"…\""})
 			}
 		}
+	}
+	return ps
+}
+
+// checkPlanFacts checks what data/site.toml says of the plan: headline
+// indicators that exist, a targets table with a section of the plan, a
+// results table with rows.
+func (p *Project) checkPlanFacts() indicator.Problems {
+	const file = "data/site.toml"
+	var ps indicator.Problems
+	if p.Reg.Indicators != nil {
+		for _, id := range p.Config.Headlines {
+			if p.Reg.Indicator(id) == nil {
+				ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("headline indicator %q is not in data/indicators.toml", id), Hint: "list ids of data/indicators.toml in headlines"})
+			}
+		}
+	}
+	t := p.Config.Tables
+	if (t.Targets == "") != (t.TargetsSection == "") {
+		ps = append(ps, indicator.Problem{File: file, Msg: "[tables] targets and targets_section go together", Hint: "give both the table's id and the section whose targets it lists, or neither"})
+	}
+	if src := p.Plans[p.Source().Code]; src != nil && t.TargetsSection != "" && src.Sections()[t.TargetsSection] == nil {
+		ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("[tables] targets_section %q is not a section of the plan", t.TargetsSection), Hint: "use a heading id of content/" + p.Source().Code + "/plan"})
+	}
+	if t.Results != "" && len(p.Reg.Table1.Rows) == 0 {
+		ps = append(ps, indicator.Problem{File: "data/table1.toml", Msg: fmt.Sprintf("[tables] results = %q in data/site.toml, but the table has no rows", t.Results), Hint: "add [[row]] entries, or remove results from [tables]"})
 	}
 	return ps
 }

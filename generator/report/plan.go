@@ -79,11 +79,11 @@ func planPage(d *doc, p *project.Project, lang string, pg *plan.Page) error {
 		case plan.Para:
 			k++
 			o := paraOpt{indent: indent, after: after}
-			if pg.Kind == "notice" && (k <= 2 || k > nParas-2) {
+			if n := p.Config.Notice; pg.Kind == "notice" && (k <= n.FlushLeft || k > nParas-n.Signed) {
 				// document number and addressees stand flush left as in
 				// the source; the issuer and date are set to the right
 				o.indent = 0
-				if k > nParas-2 {
+				if k > nParas-n.Signed {
 					o.align = "R"
 				}
 			}
@@ -104,26 +104,28 @@ func planPage(d *doc, p *project.Project, lang string, pg *plan.Page) error {
 	return nil
 }
 
-// tableBlock writes Table 1 or Table 2 where the plan shows its image.
+// tableBlock writes a table rebuilt from data (data/site.toml [tables])
+// where the plan shows its image.
 func tableBlock(d *doc, p *project.Project, lang string, b plan.Block) {
 	d.setY(d.y() + 2)
-	switch b.ID {
-	case "table1":
-		t := p.Reg.Table1
-		d.para(p.Text(t.Title, lang), paraOpt{pt: 11, color: colAccent, after: 1})
-		d.para(p.Text(t.Note, lang), paraOpt{pt: 9, color: colMuted, after: 2})
+	t := p.Config.Tables
+	switch {
+	case b.ID != "" && b.ID == t.Results:
+		t1 := p.Reg.Table1
+		d.para(p.Text(t1.Title, lang), paraOpt{pt: 11, color: colAccent, after: 1})
+		d.para(p.Text(t1.Note, lang), paraOpt{pt: 9, color: colMuted, after: 2})
 		var rows [][]Cell
-		for _, r := range t.Rows {
+		for _, r := range t1.Rows {
 			rows = append(rows, []Cell{{Text: p.Text(r.Item, lang)}, {Text: p.Text(r.Value, lang)}})
 		}
 		d.table([]float64{textW * 0.45, textW * 0.55}, []string{p.T(lang, "item"), p.T(lang, "result")}, rows, 9)
-	case "table2":
+	case b.ID != "" && b.ID == t.Targets:
 		d.para(p.T(lang, "table2-title"), paraOpt{pt: 11, color: colAccent, after: 1})
 		d.para(p.T(lang, "table2-note"), paraOpt{pt: 9, color: colMuted, after: 2})
 		var rows [][]Cell
 		for i := range p.Reg.Indicators {
 			ind := &p.Reg.Indicators[i]
-			if ind.Section != "ch2-s3" {
+			if ind.Section != t.TargetsSection {
 				continue
 			}
 			base := present.BaselineText(p, ind, lang)

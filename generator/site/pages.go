@@ -28,10 +28,12 @@ func (r *builder) jobs() []func() error {
 			func() error { return r.planIndex(lang) },
 			func() error { return r.indicatorIndex(lang) },
 			func() error { return r.reportIndex(lang) },
-			func() error { return r.tables(lang) },
 			func() error { return r.searchIndex(lang) },
 			func() error { return r.feed(lang) },
 		)
+		if p.Config.HasTables() {
+			jobs = append(jobs, func() error { return r.tables(lang) })
+		}
 		pl := p.Plans[lang]
 		for i := range pl.Pages {
 			i := i
@@ -148,15 +150,12 @@ type HomeBody struct {
 	Total     int
 }
 
-// headlineIDs are the indicators shown first on the home page, when present.
-var headlineIDs = []string{"pm25-annual-mean", "good-air-day-ratio", "co2-per-gdp-change", "renewable-energy-share", "forest-coverage", "soil-safe-use-farmland"}
-
 func (r *builder) home(lang string) error {
 	p := r.p
 	year := p.LatestYear()
 	b := &HomeBody{Year: year, Final: year >= p.Config.TargetYear, Total: len(p.Reg.Indicators)}
 	b.Counts, b.Areas = r.scorecard(lang, year, false)
-	for _, id := range headlineIDs {
+	for _, id := range p.Config.Headlines {
 		if ind := p.Reg.Indicator(id); ind != nil && len(b.Headlines) < 4 {
 			if v := r.indViewChart(ind, lang, year); v.HasChart {
 				b.Headlines = append(b.Headlines, v)
@@ -521,6 +520,11 @@ func (r *builder) directive(lang string, d Directive) string {
 		return fmt.Sprintf(`<aside class="box" id="%s" aria-labelledby="%s-h"><h3 id="%s-h">%s</h3><p>%s</p></aside>`,
 			esc(d.ID), esc(d.ID), esc(d.ID), esc(d.Title), esc(p.T(lang, "box-not-published")))
 	case "table":
+		if t := p.Config.Tables; d.ID == "" || (d.ID != t.Results && d.ID != t.Targets) {
+			// a table the site does not rebuild: the note alone
+			return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h3>%s</h3><p>%s</p></aside>`,
+				esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")))
+		}
 		return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h3>%s</h3><p>%s <a href="../../tables/index.html#%s">%s</a></p></aside>`,
 			esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")), esc(d.ID), esc(p.T(lang, "table-see")))
 	case "toc":
@@ -653,22 +657,30 @@ func (r *builder) report(lang string, year int) error {
 		Path: output.Report(lang, year), AltPath: output.Report(p.Other(lang), year), Title: title, Body: b})
 }
 
-// TablesBody shows Tables 1 and 2.
+// TablesBody shows the plan's tables rebuilt from data: the results table
+// (T1, data/table1.toml) and the targets table (T2, the indicators of a
+// section), each under the id of its table line in the plan, when the
+// plan has it (data/site.toml [tables]).
 type TablesBody struct {
-	T1Title, T1Note string
-	T1              [][3]string
-	T2              []*IndView
+	T1ID, T1Title, T1Note string
+	T1                    [][3]string
+	T2ID                  string
+	T2                    []*IndView
 }
 
 func (r *builder) tables(lang string) error {
 	p := r.p
-	b := &TablesBody{T1Title: p.Text(p.Reg.Table1.Title, lang), T1Note: p.Text(p.Reg.Table1.Note, lang)}
-	for _, row := range p.Reg.Table1.Rows {
-		b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), row.Quote})
+	t := p.Config.Tables
+	b := &TablesBody{T1ID: t.Results, T2ID: t.Targets}
+	if t.Results != "" {
+		b.T1Title, b.T1Note = p.Text(p.Reg.Table1.Title, lang), p.Text(p.Reg.Table1.Note, lang)
+		for _, row := range p.Reg.Table1.Rows {
+			b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), row.Quote})
+		}
 	}
 	for i := range p.Reg.Indicators {
 		ind := &p.Reg.Indicators[i]
-		if ind.Section == "ch2-s3" {
+		if t.Targets != "" && ind.Section == t.TargetsSection {
 			b.T2 = append(b.T2, r.indView(ind, lang, p.LatestYear()))
 		}
 	}

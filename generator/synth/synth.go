@@ -22,10 +22,10 @@ type Options struct {
 	BaseYear   int // default 2020
 }
 
-// Scale returns the options k times the size of the real project
-// (109 indicators, 10 plan pages per language, 6 years).
-func Scale(k int) Options {
-	return Options{Indicators: 109 * k, Years: 6, Pages: 10 * k}
+// Scale returns the options k times the size of a project: k times its
+// indicators and plan pages, the same years.
+func Scale(k int, of *project.Project) Options {
+	return Options{Indicators: len(of.Reg.Indicators) * k, Years: of.Config.TargetYear - of.Config.BaseYear + 1, Pages: len(of.Plans[of.Source().Code].Pages) * k}
 }
 
 var zhWords = []string{"生態", "環境", "保護", "規劃", "推進", "綠色", "低碳", "發展", "治理", "體系", "空氣", "品質", "改善", "水體", "土壤", "安全", "城市", "區域", "協同", "能力"}
