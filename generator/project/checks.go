@@ -189,17 +189,37 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 	return ps
 }
 
-// countAny counts, case-insensitively, the occurrences of a term's English
-// rendering and of its accepted alternatives in s.
+// countAny counts, case-insensitively and as whole words ("or more" is not
+// in "for more"), the occurrences of a term's English rendering and of its
+// accepted alternatives in s.
 func countAny(s string, t indicator.Term) int {
-	low := strings.ToLower(s)
-	n := strings.Count(low, strings.ToLower(t.En))
-	for _, a := range t.Also {
-		if a != "" {
-			n += strings.Count(low, strings.ToLower(a))
-		}
+	n := 0
+	for _, r := range append([]string{t.En}, t.Also...) {
+		n += len(renderingAt(s, r))
 	}
 	return n
+}
+
+// renderingAt returns the positions of the whole-word, case-insensitive
+// occurrences of an English rendering in s.
+func renderingAt(s, r string) [][]int {
+	if r == "" {
+		return nil
+	}
+	re, err := regexp.Compile(`(?i)(^|\PL)(` + regexp.QuoteMeta(r) + `)(\PL|$)`)
+	if err != nil {
+		return nil
+	}
+	var at [][]int
+	for i := 0; i < len(s); {
+		m := re.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		at = append(at, []int{i + m[4], i + m[5]})
+		i += m[5]
+	}
+	return at
 }
 
 // checkQuotes reports indicator and table quotes not found verbatim in the
