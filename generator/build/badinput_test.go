@@ -62,7 +62,7 @@ func cffCollection(dir string) string {
 	return p
 }
 
-// TestBadInput breaks a copy of the project in 55 ways. Each build must
+// TestBadInput breaks a copy of the project in 61 ways. Each build must
 // fail with a message naming the file (and line where there is one), and
 // leave the published tree exactly as it was.
 func TestBadInput(t *testing.T) {
