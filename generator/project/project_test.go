@@ -118,7 +118,7 @@ func TestGlossaryBadPattern(t *testing.T) {
 
 func TestQuoteEnMustBeVerbatim(t *testing.T) {
 	ps := loadEdited(t, "data/indicators.toml", func(s string) string {
-		return strings.Replace(s, `quote_en = "the annual average PM2.5 concentration falling to about 35 μg/m³"`, `quote_en = "the annual mean PM2.5 concentration falls to about 35 μg/m³"`, 1)
+		return strings.Replace(s, `quote_en = "the annual mean PM2.5 concentration falling to about 35 μg/m³"`, `quote_en = "the annual mean PM2.5 concentration falls to about 35 μg/m³"`, 1)
 	})
 	expect(t, ps, "data/indicators.toml:", `quote_en of "pm25-annual-mean" is not in the English plan at section ch2-s3`)
 }
