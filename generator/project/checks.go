@@ -109,32 +109,40 @@ func orderedOwners(p *plan.Page) []string {
 	return ids
 }
 
-// checkGlossary reports paragraphs of a translation (te) that do not use
-// the glossary's rendering of a term their paragraph of the source edition
-// (se) contains. Terms without a rendering for te are left out.
-func checkGlossary(zh, en *plan.Plan, all []indicator.Term, se, te *Edition) indicator.Problems {
+// The glossary (data/glossary.toml) pairs terms of the plan's own text
+// (zh) with their English renderings (en): it applies to the translation
+// whose data key is en of a source whose data key is zh, as quote_en of
+// data/indicators.toml does to the en edition.
+const glossarySource, glossaryTarget = "zh", "en"
+
+// checkGlossary reports English paragraphs that do not use the glossary's
+// rendering of a term their Chinese paragraph contains.
+func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
 	var ps indicator.Problems
-	type term struct{ Zh, En string }
-	var terms []term
-	for _, t := range all {
-		if t.Get(te.DataKey) != "" {
-			terms = append(terms, term{t.Get(se.DataKey), t.Get(te.DataKey)})
-		}
-	}
 	// all terms in one alternation, longest first; a term inside another
 	// (碳中和 in 碳達峰碳中和) is then not matched on its own, so when terms
 	// overlap each is also looked up directly in paragraphs that match
 	var alts []string
+	type formula struct {
+		t  indicator.Term
+		re *regexp.Regexp
+	}
+	var formulae []formula
 	for _, t := range terms {
 		if t.Zh != "" {
 			alts = append(alts, regexp.QuoteMeta(t.Zh))
+		} else if re, err := regexp.Compile(t.Pattern); err == nil && t.Pattern != "" {
+			formulae = append(formulae, formula{t, re}) // an invalid one is reported by the loader
 		}
 	}
-	if len(alts) == 0 {
+	if len(alts) == 0 && len(formulae) == 0 {
 		return nil
 	}
 	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
 	any := regexp.MustCompile(strings.Join(alts, "|"))
+	if len(alts) == 0 {
+		any = regexp.MustCompile(`$^`)
+	}
 	overlapping := false
 	for _, a := range terms {
 		for _, b := range terms {
@@ -159,6 +167,16 @@ func checkGlossary(zh, en *plan.Plan, all []indicator.Term, se, te *Edition) ind
 			lines = append(lines, e.Blocks[i].Line)
 		}
 		for i, pr := range pairs {
+			// a formula is needed as often as the Chinese has it
+			for _, f := range formulae {
+				n := len(f.re.FindAllStringIndex(pr[0], -1))
+				if n == 0 {
+					continue
+				}
+				if have := countAny(pr[1], f.t); have < n {
+					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
+				}
+			}
 			// one pass finds the terms a paragraph contains
 			found := map[string]bool{}
 			for _, m := range any.FindAllString(pr[0], -1) {
@@ -170,12 +188,45 @@ func checkGlossary(zh, en *plan.Plan, all []indicator.Term, se, te *Edition) ind
 			low := strings.ToLower(pr[1])
 			for _, t := range terms {
 				if t.Zh != "" && (found[t.Zh] || strings.Contains(pr[0], t.Zh) && overlapping) && !strings.Contains(low, strings.ToLower(t.En)) {
-					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the %s has %s but the %s lacks %q", se.Name, t.Zh, te.Name, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
+					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
 				}
 			}
 		}
 	}
 	return ps
+}
+
+// countAny counts, case-insensitively and as whole words ("or more" is not
+// in "for more"), the occurrences of a term's English rendering and of its
+// accepted alternatives in s.
+func countAny(s string, t indicator.Term) int {
+	n := 0
+	for _, r := range append([]string{t.En}, t.Also...) {
+		n += len(renderingAt(s, r))
+	}
+	return n
+}
+
+// renderingAt returns the positions of the whole-word, case-insensitive
+// occurrences of an English rendering in s.
+func renderingAt(s, r string) [][]int {
+	if r == "" {
+		return nil
+	}
+	re, err := regexp.Compile(`(?i)(^|\PL)(` + regexp.QuoteMeta(r) + `)(\PL|$)`)
+	if err != nil {
+		return nil
+	}
+	var at [][]int
+	for i := 0; i < len(s); {
+		m := re.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		at = append(at, []int{i + m[4], i + m[5]})
+		i += m[5]
+	}
+	return at
 }
 
 // checkQuotes reports indicator and table quotes not found verbatim in the
@@ -229,4 +280,47 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// checkQuotesEn reports indicators whose English quote is not found verbatim in the English plan at the indicator's section (its own
+// paragraphs and those of its items), matched exactly as the Chinese quote
+// is.
+func checkQuotesEn(en *plan.Plan, reg *indicator.Register) indicator.Problems {
+	var ps indicator.Problems
+	text := map[string][]string{} // section id → its paragraphs and its items'
+	for _, pg := range en.Pages {
+		for _, b := range pg.Blocks {
+			if b.Kind != plan.Para {
+				continue
+			}
+			for id := b.Owner; id != ""; id = parentID(id) {
+				text[id] = append(text[id], b.Text)
+			}
+		}
+	}
+	for _, ind := range reg.Indicators {
+		if ind.QuoteEn == "" {
+			continue // optional, as quote is
+		}
+		found := false
+		for _, p := range text[ind.Section] {
+			if strings.Contains(p, ind.QuoteEn) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote_en of %q is not in the English plan at section %s: %q", ind.ID, ind.Section, short(ind.QuoteEn)), Hint: "copy the words exactly from content/en/plan at that section (same punctuation and capitals), or correct the English plan"})
+		}
+	}
+	return ps
+}
+
+// parentID is the id of the section a heading id belongs to: ch3-s1 for
+// ch3-s1-i2, ch3 for ch3-s1, "" for a page id.
+func parentID(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		return id[:i]
+	}
+	return ""
 }

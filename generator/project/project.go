@@ -232,18 +232,26 @@ func Load(root string, opt Options) (*Project, error) {
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
 	ps = append(ps, p.checkPlanFacts()...)
-	// every translation against the plan's own text
+	// every translation against the plan's own text; the glossary and
+	// quote_en for the edition they are written for
 	se := p.Source()
 	if src := p.Plans[se.Code]; src != nil {
-		checks := make([]indicator.Problems, 1+2*len(p.Translations()))
+		trs := p.Translations()
+		checks := make([]indicator.Problems, 1+3*len(trs))
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() { defer wg.Done(); checks[0] = checkQuotes(src, reg, se) }()
-		for i, te := range p.Translations() {
-			if tr := p.Plans[te.Code]; tr != nil {
+		for i, te := range trs {
+			tr := p.Plans[te.Code]
+			if tr == nil {
+				continue
+			}
+			wg.Add(1)
+			go func() { defer wg.Done(); checks[1+3*i] = checkParity(src, tr, se, te) }()
+			if se.DataKey == glossarySource && te.DataKey == glossaryTarget {
 				wg.Add(2)
-				go func() { defer wg.Done(); checks[1+2*i] = checkParity(src, tr, se, te) }()
-				go func() { defer wg.Done(); checks[2+2*i] = checkGlossary(src, tr, reg.Glossary, se, te) }()
+				go func() { defer wg.Done(); checks[2+3*i] = checkGlossary(src, tr, reg.Glossary) }()
+				go func() { defer wg.Done(); checks[3+3*i] = checkQuotesEn(tr, reg) }()
 			}
 		}
 		wg.Wait()
