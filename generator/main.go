@@ -21,7 +21,7 @@ import (
 	"strings"
 
 	"planpress/generator/build"
-	"planpress/generator/indicator"
+	"planpress/generator/diag"
 	"planpress/generator/linkcheck"
 	"planpress/generator/plan"
 	"planpress/generator/project"
@@ -117,20 +117,12 @@ func fail(stderr io.Writer, err error, building bool) int {
 	if building {
 		unchanged = "; nothing was published, the previous output is unchanged"
 	}
-	var ps indicator.Problems
+	var ps diag.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
 			fmt.Fprintln(stderr, p.Error())
 		}
 		fmt.Fprintf(stderr, "planpress: %d problem(s)%s\n", len(ps), unchanged)
-		return exitInput
-	}
-	var ie *build.InputError
-	if errors.As(err, &ie) {
-		fmt.Fprintf(stderr, "planpress: %v\n", err)
-		if unchanged != "" {
-			fmt.Fprintln(stderr, "planpress: nothing was published; the previous output is unchanged")
-		}
 		return exitInput
 	}
 	fmt.Fprintln(stderr, "planpress:", err)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -95,7 +96,7 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 		load += time.Since(t)
 		t = time.Now()
-		tmpl, err := site.LoadTemplates(root)
+		tmpl, err := site.LoadTemplates(os.DirFS(root))
 		if err != nil {
 			b.Fatal(err)
 		}

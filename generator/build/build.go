@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"planpress/generator/diag"
 	"planpress/generator/output"
 	"planpress/generator/project"
 	"planpress/generator/report"
@@ -24,6 +26,7 @@ import (
 // Options configure a build.
 type Options struct {
 	Root    string    // project folder
+	FS      fs.FS     // the project's files instead of the folder's (Render only: tests in memory)
 	Out     string    // output folder; default ROOT/public
 	Workers int       // parallel renderers; 0 = one per CPU
 	Log     io.Writer // progress messages (nil: none)
@@ -61,15 +64,6 @@ func round(d time.Duration) string {
 	}
 	return d.Round(time.Millisecond).String()
 }
-
-// InputError wraps problems in the user's input (exit code 1).
-type InputError struct{ Err error }
-
-// Error returns the message of the wrapped error.
-func (e *InputError) Error() string { return e.Err.Error() }
-
-// Unwrap returns the wrapped error.
-func (e *InputError) Unwrap() error { return e.Err }
 
 // OutDir returns the output folder for opt.
 func (opt Options) OutDir() (string, error) {
@@ -184,14 +178,14 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	}
 
 	t := time.Now()
-	p, err := project.Load(opt.Root, project.Options{NeedFonts: true})
+	p, err := project.Load(opt.Root, project.Options{NeedFonts: true, FS: opt.FS})
 	var tmpl *site.Templates
 	if err == nil {
-		tmpl, err = site.LoadTemplates(opt.Root)
+		tmpl, err = site.LoadTemplates(p.FS)
 	}
 	phase("load+check", t)
 	if err != nil {
-		return nil, nil, &InputError{err}
+		return nil, nil, diag.Of(err)
 	}
 	t = time.Now()
 	p.Assess()
@@ -204,7 +198,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	logf("writing pages…")
 	rd, pages, err := site.Start(p, site.Options{Workers: opt.Workers, Templates: tmpl})
 	if err != nil {
-		return nil, nil, &InputError{err}
+		return nil, nil, diag.Of(err)
 	}
 	phase("html", t)
 	htmlPhase := len(s.Phases) - 1
@@ -242,7 +236,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	t = time.Now()
 	rest, err := rd.Finish(pdfs)
 	if err != nil {
-		return nil, nil, &InputError{err}
+		return nil, nil, diag.Of(err)
 	}
 	s.Phases[htmlPhase].Dur += time.Since(t)
 	for _, f := range rest {

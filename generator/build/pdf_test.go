@@ -68,7 +68,7 @@ func TestPlanPDFLosesNoCharacter(t *testing.T) {
 	out, _ := realSite(t)
 	root := testutil.Root(t)
 	for _, lang := range []string{"zh-Hant", "en"} {
-		pl, err := plan.LoadPlan(filepath.Join(root, "content"), lang)
+		pl, err := plan.LoadPlan(os.DirFS(root), lang)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,59 +1,18 @@
 package indicator
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
-	"planpress/generator/input"
+	"planpress/generator/diag"
 )
-
-// Problem is one finding of a check, at a place in an input file.
-type Problem struct {
-	File      string
-	Line, Col int
-	Msg       string
-	Hint      string
-}
-
-// Error formats the problem as file:line:col: message (hint).
-func (p Problem) Error() string {
-	loc := p.File
-	if p.Line > 0 {
-		loc += ":" + strconv.Itoa(p.Line)
-		if p.Col > 0 {
-			loc += ":" + strconv.Itoa(p.Col)
-		}
-	}
-	s := loc + ": " + p.Msg
-	if p.Hint != "" {
-		s += " (" + p.Hint + ")"
-	}
-	return s
-}
-
-// Problems is a list of findings; it is an error when not empty.
-type Problems []Problem
-
-// Error lists the problems, one a line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
 
 // Term is a glossary entry: the English rendering a Chinese term must get.
 type Term struct {
@@ -204,150 +163,40 @@ func unknownKeys(v any, keys []string) []string {
 }
 
 var (
-	reID   = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	reYear = regexp.MustCompile(`^(\d{4})\.toml$`)
 	reDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-	// errors of type mismatches name the line in their text
-	reErrLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: `)
 )
 
-// ValidID reports whether s is a valid id: a-z, 0-9 and inner hyphens.
-func ValidID(s string) bool { return len(s) <= 64 && reID.MatchString(s) }
-
-// file is an input file's text with helpers to find where things are.
-type file struct {
-	path    string
-	lines   []string
-	entries map[string][]int // lines of [[name]] headers, by name
-}
-
-func readFile(path string) (*file, []byte, error) {
-	data, err := os.ReadFile(path)
+// decode reads and decodes a TOML file of the project into v (see
+// diag.DecodeTOML); the text is nil when the file could not be read.
+func decode(fsys fs.FS, path string, v any, known string) (*diag.Text, diag.Problems, bool) {
+	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
-		return nil, nil, err
+		return nil, diag.Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control"}}, false
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	return &file{path: path, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}, data, nil
-}
-
-// entryLine returns the line of the n-th (0-based) [[name]] header.
-func (f *file) entryLine(name string, n int) int {
-	if f.entries == nil {
-		f.entries = map[string][]int{}
-	}
-	lines, ok := f.entries[name]
-	if !ok {
-		re := regexp.MustCompile(`^\s*\[\[\s*` + regexp.QuoteMeta(name) + `\s*\]\]`)
-		for i, l := range f.lines {
-			if strings.HasPrefix(strings.TrimSpace(l), "[[") && re.MatchString(l) {
-				lines = append(lines, i+1)
-			}
-		}
-		f.entries[name] = lines
-	}
-	if n < len(lines) {
-		return lines[n]
-	}
-	return 0
-}
-
-// keyLine returns the line of key within the entry starting at from (or the
-// first occurrence in the file when from is 0); from when not found.
-func (f *file) keyLine(key string, from int) int {
-	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=|[{,]\s*` + regexp.QuoteMeta(key) + `\s*=`)
-	start := from - 1
-	if start < 0 {
-		start = 0
-	}
-	for i := start; i < len(f.lines); i++ {
-		if i > start && from > 0 && strings.HasPrefix(strings.TrimSpace(f.lines[i]), "[[") {
-			break
-		}
-		if re.MatchString(f.lines[i]) {
-			return i + 1
-		}
-	}
-	return from
-}
-
-// hasSyntaxError reports whether a file's problems include a TOML error
-// (the file could not be read as a whole).
-func hasSyntaxError(ps Problems) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(p.Msg, "TOML") || strings.Contains(p.Msg, "empty") {
-			return true
-		}
-	}
-	return false
-}
-
-// decode decodes a TOML file into v, reporting syntax errors, type errors and
-// unknown keys as problems.
-func decode(root, path string, v any, known string) (*file, Problems) {
-	f, data, err := readFile(filepath.Join(root, path))
-	if err != nil {
-		return nil, Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control"}}
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return f, Problems{{File: path, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}
-	}
-	if line, msg := input.Check(data); line > 0 {
-		return f, Problems{{File: path, Line: line, Msg: msg}}
-	}
-	md, err := toml.Decode(string(data), v)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return f, Problems{{File: path, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: tomlHint(pe)}}
-		}
-		line := 0
-		if m := reErrLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-		}
-		msg := strings.TrimPrefix(reErrLine.ReplaceAllString(err.Error(), ""), "toml: ")
-		return f, Problems{{File: path, Line: line, Msg: "TOML: " + msg, Hint: "check the value types: numbers without quotes, text in quotes"}}
-	}
-	var ps Problems
-	for _, k := range md.Undecoded() {
-		last := k[len(k)-1]
-		ps = append(ps, Problem{File: path, Line: f.keyLine(last, 0), Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys here: " + known + "; check the spelling"})
-	}
-	return f, ps
-}
-
-func tomlHint(pe toml.ParseError) string {
-	m := pe.Message
-	switch {
-	case strings.Contains(m, "incompatible types") || strings.Contains(m, "cannot decode"):
-		return "the value has the wrong type: numbers are written without quotes, text in double quotes"
-	case strings.Contains(m, "already been defined") || strings.Contains(m, "duplicate"):
-		return "a key is written twice: remove one"
-	case strings.Contains(m, "expected"):
-		return "check quotes, commas and brackets on this line"
-	}
-	return "fix the TOML syntax on this line"
+	return diag.DecodeTOML(path, data, v, diag.TOML{Known: known})
 }
 
 // Load reads ROOT/data/areas.toml, indicators.toml, sources.toml,
 // table1.toml, glossary.toml and annual/YYYY.toml, and validates each by
 // itself and against the others. It returns every problem found, not just
-// the first; problems name files relative to root.
-func Load(root string, lim Limits) (*Register, Problems) {
+// the first; problems name files by their paths in fsys (the project).
+func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	r := &Register{}
-	var ps Problems
+	var ps diag.Problems
 	path := func(n string) string { return "data/" + n }
 
 	var areas struct {
 		Area []Area `toml:"area"`
 	}
-	fa, p := decode(root, path("areas.toml"), &areas, "[[area]] id, name")
+	fa, p, _ := decode(fsys, path("areas.toml"), &areas, "[[area]] id, name")
 	ps = append(ps, p...)
 	r.broken = map[string]bool{}
 	if fa == nil || len(p) > 0 {
 		r.broken["areas"] = true
 	} else {
 		for i := range areas.Area {
-			areas.Area[i].Line = fa.entryLine("area", i)
+			areas.Area[i].Line = fa.EntryLine("area", i)
 		}
 	}
 	r.Areas = areas.Area
@@ -355,14 +204,14 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var inds struct {
 		Indicator []Indicator `toml:"indicator"`
 	}
-	fi, p := decode(root, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline, target, note")
+	fi, p, okInd := decode(fsys, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline, target, note")
 	ps = append(ps, p...)
-	if fi == nil || hasSyntaxError(p) {
+	if !okInd {
 		r.broken["indicators"] = true
 	}
 	if fi != nil {
 		for i := range inds.Indicator {
-			inds.Indicator[i].Line = fi.entryLine("indicator", i)
+			inds.Indicator[i].Line = fi.EntryLine("indicator", i)
 		}
 	}
 	r.Indicators = inds.Indicator
@@ -370,24 +219,24 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var srcs struct {
 		Source []Source `toml:"source"`
 	}
-	fs, p := decode(root, path("sources.toml"), &srcs, "[[source]] id, title, publisher, date, grade, url")
+	fsrc, p, okSrc := decode(fsys, path("sources.toml"), &srcs, "[[source]] id, title, publisher, date, grade, url")
 	ps = append(ps, p...)
-	if fs == nil || hasSyntaxError(p) {
+	if !okSrc {
 		r.broken["sources"] = true
 	}
-	if fs != nil {
+	if fsrc != nil {
 		for i := range srcs.Source {
-			srcs.Source[i].Line = fs.entryLine("source", i)
+			srcs.Source[i].Line = fsrc.EntryLine("source", i)
 		}
 	}
 	r.Sources = srcs.Source
 
-	if _, err := os.Stat(filepath.Join(root, "data", "table1.toml")); err != nil && !lim.Table1 {
+	if _, err := fs.Stat(fsys, "data/table1.toml"); err != nil && !lim.Table1 {
 		// a plan without a table rebuilt from data needs no table1.toml
-	} else if ft, p := decode(root, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
+	} else if ft, p, _ := decode(fsys, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
 		ps = append(ps, p...)
 		for i := range r.Table1.Rows {
-			r.Table1.Rows[i].Line = ft.entryLine("row", i)
+			r.Table1.Rows[i].Line = ft.EntryLine("row", i)
 		}
 	} else {
 		ps = append(ps, p...)
@@ -395,25 +244,25 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var gl struct {
 		Term []Term `toml:"term"`
 	}
-	fg, p := decode(root, path("glossary.toml"), &gl, "[[term]] zh or pattern, en, also, note")
+	fg, p, _ := decode(fsys, path("glossary.toml"), &gl, "[[term]] zh or pattern, en, also, note")
 	ps = append(ps, p...)
 	if fg != nil {
 		for i := range gl.Term {
-			gl.Term[i].Line = fg.entryLine("term", i)
+			gl.Term[i].Line = fg.EntryLine("term", i)
 		}
 	}
 	r.Glossary = gl.Term
 
-	ps = append(ps, r.index(fi, fs, lim)...)
-	ps = append(ps, r.loadAnnual(root, lim)...)
+	ps = append(ps, r.index(fi, fsrc, lim)...)
+	ps = append(ps, r.loadAnnual(fsys, lim)...)
 	return r, ps
 }
 
 // index builds the lookup maps and checks each register file by itself.
-func (r *Register) index(fi, fs *file, lim Limits) Problems {
-	var ps Problems
+func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
+	var ps diag.Problems
 	add := func(file string, line int, msg, hint string) {
-		ps = append(ps, Problem{File: file, Line: line, Msg: msg, Hint: hint})
+		ps = append(ps, diag.Problem{File: file, Line: line, Msg: msg, Hint: hint})
 	}
 	keys := lim.Keys
 	ex := example(keys)
@@ -427,7 +276,7 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 	for i := range r.Areas {
 		a := &r.Areas[i]
 		f := "data/areas.toml"
-		if !ValidID(a.ID) {
+		if !diag.ValidID(a.ID) {
 			add(f, a.Line, fmt.Sprintf("area id %q is not valid", a.ID), "use lowercase letters, digits and hyphens")
 		} else if _, dup := r.areas[a.ID]; dup {
 			add(f, a.Line, fmt.Sprintf("duplicate area id %q", a.ID), "give each area its own id")
@@ -443,7 +292,7 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		s := &r.Sources[i]
 		f := "data/sources.toml"
 		line := s.Line
-		if !ValidID(s.ID) {
+		if !diag.ValidID(s.ID) {
 			add(f, line, fmt.Sprintf("source id %q is not valid", s.ID), "use lowercase letters, digits and hyphens")
 		} else if _, dup := r.sources[s.ID]; dup {
 			add(f, line, fmt.Sprintf("duplicate source id %q", s.ID), "give each source its own id")
@@ -456,15 +305,15 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
 		}
 		if s.Date != "" && !reDate.MatchString(s.Date) {
-			add(f, fs.keyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), "write the date as YYYY-MM-DD, YYYY-MM or YYYY")
+			add(f, fsrc.KeyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), "write the date as YYYY-MM-DD, YYYY-MM or YYYY")
 		}
 		if s.URL != "" {
 			u, err := url.Parse(s.URL)
 			switch {
 			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-				add(f, fs.keyLine("url", line), fmt.Sprintf("source %q has url %q", s.ID, s.URL), "a source url must be an http or https address")
+				add(f, fsrc.KeyLine("url", line), fmt.Sprintf("source %q has url %q", s.ID, s.URL), "a source url must be an http or https address")
 			case s.Grade == "C" || s.Grade == "D":
-				add(f, fs.keyLine("url", line), fmt.Sprintf("source %q is grade %s but has a url", s.ID, s.Grade), "never link a repost: remove the url, or find the official page and raise the grade")
+				add(f, fsrc.KeyLine("url", line), fmt.Sprintf("source %q is grade %s but has a url", s.ID, s.Grade), "never link a repost: remove the url, or find the official page and raise the grade")
 			}
 		}
 		r.sources[s.ID] = s
@@ -478,9 +327,9 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 			if fi == nil {
 				return line
 			}
-			return fi.keyLine(key, line)
+			return fi.KeyLine(key, line)
 		}
-		if !ValidID(ind.ID) {
+		if !diag.ValidID(ind.ID) {
 			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
 		} else if _, dup := r.indicators[ind.ID]; dup {
 			add(f, at("id"), fmt.Sprintf("duplicate indicator id %q", ind.ID), "give each indicator its own id")
@@ -563,32 +412,32 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 }
 
 // plausible checks a value against the indicator's unit and kind.
-func plausible(ind *Indicator, file string, line int, v float64, what string) *Problem {
+func plausible(ind *Indicator, file string, line int, v float64, what string) *diag.Problem {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
+		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
 	}
 	switch ind.Kind {
 	case Level, Cumulative:
 		if v < 0 {
-			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is negative (%v)", what, ind.ID, v), Hint: "levels and counts cannot be below zero: check the sign"}
+			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is negative (%v)", what, ind.ID, v), Hint: "levels and counts cannot be below zero: check the sign"}
 		}
 		if ind.Unit.Has("%") && v > 100 {
-			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a share in percent lies between 0 and 100: check the figure"}
+			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a share in percent lies between 0 and 100: check the figure"}
 		}
 	case Change, PeakReduction:
 		if math.Abs(v) > 100 && ind.Unit.Has("%") {
-			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a change in percent lies between −100 and 100 here: check the figure"}
+			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a change in percent lies between −100 and 100 here: check the figure"}
 		}
 	}
 	return nil
 }
 
 // loadAnnual reads annual/YYYY.toml files.
-func (r *Register) loadAnnual(root string, lim Limits) Problems {
-	var ps Problems
-	entries, err := os.ReadDir(filepath.Join(root, "data", "annual"))
+func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
+	var ps diag.Problems
+	entries, err := fs.ReadDir(fsys, "data/annual")
 	if err != nil {
-		return Problems{{File: "data/annual", Msg: err.Error(), Hint: "create data/annual with one YYYY.toml per year (planpress new-year YYYY)"}}
+		return diag.Problems{{File: "data/annual", Msg: err.Error(), Hint: "create data/annual with one YYYY.toml per year (planpress new-year YYYY)"}}
 	}
 	r.byInd = map[string][]Observation{}
 	r.Empty = map[int]int{}
@@ -599,32 +448,32 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 		rel := "data/annual/" + e.Name()
 		m := reYear.FindStringSubmatch(e.Name())
 		if m == nil {
-			ps = append(ps, Problem{File: rel, Msg: "annual file name is not YYYY.toml", Hint: "rename it to the year it holds, e.g. 2025.toml"})
+			ps = append(ps, diag.Problem{File: rel, Msg: "annual file name is not YYYY.toml", Hint: "rename it to the year it holds, e.g. 2025.toml"})
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
 		if year < lim.FirstYear || year > lim.LastYear {
-			ps = append(ps, Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lim.FirstYear, lim.LastYear), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+			ps = append(ps, diag.Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lim.FirstYear, lim.LastYear), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
 			continue
 		}
 		var doc struct {
 			Year        int           `toml:"year"`
 			Observation []Observation `toml:"observation"`
 		}
-		f, p := decode(root, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note")
+		f, p, _ := decode(fsys, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note")
 		ps = append(ps, p...)
 		if f == nil {
 			continue
 		}
 		if doc.Year != year {
-			ps = append(ps, Problem{File: rel, Line: f.keyLine("year", 0), Msg: fmt.Sprintf("year = %d but the file is %s", doc.Year, e.Name()), Hint: "make the year match the file name"})
+			ps = append(ps, diag.Problem{File: rel, Line: f.KeyLine("year", 0), Msg: fmt.Sprintf("year = %d but the file is %s", doc.Year, e.Name()), Hint: "make the year match the file name"})
 		}
 		r.Years = append(r.Years, year)
 		seen := map[string]int{}
 		for i := range doc.Observation {
 			o := doc.Observation[i]
-			o.Year, o.File, o.Line = year, rel, f.entryLine("observation", i)
-			at := func(k string) int { return f.keyLine(k, o.Line) }
+			o.Year, o.File, o.Line = year, rel, f.EntryLine("observation", i)
+			at := func(k string) int { return f.KeyLine(k, o.Line) }
 			if o.Value == nil && o.Status == "" && o.Text.Empty() && o.Source == "" && o.Qualifier == "" {
 				// an entry written by new-year and not filled in: no value
 				r.Empty[year]++
@@ -633,45 +482,45 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
 				if !r.broken["indicators"] {
-					ps = append(ps, Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
+					ps = append(ps, diag.Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
 				}
 				continue
 			}
 			if prev, dup := seen[o.Indicator]; dup {
-				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("indicator %q has a second value in %d (first at line %d)", o.Indicator, year, prev), Hint: "keep one value per indicator and year; put the other in the note"})
+				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("indicator %q has a second value in %d (first at line %d)", o.Indicator, year, prev), Hint: "keep one value per indicator and year; put the other in the note"})
 				continue
 			}
 			seen[o.Indicator] = o.Line
 			if o.Source == "" {
-				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("value of %q has no source", o.Indicator), Hint: "every value needs source = \"id\" from data/sources.toml"})
+				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("value of %q has no source", o.Indicator), Hint: "every value needs source = \"id\" from data/sources.toml"})
 			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
-				ps = append(ps, Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
+				ps = append(ps, diag.Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
 			}
 			if o.Unit != "" && !ind.Unit.Has(o.Unit) {
-				ps = append(ps, Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)), Hint: "convert the value to the indicator's unit, or remove the unit key"})
+				ps = append(ps, diag.Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)), Hint: "convert the value to the indicator's unit, or remove the unit key"})
 			}
 			if u := unknownKeys(o, lim.Keys); len(u) > 0 {
-				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has text under %s, which no edition of data/site.toml uses", o.Indicator, strings.Join(u, ", ")), Hint: "use the data keys of the editions: " + strings.Join(lim.Keys, ", ")})
+				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has text under %s, which no edition of data/site.toml uses", o.Indicator, strings.Join(u, ", ")), Hint: "use the data keys of the editions: " + strings.Join(lim.Keys, ", ")})
 			}
 			switch o.Qualifier {
 			case "", "more-than", "less-than", "about":
 			default:
-				ps = append(ps, Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is more-than, less-than or about (or leave it out)"})
+				ps = append(ps, diag.Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is more-than, less-than or about (or leave it out)"})
 			}
 			switch {
 			case ind.Kind == Binary:
 				if o.Status != "achieved" && o.Status != "not-achieved" {
-					ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
+					ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
 				}
 			case o.Value == nil && o.Text.Empty():
-				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
+				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
 				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {
 					ps = append(ps, *p)
 				}
 			}
 			if o.Status != "" && ind.Kind != Binary {
-				ps = append(ps, Problem{File: rel, Line: at("status"), Msg: fmt.Sprintf("status on %q, which is not a yes/no indicator", o.Indicator), Hint: "use value = … for measured indicators"})
+				ps = append(ps, diag.Problem{File: rel, Line: at("status"), Msg: fmt.Sprintf("status on %q, which is not a yes/no indicator", o.Indicator), Hint: "use value = … for measured indicators"})
 			}
 			r.byInd[o.Indicator] = append(r.byInd[o.Indicator], o)
 		}

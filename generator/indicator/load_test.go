@@ -29,7 +29,7 @@ func minimal(t testing.TB) string {
 var lim = Limits{FirstYear: 2020, LastYear: 2025, Keys: []string{"zh", "en"}, Source: "zh"}
 
 func TestMinimalLoads(t *testing.T) {
-	r, ps := Load(minimal(t), lim)
+	r, ps := Load(os.DirFS(minimal(t)), lim)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -46,7 +46,7 @@ func FuzzLoadIndicators(f *testing.F) {
 	f.Add("\ufeff[[indicator]]\r\nid = 1\r\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		os.WriteFile(filepath.Join(root, "data", "indicators.toml"), []byte(src), 0o644)
-		_, ps := Load(root, lim)
+		_, ps := Load(os.DirFS(root), lim)
 		for _, p := range ps {
 			if p.File == "" || p.Msg == "" {
 				t.Fatalf("problem without file or message: %+v", p)
@@ -63,7 +63,7 @@ func FuzzLoadAnnual(f *testing.F) {
 	f.Add("year = 2021\n[[observation]]\nindicator = \"pm25\"\nqualifier = \"more-than\"\nvalue = 1e400\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		os.WriteFile(filepath.Join(root, "data", "annual", "2021.toml"), []byte(src), 0o644)
-		_, ps := Load(root, lim)
+		_, ps := Load(os.DirFS(root), lim)
 		for _, p := range ps {
 			if !strings.HasPrefix(p.File, "data/") {
 				t.Fatalf("problem names no data file: %+v", p)

@@ -2,15 +2,15 @@ package plan
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
-	"planpress/generator/internal/fsutil"
+	"planpress/generator/diag"
 )
 
 // Pages returns the content files of the document: the index (metadata and
@@ -74,7 +74,7 @@ func (p *Plan) Sections() map[string]*Page {
 
 // readDir parses the Markdown files among a folder's entries, on all
 // cores; the pages come back in the order of the entries.
-func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
+func readDir(fsys fs.FS, dir string, entries []fs.DirEntry, lang string) ([]*Page, error) {
 	var names []string
 	for _, e := range entries {
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
@@ -82,66 +82,54 @@ func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
 		}
 	}
 	pages := make([]*Page, len(names))
-	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(names) {
-					return
-				}
-				file := filepath.Join(dir, names[i])
-				data, err := fsutil.ReadFile(file)
-				if err == nil {
-					pages[i], err = ParsePage(data, file, lang)
-				}
-				errs[i] = err
+	jobs := make([]func() error, len(names))
+	for i := range names {
+		jobs[i] = func() error {
+			file := path.Join(dir, names[i])
+			data, err := fs.ReadFile(fsys, file)
+			if err == nil {
+				pages[i], err = ParsePage(data, file, lang)
 			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err // the first in file order, so messages are stable
+			return err
 		}
+	}
+	// the first error in file order, so messages are stable
+	if err := diag.Run(jobs, 0); err != nil {
+		return nil, err
 	}
 	return pages, nil
 }
 
-// LoadPlan reads content/LANG/plan/*.md.
-func LoadPlan(contentDir, lang string) (*Plan, error) {
-	dir := filepath.Join(contentDir, lang, "plan")
-	entries, err := os.ReadDir(dir)
+// LoadPlan reads content/LANG/plan/*.md of a project's files.
+func LoadPlan(fsys fs.FS, lang string) (*Plan, error) {
+	dir := path.Join("content", lang, "plan")
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading the plan text: %w (run `planpress import SEEDFILE` to create content/zh-Hant/plan)", err)
+		return nil, diag.Problem{File: dir, Msg: "the plan text cannot be read: " + err.Error(), Hint: "run `planpress import SEEDFILE` for the plan's own text, or translate it into " + dir, Err: err}
 	}
 	pl := &Plan{Lang: lang}
 	seen := map[string]string{}
-	pages, err := readDir(dir, entries, lang)
+	pages, err := readDir(fsys, dir, entries, lang)
 	if err != nil {
 		return nil, err
 	}
 	for _, pg := range pages {
 		file := pg.File
 		if pg.ID == "" {
-			return nil, &ContentError{file, 1, "plan page without id: add id = \"…\" to the front matter"}
+			return nil, diag.At(file, 1, "plan page without id: add id = \"…\" to the front matter")
 		}
 		if other, ok := seen[pg.ID]; ok {
-			return nil, &ContentError{file, 1, fmt.Sprintf("id %q is used by %s too: ids must be unique", pg.ID, other)}
+			return nil, diag.At(file, 1, fmt.Sprintf("id %q is used by %s too: ids must be unique", pg.ID, other))
 		}
 		seen[pg.ID] = file
-		if filepath.Base(file) == "_index.md" {
+		if path.Base(file) == "_index.md" {
 			pl.Index = pg
 			continue
 		}
 		pl.Pages = append(pl.Pages, pg)
 	}
 	if pl.Index == nil {
-		return nil, fmt.Errorf("%s: missing _index.md (the plan's title, metadata and contents)", dir)
+		return nil, diag.Problem{File: dir, Msg: "missing _index.md", Hint: "add _index.md with the plan's title, metadata and contents"}
 	}
 	sort.SliceStable(pl.Pages, func(i, j int) bool {
 		if pl.Pages[i].Weight != pl.Pages[j].Weight {
@@ -154,22 +142,22 @@ func LoadPlan(contentDir, lang string) (*Plan, error) {
 
 // LoadPages reads the other pages of a language (content/LANG/*.md), such as
 // the methodology and about pages, keyed by file name without extension.
-func LoadPages(contentDir, lang string) (map[string]*Page, error) {
-	dir := filepath.Join(contentDir, lang)
-	entries, err := os.ReadDir(dir)
+func LoadPages(fsys fs.FS, lang string) (map[string]*Page, error) {
+	dir := path.Join("content", lang)
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading pages: %w", err)
+		return nil, diag.Problem{File: dir, Msg: "the pages cannot be read: " + err.Error(), Hint: "add the edition's content folder", Err: err}
 	}
 	m := map[string]*Page{}
-	pages, err := readDir(dir, entries, lang)
+	pages, err := readDir(fsys, dir, entries, lang)
 	if err != nil {
 		return nil, err
 	}
 	for _, pg := range pages {
 		file := pg.File
-		name := strings.TrimSuffix(filepath.Base(file), ".md")
-		if !ValidID(name) {
-			return nil, &ContentError{file, 1, "file name may contain only a-z, 0-9 and -"}
+		name := strings.TrimSuffix(path.Base(file), ".md")
+		if !diag.ValidID(name) {
+			return nil, diag.At(file, 1, "file name may contain only a-z, 0-9 and -")
 		}
 		if pg.ID == "" {
 			pg.ID = name

@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"planpress/generator/diag"
 	"planpress/generator/input"
 )
 
@@ -109,27 +110,17 @@ var (
 	reDirective = regexp.MustCompile(`^\{\{<\s*([a-z]+)(?:\s+([a-z0-9-]+))?(?:\s+("(?:[^"\\]|\\.)*"))?\s*>\}\}$`)
 )
 
-// ContentError is a problem at a line of a content file.
-type ContentError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// Error formats the error as file:line: message.
-func (e *ContentError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
-
 // ParsePage reads a content file: TOML front matter between +++ lines, then
 // the Markdown body. file is used in error messages.
 func ParsePage(data []byte, file, lang string) (*Page, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if line, msg := input.Check(data); line > 0 {
-		return nil, &ContentError{file, line, msg}
+		return nil, diag.At(file, line, msg)
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "+++" {
-		return nil, &ContentError{file, 1, "missing front matter: the file must start with a line +++, TOML keys (id, title), and a closing +++"}
+		return nil, diag.At(file, 1, "missing front matter: the file must start with a line +++, TOML keys (id, title), and a closing +++")
 	}
 	end := -1
 	for i := 1; i < len(lines); i++ {
@@ -139,7 +130,7 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 		}
 	}
 	if end < 0 {
-		return nil, &ContentError{file, 1, "front matter is not closed: add a line +++ after the TOML keys"}
+		return nil, diag.At(file, 1, "front matter is not closed: add a line +++ after the TOML keys")
 	}
 	fm, ok := simpleFrontMatter(lines[1:end])
 	if !ok {
@@ -148,10 +139,10 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 		}
 	}
 	if fm.Title == "" {
-		return nil, &ContentError{file, 1, "front matter has no title: add title = \"…\""}
+		return nil, diag.At(file, 1, "front matter has no title: add title = \"…\"")
 	}
-	if fm.ID != "" && !ValidID(fm.ID) {
-		return nil, &ContentError{file, 2, fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID)}
+	if fm.ID != "" && !diag.ValidID(fm.ID) {
+		return nil, diag.At(file, 2, fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID))
 	}
 	p := &Page{Lang: lang, ID: fm.ID, Title: fm.Title, Kind: fm.Kind, Weight: fm.Weight, Meta: fm.Meta, File: file}
 	off := 0
@@ -179,23 +170,23 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			flush()
 			m := reDirective.FindStringSubmatch(t)
 			if m == nil {
-				return nil, &ContentError{file, ln, fmt.Sprintf("malformed directive %q: write {{< toc >}}, {{< table ID \"title\" >}} or {{< box ID \"title\" >}}", t)}
+				return nil, diag.At(file, ln, fmt.Sprintf("malformed directive %q: write {{< toc >}}, {{< table ID \"title\" >}} or {{< box ID \"title\" >}}", t))
 			}
 			title := ""
 			if m[3] != "" {
 				var err error
 				title, err = strconv.Unquote(m[3])
 				if err != nil {
-					return nil, &ContentError{file, ln, "directive title is not a valid quoted string"}
+					return nil, diag.At(file, ln, "directive title is not a valid quoted string")
 				}
 			}
 			switch m[1] {
 			case "toc", "table", "box":
 			default:
-				return nil, &ContentError{file, ln, fmt.Sprintf("unknown directive %q: known are toc, table, box", m[1])}
+				return nil, diag.At(file, ln, fmt.Sprintf("unknown directive %q: known are toc, table, box", m[1]))
 			}
 			if m[1] != "toc" && m[2] == "" {
-				return nil, &ContentError{file, ln, fmt.Sprintf("directive %s needs an id, e.g. {{< %s %s1 \"title\" >}}", m[1], m[1], m[1])}
+				return nil, diag.At(file, ln, fmt.Sprintf("directive %s needs an id, e.g. {{< %s %s1 \"title\" >}}", m[1], m[1], m[1]))
 			}
 			p.Blocks = append(p.Blocks, Block{Kind: Directive, Name: m[1], ID: m[2], Text: title, Line: ln, Owner: owner})
 		case len(para) == 0 && strings.HasPrefix(t, "#") && reHeading.MatchString(t) && !strings.HasPrefix(s, "    "):
@@ -207,14 +198,14 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			case 3:
 				kind = Item
 			default:
-				return nil, &ContentError{file, ln, fmt.Sprintf("heading level %d: use ## for sections and ### for items (the page title comes from the front matter)", level)}
+				return nil, diag.At(file, ln, fmt.Sprintf("heading level %d: use ## for sections and ### for items (the page title comes from the front matter)", level))
 			}
 			if m[3] == "" && p.Kind != "page" && p.Kind != "" {
-				return nil, &ContentError{file, ln, "plan heading without an id: end the line with {#chN-sM} (or {#chN-sM-iK} for an item)"}
+				return nil, diag.At(file, ln, "plan heading without an id: end the line with {#chN-sM} (or {#chN-sM-iK} for an item)")
 			}
 			id := m[3]
-			if id != "" && !ValidID(id) {
-				return nil, &ContentError{file, ln, fmt.Sprintf("heading id %q may contain only a-z, 0-9 and -", id)}
+			if id != "" && !diag.ValidID(id) {
+				return nil, diag.At(file, ln, fmt.Sprintf("heading id %q may contain only a-z, 0-9 and -", id))
 			}
 			owner = id
 			if owner == "" {
@@ -284,19 +275,12 @@ func simpleFrontMatter(lines []string) (frontMatter, bool) {
 	return fm, true
 }
 
-// decodeFrontMatter decodes front matter with the TOML decoder.
+// decodeFrontMatter decodes front matter (from line 2 of the file) with
+// the one TOML decoder.
 func decodeFrontMatter(lines []string, fm *frontMatter, file string) error {
-	md, err := toml.Decode(strings.Join(lines, "\n"), fm)
-	if err != nil {
-		line := 2
-		var perr toml.ParseError
-		if asParseError(err, &perr) {
-			line = perr.Position.Line + 1
-		}
-		return &ContentError{file, line, "front matter: " + tomlMessage(err)}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return &ContentError{file, 2, fmt.Sprintf("front matter: unknown key %q (known: id, kind, title, weight, meta)", und[0].String())}
+	_, ps, _ := diag.DecodeTOML(file, []byte(strings.Join(lines, "\n")), fm, diag.TOML{Context: "front matter", First: 2, Known: "id, kind, title, weight, meta"})
+	if len(ps) > 0 {
+		return ps[0]
 	}
 	return nil
 }
@@ -323,24 +307,4 @@ func joinLines(ls []string) string {
 
 func isWide(r rune) bool {
 	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x3000 && r <= 0x303F
-}
-
-var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
-// ValidID reports whether s is a valid id: a-z, 0-9 and inner hyphens.
-func ValidID(s string) bool { return len(s) <= 64 && reID.MatchString(s) }
-
-func asParseError(err error, pe *toml.ParseError) bool {
-	p, ok := err.(toml.ParseError)
-	if ok {
-		*pe = p
-	}
-	return ok
-}
-
-func tomlMessage(err error) string {
-	if pe, ok := err.(toml.ParseError); ok {
-		return pe.Message
-	}
-	return err.Error()
 }

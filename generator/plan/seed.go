@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"planpress/generator/diag"
 )
 
 // Document is the whole plan as imported from the seed: metadata, the
@@ -115,16 +117,6 @@ func ChineseNumeral(s string) int {
 	return n + cur
 }
 
-// ImportError is an error at a line of the seed.
-type ImportError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// Error formats the error as file:line: message.
-func (e *ImportError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
-
 // Import reads a plan as published on the portal (see seeds/) and returns
 // its structure. name is used in error messages.
 func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
@@ -153,7 +145,7 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 		ln++
 		raw := sc.Text()
 		if !utf8.ValidString(raw) {
-			return nil, &ImportError{name, ln, "line is not valid UTF-8: save the seed as UTF-8"}
+			return nil, diag.At(name, ln, "line is not valid UTF-8: save the seed as UTF-8")
 		}
 		s := trimSpace(raw)
 		if s == "" {
@@ -175,7 +167,7 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 						known = append(known, l)
 					}
 					sort.Strings(known)
-					return nil, &ImportError{name, ln, fmt.Sprintf("unknown header field [%s]: known fields are %s (seeds/import.toml [labels])", key, strings.Join(known, ", "))}
+					return nil, diag.At(name, ln, fmt.Sprintf("unknown header field [%s]: known fields are %s (seeds/import.toml [labels])", key, strings.Join(known, ", ")))
 				}
 				*f(&d.Meta) = trimSpace(m[2])
 				continue
@@ -209,14 +201,14 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 			case reBox.MatchString(title):
 				bm := reBox.FindStringSubmatch(title)
 				if page == nil {
-					return nil, &ImportError{name, ln, "box before the first chapter"}
+					return nil, diag.At(name, ln, "box before the first chapter")
 				}
 				add(Block{Kind: Directive, Name: "box", ID: "box" + bm[1], Text: title, Line: ln})
 			case reTable.MatchString(title):
 				tm := reTable.FindStringSubmatch(title)
 				add(Block{Kind: Directive, Name: "table", ID: "table" + tm[1], Text: title, Line: ln})
 			default:
-				return nil, &ImportError{name, ln, fmt.Sprintf("image %q is neither 目錄, 表N nor 專欄N: add a rule for it to the importer or remove the line", s)}
+				return nil, diag.At(name, ln, fmt.Sprintf("image %q is neither 目錄, 表N nor 專欄N: add a rule for it to the importer or remove the line", s))
 			}
 			continue
 		}
@@ -230,7 +222,7 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 			continue
 		}
 		if page == nil || page.Kind == "notice" {
-			return nil, &ImportError{name, ln, fmt.Sprintf("text %q before the plan's first heading (前言 or 一、): the seed is not in the expected form", short(s))}
+			return nil, diag.At(name, ln, fmt.Sprintf("text %q before the plan's first heading (前言 or 一、): the seed is not in the expected form", short(s)))
 		}
 		if m := reSection.FindStringSubmatch(s); m != nil && page.Kind == "chapter" && !strings.HasSuffix(s, "。") {
 			sec = ChineseNumeral(m[1])
@@ -251,13 +243,13 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if noticeTitle == 0 {
-		return nil, &ImportError{name, ln, "no notice title found after the header: the seed is empty or not a portal page"}
+		return nil, diag.At(name, ln, "no notice title found after the header: the seed is empty or not a portal page")
 	}
 	if d.Title == "" {
-		return nil, &ImportError{name, noticeTitle, "the plan's own title (the 《…》 of the notice title) never appears on a line of its own"}
+		return nil, diag.At(name, noticeTitle, "the plan's own title (the 《…》 of the notice title) never appears on a line of its own")
 	}
 	if chapter == 0 {
-		return nil, &ImportError{name, ln, "no chapter heading (一、…) found"}
+		return nil, diag.At(name, ln, "no chapter heading (一、…) found")
 	}
 	return d, nil
 }

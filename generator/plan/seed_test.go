@@ -73,7 +73,7 @@ func TestFidelity(t *testing.T) {
 	if len(paras) < 200 {
 		t.Fatalf("only %d seed paragraphs found", len(paras))
 	}
-	pl, err := LoadPlan(filepath.Join(root, "content"), "zh-Hant")
+	pl, err := LoadPlan(os.DirFS(root), "zh-Hant")
 	if err != nil {
 		t.Fatal(err)
 	}

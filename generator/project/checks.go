@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"planpress/generator/diag"
 	"planpress/generator/indicator"
 	"planpress/generator/plan"
 )
@@ -14,8 +15,8 @@ import (
 // has and a translation (te) lacks, or the other way: the same pages,
 // headings (by id, in order) and directives, and the same number of
 // paragraphs in each section.
-func checkParity(zh, en *plan.Plan, se, te *Edition) indicator.Problems {
-	var ps indicator.Problems
+func checkParity(zh, en *plan.Plan, se, te *Edition) diag.Problems {
+	var ps diag.Problems
 	enPages := map[string]*plan.Page{}
 	for _, pg := range en.Pages {
 		enPages[pg.ID] = pg
@@ -25,14 +26,14 @@ func checkParity(zh, en *plan.Plan, se, te *Edition) indicator.Problems {
 		zhPages[z.ID] = true
 		e := enPages[z.ID]
 		if e == nil {
-			ps = append(ps, indicator.Problem{File: "content/" + te.Code + "/plan", Msg: fmt.Sprintf("page %q is missing in %s", z.ID, te.Name), Hint: "translate content/" + se.Code + "/plan/" + z.ID + ".md"})
+			ps = append(ps, diag.Problem{File: "content/" + te.Code + "/plan", Msg: fmt.Sprintf("page %q is missing in %s", z.ID, te.Name), Hint: "translate content/" + se.Code + "/plan/" + z.ID + ".md"})
 			continue
 		}
 		ps = append(ps, pageParity(z, e, se, te)...)
 	}
 	for _, e := range en.Pages {
 		if !zhPages[e.ID] {
-			ps = append(ps, indicator.Problem{File: e.File, Msg: fmt.Sprintf("page %q has no original in %s", e.ID, se.Name), Hint: "remove it or add the page to content/" + se.Code + "/plan"})
+			ps = append(ps, diag.Problem{File: e.File, Msg: fmt.Sprintf("page %q has no original in %s", e.ID, se.Name), Hint: "remove it or add the page to content/" + se.Code + "/plan"})
 		}
 	}
 	return ps
@@ -50,8 +51,8 @@ func blockSig(b plan.Block) string {
 	return "paragraph"
 }
 
-func pageParity(z, e *plan.Page, se, te *Edition) indicator.Problems {
-	var ps indicator.Problems
+func pageParity(z, e *plan.Page, se, te *Edition) diag.Problems {
+	var ps diag.Problems
 	zc, ec := z.ParagraphCounts(), e.ParagraphCounts()
 	zs, es := structure(z), structure(e)
 	if strings.Join(zs, "|") != strings.Join(es, "|") {
@@ -71,7 +72,7 @@ func pageParity(z, e *plan.Page, se, te *Edition) indicator.Problems {
 						line = bl.Line
 					}
 				}
-				ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section structure differs from the %s: %q where the %s has %q", se.Name, b, se.Name, a), Hint: "the same headings ({#id}) and boxes/tables in the same order in every edition"})
+				ps = append(ps, diag.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section structure differs from the %s: %q where the %s has %q", se.Name, b, se.Name, a), Hint: "the same headings ({#id}) and boxes/tables in the same order in every edition"})
 				break
 			}
 		}
@@ -85,7 +86,7 @@ func pageParity(z, e *plan.Page, se, te *Edition) indicator.Problems {
 					break
 				}
 			}
-			ps = append(ps, indicator.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section %s has %d paragraphs in %s and %d in %s", id, ec[id], te.Name, zc[id], se.Name), Hint: fmt.Sprintf("translate each %s paragraph as one %s paragraph", se.Name, te.Name)})
+			ps = append(ps, diag.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section %s has %d paragraphs in %s and %d in %s", id, ec[id], te.Name, zc[id], se.Name), Hint: fmt.Sprintf("translate each %s paragraph as one %s paragraph", se.Name, te.Name)})
 		}
 	}
 	return ps
@@ -117,8 +118,8 @@ const glossarySource, glossaryTarget = "zh", "en"
 
 // checkGlossary reports English paragraphs that do not use the glossary's
 // rendering of a term their Chinese paragraph contains.
-func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
-	var ps indicator.Problems
+func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) diag.Problems {
+	var ps diag.Problems
 	// all terms in one alternation, longest first; a term inside another
 	// (碳中和 in 碳達峰碳中和) is then not matched on its own, so when terms
 	// overlap each is also looked up directly in paragraphs that match
@@ -174,7 +175,7 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 					continue
 				}
 				if have := countAny(pr[1], f.t); have < n {
-					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
+					ps = append(ps, diag.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
 				}
 			}
 			// one pass finds the terms a paragraph contains
@@ -188,7 +189,7 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 			low := strings.ToLower(pr[1])
 			for _, t := range terms {
 				if t.Zh != "" && (found[t.Zh] || strings.Contains(pr[0], t.Zh) && overlapping) && !strings.Contains(low, strings.ToLower(t.En)) {
-					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
+					ps = append(ps, diag.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
 				}
 			}
 		}
@@ -231,8 +232,8 @@ func renderingAt(s, r string) [][]int {
 
 // checkQuotes reports indicator and table quotes not found verbatim in the
 // plan's own text (edition se), and sections that do not exist.
-func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) indicator.Problems {
-	var ps indicator.Problems
+func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) diag.Problems {
+	var ps diag.Problems
 	var paras []string
 	for _, pg := range zh.Pages {
 		for _, b := range pg.Blocks {
@@ -260,15 +261,15 @@ func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) indicator.
 			continue
 		}
 		if ind.Quote != "" && !strings.Contains(text, ind.Quote) {
-			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
+			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
 		}
 		if sections[ind.Section] == nil {
-			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/" + se.Code + "/plan, e.g. ch2-s3"})
+			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/" + se.Code + "/plan, e.g. ch2-s3"})
 		}
 	}
 	for _, row := range reg.Table1.Rows {
 		if row.Quote != "" && !strings.Contains(text, row.Quote) {
-			ps = append(ps, indicator.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text", short(row.Quote)), Hint: "copy the quote exactly from the plan text"})
+			ps = append(ps, diag.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text", short(row.Quote)), Hint: "copy the quote exactly from the plan text"})
 		}
 	}
 	return ps
@@ -285,8 +286,8 @@ func short(s string) string {
 // checkQuotesEn reports indicators whose English quote is not found verbatim in the English plan at the indicator's section (its own
 // paragraphs and those of its items), matched exactly as the Chinese quote
 // is.
-func checkQuotesEn(en *plan.Plan, reg *indicator.Register) indicator.Problems {
-	var ps indicator.Problems
+func checkQuotesEn(en *plan.Plan, reg *indicator.Register) diag.Problems {
+	var ps diag.Problems
 	text := map[string][]string{} // section id → its paragraphs and its items'
 	for _, pg := range en.Pages {
 		for _, b := range pg.Blocks {
@@ -310,7 +311,7 @@ func checkQuotesEn(en *plan.Plan, reg *indicator.Register) indicator.Problems {
 			}
 		}
 		if !found {
-			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote_en of %q is not in the English plan at section %s: %q", ind.ID, ind.Section, short(ind.QuoteEn)), Hint: "copy the words exactly from content/en/plan at that section (same punctuation and capitals), or correct the English plan"})
+			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote_en of %q is not in the English plan at section %s: %q", ind.ID, ind.Section, short(ind.QuoteEn)), Hint: "copy the words exactly from content/en/plan at that section (same punctuation and capitals), or correct the English plan"})
 		}
 	}
 	return ps

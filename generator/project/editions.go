@@ -6,8 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 
-	"github.com/BurntSushi/toml"
-
+	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/indicator"
 )
@@ -38,12 +37,12 @@ var DefaultEditions = []Edition{
 var editionCode = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // checkEditions fills in defaults and reports editions that cannot work.
-func checkEditions(eds []Edition) ([]Edition, indicator.Problems) {
+func checkEditions(eds []Edition) ([]Edition, diag.Problems) {
 	if len(eds) == 0 {
 		return append([]Edition(nil), DefaultEditions...), nil
 	}
 	const file = "data/site.toml"
-	var ps indicator.Problems
+	var ps diag.Problems
 	codes, keys := map[string]bool{}, map[string]bool{}
 	sources, defaults := 0, 0
 	for i := range eds {
@@ -53,20 +52,20 @@ func checkEditions(eds []Edition) ([]Edition, indicator.Problems) {
 		}
 		switch {
 		case !editionCode.MatchString(e.Code):
-			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %d: code %q is not a language tag", i+1, e.Code), Hint: `write a code such as "zh-Hant" or "en"`})
+			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %d: code %q is not a language tag", i+1, e.Code), Hint: `write a code such as "zh-Hant" or "en"`})
 		case codes[e.Code]:
-			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q is listed twice", e.Code), Hint: "list each edition once"})
+			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q is listed twice", e.Code), Hint: "list each edition once"})
 		}
 		codes[e.Code] = true
 		if e.DataKey == "" || keys[e.DataKey] {
-			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q: data_key %q is empty or used by another edition", e.Code, e.DataKey), Hint: `give each edition the key of its text in the data files, e.g. data_key = "en"`})
+			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q: data_key %q is empty or used by another edition", e.Code, e.DataKey), Hint: `give each edition the key of its text in the data files, e.g. data_key = "en"`})
 		}
 		keys[e.DataKey] = true
 		if e.Dir != "ltr" && e.Dir != "rtl" {
-			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q: dir %q", e.Code, e.Dir), Hint: `write dir = "ltr" or "rtl"`})
+			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q: dir %q", e.Code, e.Dir), Hint: `write dir = "ltr" or "rtl"`})
 		}
 		if e.Name == "" {
-			ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("edition %q has no name", e.Code), Hint: `write its name in its own language, e.g. name = "English"`})
+			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q has no name", e.Code), Hint: `write its name in its own language, e.g. name = "English"`})
 		}
 		if e.Source {
 			sources++
@@ -76,10 +75,10 @@ func checkEditions(eds []Edition) ([]Edition, indicator.Problems) {
 		}
 	}
 	if sources != 1 {
-		ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked source = true", sources), Hint: "mark exactly one edition, the plan's own text, with source = true"})
+		ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked source = true", sources), Hint: "mark exactly one edition, the plan's own text, with source = true"})
 	}
 	if defaults > 1 {
-		ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked default = true", defaults), Hint: "mark at most one edition with default = true"})
+		ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked default = true", defaults), Hint: "mark at most one edition with default = true"})
 	}
 	return eds, ps
 }
@@ -173,9 +172,9 @@ func SourceEdition(root string) (*Edition, error) {
 	var c struct {
 		Editions []Edition `toml:"edition"`
 	}
-	if _, err := os.Stat(filepath.Join(root, "data", "site.toml")); err == nil {
-		if _, err := toml.DecodeFile(filepath.Join(root, "data", "site.toml"), &c); err != nil {
-			return nil, indicator.Problems{{File: "data/site.toml", Msg: "TOML: " + err.Error(), Hint: "run planpress check for the details"}}
+	if data, err := os.ReadFile(filepath.Join(root, "data", "site.toml")); err == nil {
+		if _, ps, ok := diag.DecodeTOML("data/site.toml", data, &c, diag.TOML{}); !ok {
+			return nil, ps
 		}
 	}
 	eds, ps := checkEditions(c.Editions)

@@ -4,8 +4,8 @@
 package project
 
 import (
-	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,12 +13,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"planpress/generator/assess"
+	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/indicator"
-	"planpress/generator/input"
 	"planpress/generator/plan"
 )
 
@@ -63,6 +61,7 @@ func (c *Config) HasTables() bool { return c.Tables.Results != "" || c.Tables.Ta
 // Project is the loaded, checked input of a build.
 type Project struct {
 	Root         string
+	FS           fs.FS // the project's files (the folder Root unless loaded from memory)
 	Config       Config
 	Strings      map[string]map[string]string     // lang → key → text
 	Plans        map[string]*plan.Plan            // lang → plan text
@@ -109,21 +108,26 @@ func (p *Project) LatestYear() int {
 
 // Options change how a project is loaded.
 type Options struct {
-	NeedFonts bool // find fonts (builds need them, checks do not)
+	NeedFonts bool  // find fonts (builds need them, checks do not)
+	FS        fs.FS // the project's files; nil: the folder root (tests give a project in memory)
 }
 
 // Load reads and checks the project at root. It returns every problem it
-// finds as indicator.Problems, or another error for what is not input.
+// finds as diag.Problems, or another error for what is not input.
 func Load(root string, opt Options) (*Project, error) {
-	p := &Project{Root: root, Strings: map[string]map[string]string{}, Plans: map[string]*plan.Plan{}, Pages: map[string]map[string]*plan.Page{}}
-	_, errSite := os.Stat(filepath.Join(root, "data", "site.toml"))
-	_, errContent := os.Stat(filepath.Join(root, "content"))
+	fsys := opt.FS
+	if fsys == nil {
+		fsys = os.DirFS(root)
+	}
+	p := &Project{Root: root, FS: fsys, Strings: map[string]map[string]string{}, Plans: map[string]*plan.Plan{}, Pages: map[string]map[string]*plan.Page{}}
+	_, errSite := fs.Stat(fsys, "data/site.toml")
+	_, errContent := fs.Stat(fsys, "content")
 	if errSite != nil && errContent != nil {
 		abs, _ := filepath.Abs(root)
-		return nil, indicator.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
+		return nil, diag.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
 	}
-	var ps indicator.Problems
-	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk"); e != nil {
+	var ps diag.Problems
+	if e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk"); e != nil {
 		ps = append(ps, e...)
 	}
 	eds, eps := checkEditions(p.Config.Editions)
@@ -135,17 +139,17 @@ func Load(root string, opt Options) (*Project, error) {
 	}
 	langs := p.Langs()
 	if p.Config.BaseYear == 0 || p.Config.TargetYear <= p.Config.BaseYear {
-		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: "base_year and target_year are missing or out of order", Hint: "write base_year = 2020 and target_year = 2025"})
+		ps = append(ps, diag.Problem{File: "data/site.toml", Msg: "base_year and target_year are missing or out of order", Hint: "write base_year = 2020 and target_year = 2025"})
 	}
 	if p.Config.BaseURL == "" || !strings.HasPrefix(p.Config.BaseURL, "http") || !strings.HasSuffix(p.Config.BaseURL, "/") {
-		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("base_url %q", p.Config.BaseURL), Hint: "write the address where the site is published, starting with https:// and ending with /"})
+		ps = append(ps, diag.Problem{File: "data/site.toml", Msg: fmt.Sprintf("base_url %q", p.Config.BaseURL), Hint: "write the address where the site is published, starting with https:// and ending with /"})
 	}
 	if _, err := time.Parse("2006-01-02", p.Config.Date); err != nil {
-		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", p.Config.Date), Hint: "write the edition date, e.g. date = \"2026-03-31\""})
+		ps = append(ps, diag.Problem{File: "data/site.toml", Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", p.Config.Date), Hint: "write the edition date, e.g. date = \"2026-03-31\""})
 	}
 	for _, lang := range langs {
 		m := map[string]string{}
-		if e := loadTOML(root, "data/i18n/"+lang+".toml", &m, "any key = \"text\""); e != nil {
+		if e := loadTOML(fsys, "data/i18n/"+lang+".toml", &m, "any key = \"text\""); e != nil {
 			ps = append(ps, e...)
 		}
 		p.Strings[lang] = m
@@ -177,18 +181,17 @@ func Load(root string, opt Options) (*Project, error) {
 	}
 	type regResult struct {
 		reg *indicator.Register
-		ps  indicator.Problems
+		ps  diag.Problems
 	}
 	regDone := make(chan regResult, 1)
 	go func() {
-		reg, rps := indicator.Load(root, p.Limits())
+		reg, rps := indicator.Load(fsys, p.Limits())
 		regDone <- regResult{reg, rps}
 	}()
-	content := filepath.Join(root, "content")
 	type langResult struct {
 		plan  *plan.Plan
 		pages map[string]*plan.Page
-		ps    indicator.Problems
+		ps    diag.Problems
 	}
 	results := make([]langResult, len(langs))
 	var wg sync.WaitGroup
@@ -197,22 +200,16 @@ func Load(root string, opt Options) (*Project, error) {
 		go func() {
 			defer wg.Done()
 			lr := &results[i]
-			pl, err := plan.LoadPlan(content, lang)
+			pl, err := plan.LoadPlan(fsys, lang)
 			if err != nil {
-				lr.ps = append(lr.ps, problemOf(root, err))
+				lr.ps = append(lr.ps, diag.Of(err)...)
 				return
-			}
-			for _, pg := range append(pl.Pages, pl.Index) {
-				pg.File = rel(root, pg.File)
 			}
 			lr.plan = pl
-			pages, err := plan.LoadPages(content, lang)
+			pages, err := plan.LoadPages(fsys, lang)
 			if err != nil {
-				lr.ps = append(lr.ps, problemOf(root, err))
+				lr.ps = append(lr.ps, diag.Of(err)...)
 				return
-			}
-			for _, pg := range pages {
-				pg.File = rel(root, pg.File)
 			}
 			lr.pages = pages
 		}()
@@ -237,7 +234,7 @@ func Load(root string, opt Options) (*Project, error) {
 	se := p.Source()
 	if src := p.Plans[se.Code]; src != nil {
 		trs := p.Translations()
-		checks := make([]indicator.Problems, 1+3*len(trs))
+		checks := make([]diag.Problems, 1+3*len(trs))
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() { defer wg.Done(); checks[0] = checkQuotes(src, reg, se) }()
@@ -267,12 +264,12 @@ func Load(root string, opt Options) (*Project, error) {
 			}
 			for _, name := range sortedKeys(srcPages) {
 				if trPages[name] == nil {
-					ps = append(ps, indicator.Problem{File: "content/" + se.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", te.Name), Hint: "add content/" + te.Code + "/" + name + ".md"})
+					ps = append(ps, diag.Problem{File: "content/" + se.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", te.Name), Hint: "add content/" + te.Code + "/" + name + ".md"})
 				}
 			}
 			for _, name := range sortedKeys(trPages) {
 				if srcPages[name] == nil {
-					ps = append(ps, indicator.Problem{File: "content/" + te.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", se.Name), Hint: "add content/" + se.Code + "/" + name + ".md"})
+					ps = append(ps, diag.Problem{File: "content/" + te.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", se.Name), Hint: "add content/" + se.Code + "/" + name + ".md"})
 				}
 			}
 		}
@@ -316,62 +313,15 @@ func (p *Project) Assess() {
 	}
 }
 
-func sortProblems(ps indicator.Problems) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].File != ps[j].File {
-			return ps[i].File < ps[j].File
-		}
-		return ps[i].Line < ps[j].Line
-	})
-}
-
-// problemOf turns a content error into a problem with a path relative to root.
-func problemOf(root string, err error) indicator.Problem {
-	var ce *plan.ContentError
-	if errors.As(err, &ce) {
-		return indicator.Problem{File: rel(root, ce.File), Line: ce.Line, Msg: ce.Msg}
-	}
-	return indicator.Problem{File: "content", Msg: err.Error()}
-}
-
-func rel(root, path string) string {
-	if r, err := filepath.Rel(root, path); err == nil {
-		return filepath.ToSlash(r)
-	}
-	return path
-}
+func sortProblems(ps diag.Problems) { ps.Sort() }
 
 // loadTOML decodes a small TOML file, reporting errors and unknown keys.
-func loadTOML(root, name string, v any, known string) indicator.Problems {
-	data, err := os.ReadFile(filepath.Join(root, name))
+func loadTOML(fsys fs.FS, name string, v any, known string) diag.Problems {
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return indicator.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control"}}
+		return diag.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control"}}
 	}
-	s := strings.TrimPrefix(string(data), "\ufeff")
-	if line, msg := input.Check([]byte(s)); line > 0 {
-		return indicator.Problems{{File: name, Line: line, Msg: msg}}
-	}
-	md, err := toml.Decode(s, v)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return indicator.Problems{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: "check quotes, = signs and brackets on this line"}}
-		}
-		return indicator.Problems{{File: name, Msg: "TOML: " + err.Error()}}
-	}
-	var ps indicator.Problems
-	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	for _, k := range md.Undecoded() {
-		line := 0
-		last := k[len(k)-1]
-		for i, l := range lines {
-			if t := strings.TrimSpace(l); strings.HasPrefix(t, last) && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, last)), "=") {
-				line = i + 1
-				break
-			}
-		}
-		ps = append(ps, indicator.Problem{File: name, Line: line, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys: " + known})
-	}
+	_, ps, _ := diag.DecodeTOML(name, data, v, diag.TOML{Known: known})
 	return ps
 }
 
@@ -391,8 +341,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // stringParity reports UI strings present in one language only.
-func stringParity(langs []string, s map[string]map[string]string) indicator.Problems {
-	var ps indicator.Problems
+func stringParity(langs []string, s map[string]map[string]string) diag.Problems {
+	var ps diag.Problems
 	for _, a := range langs {
 		for _, b := range langs {
 			if a == b {
@@ -406,7 +356,7 @@ func stringParity(langs []string, s map[string]map[string]string) indicator.Prob
 			}
 			sort.Strings(missing)
 			for _, k := range missing {
-				ps = append(ps, indicator.Problem{File: "data/i18n/" + b + ".toml", Msg: fmt.Sprintf("string %q is missing (it is in %s.toml)", k, a), Hint: "add " + k + " = \"…\""})
+				ps = append(ps, diag.Problem{File: "data/i18n/" + b + ".toml", Msg: fmt.Sprintf("string %q is missing (it is in %s.toml)", k, a), Hint: "add " + k + " = \"…\""})
 			}
 		}
 	}
@@ -416,25 +366,25 @@ func stringParity(langs []string, s map[string]map[string]string) indicator.Prob
 // checkPlanFacts checks what data/site.toml says of the plan: headline
 // indicators that exist, a targets table with a section of the plan, a
 // results table with rows.
-func (p *Project) checkPlanFacts() indicator.Problems {
+func (p *Project) checkPlanFacts() diag.Problems {
 	const file = "data/site.toml"
-	var ps indicator.Problems
+	var ps diag.Problems
 	if p.Reg.Indicators != nil {
 		for _, id := range p.Config.Headlines {
 			if p.Reg.Indicator(id) == nil {
-				ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("headline indicator %q is not in data/indicators.toml", id), Hint: "list ids of data/indicators.toml in headlines"})
+				ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("headline indicator %q is not in data/indicators.toml", id), Hint: "list ids of data/indicators.toml in headlines"})
 			}
 		}
 	}
 	t := p.Config.Tables
 	if (t.Targets == "") != (t.TargetsSection == "") {
-		ps = append(ps, indicator.Problem{File: file, Msg: "[tables] targets and targets_section go together", Hint: "give both the table's id and the section whose targets it lists, or neither"})
+		ps = append(ps, diag.Problem{File: file, Msg: "[tables] targets and targets_section go together", Hint: "give both the table's id and the section whose targets it lists, or neither"})
 	}
 	if src := p.Plans[p.Source().Code]; src != nil && t.TargetsSection != "" && src.Sections()[t.TargetsSection] == nil {
-		ps = append(ps, indicator.Problem{File: file, Msg: fmt.Sprintf("[tables] targets_section %q is not a section of the plan", t.TargetsSection), Hint: "use a heading id of content/" + p.Source().Code + "/plan"})
+		ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("[tables] targets_section %q is not a section of the plan", t.TargetsSection), Hint: "use a heading id of content/" + p.Source().Code + "/plan"})
 	}
 	if t.Results != "" && len(p.Reg.Table1.Rows) == 0 {
-		ps = append(ps, indicator.Problem{File: "data/table1.toml", Msg: fmt.Sprintf("[tables] results = %q in data/site.toml, but the table has no rows", t.Results), Hint: "add [[row]] entries, or remove results from [tables]"})
+		ps = append(ps, diag.Problem{File: "data/table1.toml", Msg: fmt.Sprintf("[tables] results = %q in data/site.toml, but the table has no rows", t.Results), Hint: "add [[row]] entries, or remove results from [tables]"})
 	}
 	return ps
 }

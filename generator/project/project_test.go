@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"planpress/generator/indicator"
+	"planpress/generator/diag"
 	"planpress/generator/internal/testutil"
 )
 
@@ -32,7 +32,7 @@ func TestRealProjectLoadsClean(t *testing.T) {
 
 // edit applies a change to a file of a project copy and returns the problems
 // Load reports.
-func loadEdited(t *testing.T, file string, edit func(string) string) indicator.Problems {
+func loadEdited(t *testing.T, file string, edit func(string) string) diag.Problems {
 	t.Helper()
 	root := testutil.CopyProject(t)
 	path := filepath.Join(root, file)
@@ -48,14 +48,14 @@ func loadEdited(t *testing.T, file string, edit func(string) string) indicator.P
 		t.Fatal(err)
 	}
 	_, err = Load(root, Options{})
-	var ps indicator.Problems
+	var ps diag.Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("Load of broken %s: %v, want problems", file, err)
 	}
 	return ps
 }
 
-func expect(t *testing.T, ps indicator.Problems, wants ...string) {
+func expect(t *testing.T, ps diag.Problems, wants ...string) {
 	t.Helper()
 	all := ps.Error()
 	for _, w := range wants {

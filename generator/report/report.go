@@ -2,11 +2,10 @@ package report
 
 import (
 	"errors"
-	"runtime"
 	"sort"
-	"sync"
 	"time"
 
+	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/output"
 	"planpress/generator/project"
@@ -67,19 +66,11 @@ func Render(p *project.Project, opt Options) ([]output.File, []string, error) {
 		}
 		jobs = append(jobs, job{output.File{Path: d.Path(), Doc: &d}, run})
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
 	out := make([]output.File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, workers)
+	errs := make([]error, len(jobs)) // by job, so that the first is stable
+	var runs []func() error
 	for _, i := range largestFirst(len(jobs), func(i int) output.Doc { return *jobs[i].f.Doc }) {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer func() { <-sem; wg.Done() }()
+		runs = append(runs, func() error {
 			data, err := jobs[i].run()
 			out[i], errs[i] = jobs[i].f, err
 			out[i].Size = len(data)
@@ -88,9 +79,10 @@ func Render(p *project.Project, opt Options) ([]output.File, []string, error) {
 				errs[i] = opt.Sink(out[i])
 				out[i].Data = nil
 			}
-		}(i)
+			return nil
+		})
 	}
-	wg.Wait()
+	diag.Run(runs, opt.Workers)
 	for _, err := range errs {
 		if err != nil {
 			return nil, nil, err

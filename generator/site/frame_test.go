@@ -13,7 +13,7 @@ import (
 // pages must have gone through a frame.
 func TestFramesMatchFullExecution(t *testing.T) {
 	p := fixture(t)
-	tm, err := LoadTemplates(p.Root)
+	tm, err := LoadTemplates(p.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,19 +8,19 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
+	"planpress/generator/diag"
 	"planpress/generator/indicator"
-	"planpress/generator/internal/fsutil"
 	"planpress/generator/output"
 	"planpress/generator/project"
 )
@@ -131,10 +131,10 @@ type Templates struct {
 	frames *frameSet
 }
 
-// LoadTemplates reads and parses the project's templates/ folder.
-func LoadTemplates(root string) (*Templates, error) {
+// LoadTemplates reads and parses the templates/ folder of a project's files.
+func LoadTemplates(fsys fs.FS) (*Templates, error) {
 	r := &builder{}
-	if err := r.loadTemplates(filepath.Join(root, "templates")); err != nil {
+	if err := r.loadTemplates(fsys, "templates"); err != nil {
 		return nil, err
 	}
 	return &Templates{r.tmpl, r.frames}, nil
@@ -171,7 +171,7 @@ func Start(p *project.Project, opt Options) (*Rendering, []output.File, error) {
 	r := &builder{p: p, md: map[string]goldmark.Markdown{}}
 	if opt.Templates != nil {
 		r.tmpl, r.frames = opt.Templates.byName, opt.Templates.frames
-	} else if err := r.loadTemplates(filepath.Join(p.Root, "templates")); err != nil {
+	} else if err := r.loadTemplates(p.FS, "templates"); err != nil {
 		return nil, nil, err
 	}
 	r.frames = r.frames.fresh()
@@ -194,13 +194,13 @@ func Start(p *project.Project, opt Options) (*Rendering, []output.File, error) {
 	if r.workers <= 0 {
 		r.workers = runtime.NumCPU()
 	}
-	if err := run(r.jobs(), r.workers); err != nil {
+	if err := diag.Run(r.jobs(), r.workers); err != nil {
 		return nil, nil, err
 	}
-	if err := run(r.laterJobs(), r.workers); err != nil {
+	if err := diag.Run(r.laterJobs(), r.workers); err != nil {
 		return nil, nil, err
 	}
-	statics, err := r.static(filepath.Join(p.Root, "templates", "static"))
+	statics, err := r.static(p.FS, "templates/static")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -224,7 +224,7 @@ func (rd *Rendering) Finish(pdfs []output.File) ([]output.File, error) {
 		lang := lang
 		jobs = append(jobs, func() error { return r.downloads(lang) })
 	}
-	if err := run(jobs, r.workers); err != nil {
+	if err := diag.Run(jobs, r.workers); err != nil {
 		return nil, err
 	}
 	paths := append([]string(nil), rd.paths...)
@@ -237,31 +237,6 @@ func (rd *Rendering) Finish(pdfs []output.File) ([]output.File, error) {
 
 // run runs jobs on workers goroutines and returns the first error in job
 // order.
-func run(jobs []func() error, workers int) error {
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				errs[i] = jobs[i]()
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 func (r *builder) add(f output.File) {
 	r.mu.Lock()
@@ -310,8 +285,8 @@ func (r *builder) page(pg *Page) error {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // loadTemplates parses templates/base.html with each page template.
-func (r *builder) loadTemplates(dir string) error {
-	src, err := os.ReadFile(filepath.Join(dir, "base.html"))
+func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
+	src, err := fs.ReadFile(fsys, path.Join(dir, "base.html"))
 	if err != nil {
 		return fmt.Errorf("templates: %w", err)
 	}
@@ -319,18 +294,18 @@ func (r *builder) loadTemplates(dir string) error {
 	if _, err := base.Parse(string(src)); err != nil {
 		return fmt.Errorf("templates/base.html: %w", err)
 	}
-	partials, _ := filepath.Glob(filepath.Join(dir, "_*.html"))
+	partials, _ := fs.Glob(fsys, path.Join(dir, "_*.html"))
 	sort.Strings(partials)
 	for _, pth := range partials {
-		ps, err := os.ReadFile(pth)
+		ps, err := fs.ReadFile(fsys, pth)
 		if err != nil {
 			return err
 		}
-		if _, err := base.New(filepath.Base(pth)).Parse(string(ps)); err != nil {
-			return fmt.Errorf("templates/%s: %w", filepath.Base(pth), err)
+		if _, err := base.New(path.Base(pth)).Parse(string(ps)); err != nil {
+			return fmt.Errorf("templates/%s: %w", path.Base(pth), err)
 		}
 	}
-	entries, err := os.ReadDir(dir)
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return fmt.Errorf("templates: %w", err)
 	}
@@ -340,7 +315,7 @@ func (r *builder) loadTemplates(dir string) error {
 		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "base.html" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		src, err := os.ReadFile(filepath.Join(dir, name))
+		src, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
 			return err
 		}
@@ -357,21 +332,28 @@ func (r *builder) loadTemplates(dir string) error {
 	return nil
 }
 
-// static copies templates/static/ to assets/.
-func (r *builder) static(dir string) ([]output.File, error) {
-	files, err := fsutil.ReadTree(dir)
+// static copies templates/static/ to assets/, in path order.
+func (r *builder) static(fsys fs.FS, dir string) ([]output.File, error) {
+	var out []output.File
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, output.File{Path: output.Asset(strings.TrimPrefix(p, dir+"/")), Data: data})
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("templates/static: %w", err)
-	}
-	out := make([]output.File, len(files))
-	for i, f := range files {
-		out[i] = output.File{Path: output.Asset(f.Path), Data: f.Data}
 	}
 	return out, nil
 }
 
 // Check parses the templates of the project at root without rendering.
 func Check(root string) error {
-	_, err := LoadTemplates(root)
+	_, err := LoadTemplates(os.DirFS(root))
 	return err
 }
