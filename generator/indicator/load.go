@@ -466,7 +466,9 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if t.Year == 0 && !ind.Context {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
 		}
+		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
+			ps = append(ps, r.checkRefs(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), b.Note)...)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
@@ -666,6 +668,8 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 					ps = append(ps, Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not in %d", o.AsOf, o.Indicator, year), Hint: "a figure as of a month belongs to that month's year: move it to data/annual/" + o.AsOf[:4] + ".toml or correct the month"})
 				}
 			}
+			ps = append(ps, r.checkRefs(rel, at("note"), fmt.Sprintf("note of %q", o.Indicator), o.Note)...)
+			ps = append(ps, r.checkRefs(rel, at("text"), fmt.Sprintf("text of %q", o.Indicator), o.Text)...)
 			if s := r.sources[o.Source]; s != nil {
 				o.Grade = s.Grade
 			} else if o.Source == "plan" {

@@ -211,3 +211,42 @@ func TestNewFieldsRejected(t *testing.T) {
 		})
 	}
 }
+
+func TestCiteSources(t *testing.T) {
+	cite := func(id string) string { return "[" + id + "]" }
+	for _, c := range []struct{ in, want string }{
+		{"據{source:src21b}，8天中6天", "據[src21b]，8天中6天"},
+		{"{source:a} and {source:b}", "[a] and [b]"},
+		{"no reference", "no reference"},
+		{"{source:unclosed", "{source:unclosed"},
+	} {
+		if got := CiteSources(c.in, cite); got != c.want {
+			t.Errorf("CiteSources(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := SourceRefs("{source:a}、{source:b}"); len(got) != 2 || got[0] != "a" || got[1] != "b" {
+		t.Errorf("SourceRefs = %v", got)
+	}
+}
+
+// TestSourceIDsNeverShown: a note that names a source id as text, or refers
+// to an unknown source, is a problem at its line; {source:ID} and ids that
+// are words ("plan") are not.
+func TestSourceIDsNeverShown(t *testing.T) {
+	root := minimal(t)
+	write(t, root, "data/sources.toml", "[[source]]\nid = \"src06\"\ntitle = { zh = \"公報\", en = \"Bulletin\" }\ngrade = \"A\"\n\n[[source]]\nid = \"plan\"\ntitle = { zh = \"規劃\", en = \"The plan\" }\ngrade = \"A\"\n")
+	write(t, root, "data/annual/2021.toml", "year = 2021\n[[observation]]\nindicator = \"pm25\"\nvalue = 33.0\nsource = \"src06\"\nnote = { zh = \"據src06\", en = \"as in {source:src06} and the plan\" }\n")
+	_, ps := Load(root, lim)
+	all := ps.Error()
+	if !strings.Contains(all, `data/annual/2021.toml:6: note of "pm25" (zh) shows the source id "src06" to readers (write {source:src06}`) {
+		t.Errorf("bare id not reported:\n%s", all)
+	}
+	if strings.Contains(all, "(en) shows") || strings.Contains(all, `"plan"`) {
+		t.Errorf("a reference or a word reported:\n%s", all)
+	}
+	write(t, root, "data/annual/2021.toml", "year = 2021\n[[observation]]\nindicator = \"pm25\"\nvalue = 33.0\nsource = \"src06\"\nnote = { zh = \"據{source:src99}\", en = \"\" }\n")
+	_, ps = Load(root, lim)
+	if !strings.Contains(ps.Error(), `data/annual/2021.toml:6: note of "pm25" (zh) refers to unknown source "src99"`) {
+		t.Errorf("unknown reference not reported:\n%v", ps)
+	}
+}

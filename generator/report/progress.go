@@ -45,6 +45,9 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		for _, o := range p.Reg.ObservationsOf(ind.ID) {
 			if o.Year <= year {
 				cite(o.Source)
+				for _, id := range indicator.SourceRefs(o.Note.Get(lang)) {
+					cite(id) // a note's {source:ID} is a numbered citation too
+				}
 			}
 		}
 	}
@@ -208,7 +211,12 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 			if n := cite(o.Source); n > 0 {
 				src = fmt.Sprintf("[%d]", n)
 			}
-			note = o.Note.Get(lang)
+			note = indicator.CiteSources(o.Note.Get(lang), func(id string) string {
+				if n := cite(id); n > 0 {
+					return fmt.Sprintf("[%d]", n)
+				}
+				return ""
+			})
 		} else if b := ind.Baseline; b != nil && b.Year == y {
 			v = site.Value(ind, b.Value, lang)
 			if n := cite(b.Source); n > 0 {

@@ -73,7 +73,7 @@ func csvRows(p *project.Project, lang string, ind *indicator.Indicator) [][]stri
 		if res, ok := p.Results[ind.ID][o.Year]; ok {
 			verdict, prov = string(res.Status), strconv.FormatBool(res.Provisional)
 		}
-		rows = append(rows, []string{ind.ID, ind.Name.Get(lang), strconv.Itoa(o.Year), v, ind.Unit.Get(lang), o.Qualifier, st, o.Text.Get(lang), o.Source, title, grade, url, o.Note.Get(lang),
+		rows = append(rows, []string{ind.ID, ind.Name.Get(lang), strconv.Itoa(o.Year), v, ind.Unit.Get(lang), o.Qualifier, st, o.Text.Get(lang), o.Source, title, grade, url, indicator.CiteSources(o.Note.Get(lang), CiteTitle(p, lang)),
 			TargetText(ind, p, lang), verdict, prov})
 	}
 	return rows
@@ -154,14 +154,14 @@ func indJSON(p *project.Project, lang string, ind *indicator.Indicator) jsonInd 
 		Target: map[string]any{"year": t.Year, "year_assumed": t.YearAssumed, "bound": string(t.Bound), "aspirational": t.Aspirational, "text": t.Text.Get(lang)},
 		Values: []jsonObs{}, Assessments: []jsonAssessment{}, Sources: map[string]string{}}
 	if b := ind.Baseline; b != nil {
-		j.Baseline = &jsonPoint{Year: b.Year, Value: b.Value, Source: b.Source, Note: b.Note.Get(lang), Comparable: b.Alike()}
+		j.Baseline = &jsonPoint{Year: b.Year, Value: b.Value, Source: b.Source, Note: indicator.CiteSources(b.Note.Get(lang), CiteTitle(p, lang)), Comparable: b.Alike()}
 	}
 	if t.Quantified() {
 		j.Target["value"] = t.Value
 		j.Target["tolerance"] = t.Tolerance
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
-		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: o.Text.Get(lang), Source: o.Source, Note: o.Note.Get(lang),
+		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: o.Text.Get(lang), Source: o.Source, Note: indicator.CiteSources(o.Note.Get(lang), CiteTitle(p, lang)),
 			Preliminary: o.Preliminary, AsOf: o.AsOf})
 		if s := p.Reg.Source(o.Source); s != nil {
 			j.Sources[s.ID] = s.Title.Get(lang)

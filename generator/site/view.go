@@ -194,7 +194,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 	v := &IndView{
 		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
 		URL: lang + "/indicators/" + ind.ID + "/", Quote: ind.Quote, QuoteEn: ind.QuoteEn,
-		Note: ind.Note.Get(lang),
+		Note: indicator.CiteSources(ind.Note.Get(lang), CiteTitle(p, lang)),
 	}
 	if a := p.Reg.Area(ind.Area); a != nil {
 		v.AreaName = a.Name.Get(lang)
@@ -240,7 +240,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 		row := ObsRow{Year: y, Value: p.T(lang, "no-data")}
 		if o, ok := p.Reg.Observation(ind.ID, y); ok {
 			row.Value = ObsValue(ind, o, p, lang)
-			row.Note = o.Note.Get(lang)
+			row.Note = indicator.CiteSources(o.Note.Get(lang), CiteTitle(p, lang))
 			row.Source = r.sourceView(o.Source, lang)
 		} else if b := ind.Baseline; b != nil && b.Year == y {
 			row.Value = Value(ind, b.Value, lang)
@@ -254,6 +254,17 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 		if row.Source != nil && !seen[row.Source.ID] {
 			seen[row.Source.ID] = true
 			v.Sources = append(v.Sources, *row.Source)
+		}
+	}
+	// sources a note refers to ({source:ID}) are listed too
+	for y := p.Config.BaseYear; y <= year; y++ {
+		if o, ok := p.Reg.Observation(ind.ID, y); ok {
+			for _, id := range indicator.SourceRefs(o.Note.Get(lang)) {
+				if sv := r.sourceView(id, lang); sv != nil && !seen[id] {
+					seen[id] = true
+					v.Sources = append(v.Sources, *sv)
+				}
+			}
 		}
 	}
 	v.Components = Components(p, ind, res, lang)
@@ -378,6 +389,22 @@ func Components(p *project.Project, ind *indicator.Indicator, res assess.Result,
 		add("comp-confidence", res.CaveatText(w))
 	}
 	return c
+}
+
+// CiteTitle returns how a note's {source:ID} reads on the site and in the
+// open data: the source's title (its Chinese title when it has no
+// translation).
+func CiteTitle(p *project.Project, lang string) func(id string) string {
+	return func(id string) string {
+		s := p.Reg.Source(id)
+		if s == nil {
+			return ""
+		}
+		if t := s.Title.Get(lang); t != "" {
+			return t
+		}
+		return s.Title.Zh
+	}
 }
 
 // sourceView returns the citation of a source id.
