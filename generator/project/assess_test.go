@@ -154,3 +154,30 @@ func TestMethodWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRealScorecardsDifferOnlyByNewFigures: a commitment without a figure
+// for the last report year keeps the status of the year before.
+func TestRealScorecardsDifferOnlyByNewFigures(t *testing.T) {
+	p, err := Load(testutil.Root(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Years) < 2 {
+		t.Fatal("fewer than two report years")
+	}
+	last, prev := p.Years[len(p.Years)-1], p.Years[len(p.Years)-2]
+	same := 0
+	for _, ind := range p.Reg.Indicators {
+		if _, ok := p.Reg.Observation(ind.ID, last); ok {
+			continue
+		}
+		a, b := p.Results[ind.ID][prev], p.Results[ind.ID][last]
+		if a.Status != b.Status || a.Reason != b.Reason || !slices.Equal(a.Used, b.Used) {
+			t.Errorf("%s: %s (%s) in %d but %s (%s) in %d with no %d figure", ind.ID, a.Status, a.Reason, prev, b.Status, b.Reason, last, last)
+		}
+		same++
+	}
+	if same == 0 {
+		t.Fatal("every indicator has a figure for the last year: the test checks nothing")
+	}
+}
