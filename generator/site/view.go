@@ -296,7 +296,7 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 		ID: id, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
 		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
-		Status: p.T(lang, "status") + p.T(lang, "colon") + StatusText(p, ind, res, lang),
+		Status: p.T(lang, "status") + p.T(lang, "colon") + p.T(lang, res.Status.Key()), // short: it shares a line with the unit
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		if o.Value != nil && o.Year <= year {
