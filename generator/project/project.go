@@ -78,9 +78,6 @@ func (p *Project) Time() time.Time {
 	return t
 }
 
-// Result returns the assessment of an indicator as of year.
-func (p *Project) Result(id string, year int) assess.Result { return p.Results[id][year] }
-
 // Period is the plan period of data/site.toml, as the progress method reads it.
 func (p *Project) Period() assess.Period {
 	return assess.Period{BaseYear: p.Config.BaseYear, TargetYear: p.Config.TargetYear}
@@ -257,11 +254,15 @@ func Load(root string, opt Options) (*Project, error) {
 func (p *Project) Assess() error {
 	p.Results = map[string]map[int]assess.Result{}
 	period := p.Period()
+	years := p.Years
+	if len(years) == 0 {
+		years = []int{p.LatestYear()} // no report year yet: pages show the base year
+	}
 	var ps indicator.Problems
 	for _, ind := range p.Reg.Indicators {
 		m := map[int]assess.Result{}
 		obs := p.Reg.ObservationsOf(ind.ID)
-		for _, y := range p.Years {
+		for _, y := range years {
 			r := assess.Assess(ind, obs, y, period)
 			if e := assess.Evidence(r, obs); e != "" {
 				ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line,

@@ -205,10 +205,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 			v.SectionURL = lang + "/plan/" + pg.ID + "/"
 		}
 	}
-	res, ok := p.Results[ind.ID][year]
-	if !ok {
-		res = assess.Assess(*ind, p.Reg.ObservationsOf(ind.ID), year, p.Period())
-	}
+	res := p.Results[ind.ID][year] // computed once, before rendering (project.Assess)
 	v.Result = res
 	v.Status = StatusText(p, ind, res, lang)
 	if withChart {
