@@ -181,3 +181,42 @@ func TestRealScorecardsDifferOnlyByNewFigures(t *testing.T) {
 		t.Fatal("every indicator has a figure for the last year: the test checks nothing")
 	}
 }
+
+// TestRealDirectionTargetsDecided: every direction-only commitment with a
+// starting figure (a comparable baseline or an earlier figure of the
+// period) and an exact latest figure has a verdict in every report year.
+func TestRealDirectionTargetsDecided(t *testing.T) {
+	p, err := Load(testutil.Root(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, ind := range p.Reg.Indicators {
+		if !ind.Commitment() || ind.Kind == indicator.Binary || ind.Target.Quantified() {
+			continue
+		}
+		for _, y := range p.Years {
+			var figs []indicator.Observation
+			for _, o := range p.Reg.ObservationsOf(ind.ID) {
+				if o.Year > p.Config.BaseYear && o.Year <= y && o.Value != nil {
+					figs = append(figs, o)
+				}
+			}
+			if len(figs) == 0 || assess.IsBound(figs[len(figs)-1].Qualifier) {
+				continue
+			}
+			start := len(figs) >= 2 || (ind.Baseline != nil && ind.Baseline.Alike())
+			if !start {
+				continue
+			}
+			checked++
+			r := p.Results[ind.ID][y]
+			if !r.Status.Verdict() || r.Status == assess.Undetermined {
+				t.Errorf("%s %d: %d figures but %s (%s)", ind.ID, y, len(figs), r.Status, r.Reason)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no direction-only commitment with figures: the test checks nothing")
+	}
+}
