@@ -61,6 +61,7 @@ func FuzzLoadAnnual(f *testing.F) {
 	f.Add(string(seed))
 	f.Add("year = 2021\n[[observation]]\nindicator = \"pm25\"\nvalue = nan\nsource = \"s1\"\n")
 	f.Add("year = 2021\n[[observation]]\nindicator = \"pm25\"\nqualifier = \"more-than\"\nvalue = 1e400\n")
+	f.Add("year = 2021\n[[observation]]\nindicator = \"pm25\"\nvalue = 3.0\nsource = \"s1\"\npreliminary = true\nas_of = \"2021-1\"\nnote = { zh = \"{source:s1}{source:\", en = \"s1\" }\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		os.WriteFile(filepath.Join(root, "data", "annual", "2021.toml"), []byte(src), 0o644)
 		_, ps := Load(root, lim)
@@ -249,4 +250,27 @@ func TestSourceIDsNeverShown(t *testing.T) {
 	if !strings.Contains(ps.Error(), `data/annual/2021.toml:6: note of "pm25" (zh) refers to unknown source "src99"`) {
 		t.Errorf("unknown reference not reported:\n%v", ps)
 	}
+}
+
+func FuzzLoadSourcing(f *testing.F) {
+	root := minimal(f)
+	f.Add("[[record]]\nindicator = \"pm25\"\nsearched = \"2026-11-30\"\nlooked_for = { zh = \"a\", en = \"a\" }\nchecked = [ { zh = \"b\", en = \"b\" } ]\nfound = { zh = \"c\", en = \"c\" }\n")
+	f.Add("[[record]]\nindicator = 3\nchecked = \"x\"\n[[record]]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		os.WriteFile(filepath.Join(root, "data", "sourcing.toml"), []byte(src), 0o644)
+		r, ps := Load(root, lim)
+		for _, p := range ps {
+			if p.File == "" || p.Msg == "" {
+				t.Fatalf("problem without file or message: %+v", p)
+			}
+		}
+		if len(ps) == 0 && r.SourcingOf("pm25") == nil && strings.Contains(src, "pm25") && strings.Count(src, "[[record]]") == 1 {
+			// a valid file naming the only indicator must give its record
+			for _, rec := range r.Sourcing {
+				if rec.Indicator == "pm25" {
+					t.Fatalf("record of pm25 loaded but not indexed")
+				}
+			}
+		}
+	})
 }
