@@ -303,7 +303,7 @@ func reporting(figs []indicator.Observation) Reporting {
 // caveats marks the result provisional when an observation it rests on is
 // from a grade C or D source, preliminary, or not a year-end figure.
 func caveats(own []indicator.Observation, r *Result) {
-	if !r.Status.Verdict() || r.Status == Context {
+	if !r.Status.Verdict() {
 		return
 	}
 	has := map[Caveat]bool{}

@@ -176,9 +176,6 @@ func Evidence(r Result, obs []indicator.Observation) string {
 	if !r.Status.Verdict() {
 		return ""
 	}
-	if r.Status == Context {
-		return ""
-	}
 	if len(r.Used) == 0 {
 		return "status " + string(r.Status) + " as of " + strconv.Itoa(r.Year) + " names no figure it rests on"
 	}
