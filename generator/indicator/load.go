@@ -455,8 +455,8 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if b := ind.Baseline; b != nil && !b.Alike() && (b.Note.Zh == "" || b.Note.En == "") {
 			add(f, at("baseline"), fmt.Sprintf("indicator %q: a baseline with comparable = false needs a note in zh and en", ind.ID), "say in baseline.note how the baseline differs in scope from the target")
 		}
-		if t.YearAssumed && t.Year != lim.LastYear && lim.LastYear != 0 {
-			add(f, at("target"), fmt.Sprintf("indicator %q: target year %d is marked assumed but is not the plan's target year %d", ind.ID, t.Year, lim.LastYear), fmt.Sprintf("an assumed target year is the end of the plan period: write year = %d", lim.LastYear))
+		if t.YearAssumed && lim.LastYear != 0 && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
+			add(f, at("target"), fmt.Sprintf("indicator %q: target year %d is marked assumed but lies outside the plan period %d–%d", ind.ID, t.Year, lim.FirstYear, lim.LastYear), fmt.Sprintf("an assumed target year is read from the plan's context (the end of the period, %d, unless the text ties it to an earlier event): write that year", lim.LastYear))
 		}
 		switch {
 		case ind.Context:

@@ -192,8 +192,8 @@ func TestNewFieldsRejected(t *testing.T) {
 			"[[indicator]]\nid = \"pm25\"\narea = \"air\"\nname = { zh = \"P\", en = \"P\" }\nunit = { zh = \"u\", en = \"u\" }\ndirection = \"decrease\"\nkind = \"level\"\nquote = \"q\"\nbaseline = { year = 2020, value = 38, comparable = false }\ntarget = { year = 2025, value = 35, bound = \"at-most\" }\n",
 			`data/indicators.toml:9: indicator "pm25": a baseline with comparable = false needs a note in zh and en`},
 		{"assumed year other than the period's end", "data/indicators.toml",
-			"[[indicator]]\nid = \"pm25\"\narea = \"air\"\nname = { zh = \"P\", en = \"P\" }\nunit = { zh = \"u\", en = \"u\" }\ndirection = \"decrease\"\nkind = \"level\"\nquote = \"q\"\ntarget = { year = 2023, value = 35, bound = \"at-most\", year_assumed = true }\n",
-			`data/indicators.toml:9: indicator "pm25": target year 2023 is marked assumed but is not the plan's target year 2025`},
+			"[[indicator]]\nid = \"pm25\"\narea = \"air\"\nname = { zh = \"P\", en = \"P\" }\nunit = { zh = \"u\", en = \"u\" }\ndirection = \"decrease\"\nkind = \"level\"\nquote = \"q\"\ntarget = { year = 2030, value = 35, bound = \"at-most\", year_assumed = true }\n",
+			`data/indicators.toml:9: indicator "pm25": target year 2030 is marked assumed but lies outside the plan period 2020–2025`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
