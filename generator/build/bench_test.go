@@ -29,7 +29,9 @@ func loadReal(b *testing.B) *project.Project {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p.Assess()
+	if err := p.Assess(); err != nil {
+		b.Fatal(err)
+	}
 	return p
 }
 
@@ -100,7 +102,9 @@ func BenchmarkCorpus(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p.Assess()
+		if err := p.Assess(); err != nil {
+			b.Fatal(err)
+		}
 		check += time.Since(t)
 		t = time.Now()
 		files, err := site.Render(p, site.Options{Templates: tmpl})

@@ -188,7 +188,9 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 		return nil, nil, diag.Of(err)
 	}
 	t = time.Now()
-	p.Assess()
+	if err := p.Assess(); err != nil {
+		return nil, nil, diag.Of(err)
+	}
 	phase("assess", t)
 	logf("fonts: %s", p.Fonts.Describe())
 

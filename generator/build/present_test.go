@@ -22,7 +22,9 @@ func TestSameFigureInHTMLAndPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Assess()
+	if err := p.Assess(); err != nil {
+		t.Fatal(err)
+	}
 	year := p.LatestYear()
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	for _, lang := range p.Langs() {

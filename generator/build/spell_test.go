@@ -148,6 +148,7 @@ func hunspell(t *testing.T, text, words string) []string {
 // uses) and the project's reviewed word list of names and terms: no word may
 // be unknown.
 func TestEnglishSpelling(t *testing.T) {
+	testutil.Slow(t) // hunspell over every page and PDF of the site
 	out, _ := realSite(t)
 	words := wordList(t)
 	texts := map[string]string{} // file → its spellable words

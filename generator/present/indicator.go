@@ -18,6 +18,8 @@ type Indicator struct {
 	Result      assess.Result
 	Status      string // status label
 	StatusClass string
+	Reason      string // with Full: how the status was reached
+	Caveat      string // with Full: why the status is provisional, or ""
 	Latest      string // "27.0 μg/m³ (2025)" or "no data"
 	Target      string
 	Baseline    string
@@ -46,7 +48,7 @@ func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, yea
 	v := &Indicator{
 		Ind: ind, ID: ind.ID, Name: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang),
 		URL: output.Indicator(lang, ind.ID), Quote: ind.Quote, QuoteEn: ind.QuoteEn,
-		Note: p.Text(ind.Note, lang),
+		Note: indicator.CiteSources(p.Text(ind.Note, lang), CiteTitle(p, lang)),
 	}
 	if a := p.Reg.Area(ind.Area); a != nil {
 		v.AreaName = p.Text(a.Name, lang)
@@ -59,7 +61,7 @@ func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, yea
 	}
 	res := p.Results[ind.ID][year]
 	v.Result = res
-	v.Status = res.Status.Label(lang)
+	v.Status = StatusText(p, ind, res, lang)
 	v.StatusClass = StatusClass(res.Status)
 	v.Target = TargetText(p, ind, lang)
 	v.Baseline = BaselineText(p, ind, lang)
@@ -77,6 +79,19 @@ func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, yea
 			v.Sources = append(v.Sources, *row.Source)
 		}
 	}
+	// sources a note refers to ({source:ID}) are listed too
+	for y := p.Config.BaseYear; y <= year; y++ {
+		if o, ok := p.Reg.Observation(ind.ID, y); ok {
+			for _, id := range indicator.SourceRefs(p.Text(o.Note, lang)) {
+				if c := Cite(p, id, lang); c != nil && !seen[id] {
+					seen[id] = true
+					v.Sources = append(v.Sources, *c)
+				}
+			}
+		}
+	}
+	w := Words(p, ind, lang)
+	v.Reason, v.Caveat = res.Explain(w), res.CaveatText(w)
 	v.Components = Components(p, ind, res, lang)
 	return v
 }

@@ -66,16 +66,73 @@ func ObsValue(p *project.Project, ind *indicator.Indicator, o indicator.Observat
 		}
 		return p.T(lang, "no-data")
 	}
-	v := Value(p, ind, *o.Value, lang)
-	switch o.Qualifier {
-	case "more-than":
-		return p.T(lang, "q-more-than") + v
-	case "less-than":
-		return p.T(lang, "q-less-than") + v
-	case "about":
-		return p.T(lang, "q-about") + v
+	if o.Qualifier == "" {
+		return Value(p, ind, *o.Value, lang)
 	}
-	return v
+	return assess.FigureText(ind.Kind, *o.Value, o.Qualifier, words(p, ind, lang))
+}
+
+// words are the UI strings and number formats the progress method's
+// sentences use for ind in lang (Words adds the target).
+func words(p *project.Project, ind *indicator.Indicator, lang string) assess.Words {
+	return assess.Words{
+		T:      func(k string) string { return p.T(lang, k) },
+		Value:  func(v float64) string { return Value(p, ind, v, lang) },
+		Amount: func(v float64) string { return amount(p, ind, v, lang) },
+		Rate: func(x float64, cagr bool) string {
+			if cagr {
+				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
+			}
+			u := p.Text(ind.Unit, lang)
+			return numfmt.Signed(x, ind.Decimals+1, lang) + UnitSep(u) + u + p.T(lang, "per-year")
+		},
+	}
+}
+
+// Words is what the progress method needs to word a result of ind in lang.
+func Words(p *project.Project, ind *indicator.Indicator, lang string) assess.Words {
+	w := words(p, ind, lang)
+	w.Target = TargetText(p, ind, lang)
+	return w
+}
+
+// amount is an unsigned distance in the indicator's unit: percentage points
+// for a share in %, the unit otherwise (a change in % stays in %).
+func amount(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
+	if ind.Kind != indicator.Change && ind.Kind != indicator.PeakReduction && ind.Unit.Has("%") {
+		d := ind.Decimals
+		for d < ind.Decimals+4 && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
+			d++
+		}
+		return numfmt.Format(v, d, lang) + p.T(lang, "unit-points")
+	}
+	return Magnitude(p, ind, v, lang)
+}
+
+// StatusText is a result's status as badges and lists show it: with the
+// year of the figure it rests on when older, and marked provisional.
+func StatusText(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string) string {
+	l := res.Label(words(p, ind, lang))
+	if res.Provisional {
+		l = assess.Fill(p.T(lang, "status-provisional"), map[string]string{"status": l})
+	}
+	return l
+}
+
+// CiteTitle returns how a note's {source:ID} reads on the site and in the
+// open data: the source's title (its title in the plan's own language when
+// it has no translation).
+func CiteTitle(p *project.Project, lang string) func(id string) string {
+	return func(id string) string {
+		s := p.Reg.Source(id)
+		if s == nil {
+			return ""
+		}
+		if t := p.Text(s.Title, lang); t != "" {
+			return t
+		}
+		return p.Text(s.Title, p.Source().Code)
+	}
 }
 
 // TargetText describes the target with its bound in lang.
@@ -143,7 +200,8 @@ func Cite(p *project.Project, id, lang string) *Citation {
 type Row struct {
 	Year     int
 	Value    string
-	Note     string
+	Note     string    // its {source:ID} references as the sources' titles
+	RawNote  string    // with its {source:ID} references, for outputs that number sources
 	SourceID string    // the source named in the data ("" for none)
 	Source   *Citation // nil when the source is not in the register
 	HasValue bool      // an observation or the baseline fills the year
@@ -155,13 +213,15 @@ func YearRow(p *project.Project, ind *indicator.Indicator, y int, lang string) R
 	row := Row{Year: y, Value: p.T(lang, "no-data")}
 	if o, ok := p.Reg.Observation(ind.ID, y); ok {
 		row.Value = ObsValue(p, ind, o, lang)
-		row.Note = p.Text(o.Note, lang)
+		row.RawNote = p.Text(o.Note, lang)
+		row.Note = indicator.CiteSources(row.RawNote, CiteTitle(p, lang))
 		row.SourceID = o.Source
 		row.HasValue = true
 	} else if b := ind.Baseline; b != nil && b.Year == y {
 		row.Value = Value(p, ind, b.Value, lang)
 		row.SourceID = b.Source
 		row.Note = p.T(lang, "baseline-note")
+		row.RawNote = row.Note
 		row.HasValue = true
 	}
 	row.Source = Cite(p, row.SourceID, lang)
@@ -193,7 +253,7 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 		ID: id, Title: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
 		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
-		Status: p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang),
+		Status: p.T(lang, "status") + p.T(lang, "colon") + p.T(lang, res.Status.Key()), // short: it shares a line with the unit
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		if o.Value != nil && o.Year <= year {
@@ -254,27 +314,35 @@ func Components(p *project.Project, ind *indicator.Indicator, res assess.Result,
 	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
 	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
 	add("comp-target", TargetText(p, ind, lang))
+	add("comp-reporting", p.T(lang, res.Reporting.Key()))
 	add("comp-method", p.T(lang, "method-"+string(res.Method)))
 	if res.HasRatio {
 		if res.RateMethod != res.Method {
 			add("comp-rate-method", p.T(lang, "method-"+string(res.RateMethod)))
 		}
-		rate := func(x float64) string {
-			if res.RateMethod == assess.MethodCAGR {
-				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
-			}
-			u := p.Text(ind.Unit, lang)
-			return numfmt.Signed(x, ind.Decimals+1, lang) + UnitSep(u) + u + p.T(lang, "per-year")
-		}
-		add("comp-actual", rate(res.ActualRate))
-		add("comp-required", rate(res.RequiredRate))
+		w := words(p, ind, lang)
+		add("comp-actual", w.Rate(res.ActualRate, res.RateMethod == assess.MethodCAGR))
+		add("comp-required", w.Rate(res.RequiredRate, res.RateMethod == assess.MethodCAGR))
 		add("comp-ratio", assess.FormatRatio(res.Ratio))
 	} else {
 		add("comp-actual", dash)
 		add("comp-required", dash)
 		add("comp-ratio", dash)
 	}
-	add("comp-status", res.Status.Label(lang))
-	add("comp-reason", p.Text(res.Reason, lang))
+	used := dash
+	if len(res.Used) > 0 {
+		ys := make([]string, len(res.Used))
+		for i, y := range res.Used {
+			ys[i] = fmt.Sprint(y)
+		}
+		used = strings.Join(ys, p.T(lang, "list-sep"))
+	}
+	add("comp-used", used)
+	add("comp-status", StatusText(p, ind, res, lang))
+	w := Words(p, ind, lang)
+	add("comp-reason", res.Explain(w))
+	if res.Provisional {
+		add("comp-confidence", res.CaveatText(w))
+	}
 	return c
 }

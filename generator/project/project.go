@@ -98,6 +98,15 @@ func (p *Project) Time() time.Time {
 	return t
 }
 
+// Period is the plan period of data/site.toml, as the progress method reads it.
+func (p *Project) Period() assess.Period {
+	return assess.Period{BaseYear: p.Config.BaseYear, TargetYear: p.Config.TargetYear}
+}
+
+// Sourcing returns the sourcing record of an indicator (data/sourcing.toml),
+// or nil when none was kept.
+func (p *Project) Sourcing(id string) *indicator.SourcingRecord { return p.Reg.SourcingOf(id) }
+
 // LatestYear is the last report year.
 func (p *Project) LatestYear() int {
 	if len(p.Years) == 0 {
@@ -294,23 +303,37 @@ func Load(root string, opt Options) (*Project, error) {
 }
 
 // Assess computes every indicator's result for every report year (and for
-// LatestYear, the year the pages show, when there is no report year yet).
-// It is the one place that runs the method: the pipeline calls it once,
-// after loading and before rendering, and the outputs only read Results.
-func (p *Project) Assess() {
+// LatestYear, the year the pages show, when there is no report year yet),
+// and checks that every verdict rests on a figure up to its year: a status
+// that claims progress without one is a problem (check and build fail on
+// it). It is the one place that runs the method: the pipeline calls it
+// once, after loading and before rendering; the outputs only read Results.
+func (p *Project) Assess() error {
 	p.Results = map[string]map[int]assess.Result{}
+	period := p.Period()
 	years := p.Years
 	if len(years) == 0 {
-		years = []int{p.LatestYear()}
+		years = []int{p.LatestYear()} // no report year yet: pages show the base year
 	}
+	var ps diag.Problems
 	for _, ind := range p.Reg.Indicators {
 		m := map[int]assess.Result{}
 		obs := p.Reg.ObservationsOf(ind.ID)
 		for _, y := range years {
-			m[y] = assess.Assess(ind, obs, y)
+			r := assess.Assess(ind, obs, y, period)
+			if e := assess.Evidence(r, obs); e != "" {
+				ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line,
+					Msg:  fmt.Sprintf("indicator %q: %s", ind.ID, e),
+					Hint: "a verdict needs a figure up to its year: add the figure with its source to data/annual/, or report the method's error"})
+			}
+			m[y] = r
 		}
 		p.Results[ind.ID] = m
 	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
 }
 
 func sortProblems(ps diag.Problems) { ps.Sort() }

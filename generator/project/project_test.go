@@ -19,7 +19,9 @@ func TestRealProjectLoadsClean(t *testing.T) {
 	if p.Results != nil {
 		t.Errorf("Load assessed: the pipeline assesses once, after loading")
 	}
-	p.Assess()
+	if err := p.Assess(); err != nil {
+		t.Fatal(err)
+	}
 	if len(p.Reg.Indicators) < 60 {
 		t.Errorf("only %d indicators", len(p.Reg.Indicators))
 	}

@@ -33,7 +33,9 @@ func fixture(t *testing.T) *project.Project {
 	if err != nil {
 		t.Fatalf("the fixture does not load: %v", err)
 	}
-	p.Assess()
+	if err := p.Assess(); err != nil {
+		t.Fatal(err)
+	}
 	return p
 }
 
