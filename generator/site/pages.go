@@ -211,7 +211,7 @@ func (r *builder) toc(lang string) []TOCEntry {
 	var out []TOCEntry
 	for _, pg := range r.p.Plans[lang].Pages {
 		url := output.PlanPage(lang, pg.ID)
-		e := TOCEntry{Title: pg.Title, URL: url, Href: "../../" + url + "index.html", Level: 1}
+		e := TOCEntry{Title: pg.Title, URL: url, Href: relLink(output.Plan(lang), url), Level: 1}
 		for _, h := range pg.Headings() {
 			if h.Kind == plan.Section {
 				e.Kids = append(e.Kids, TOCEntry{Title: h.Text, URL: url + "#" + h.ID, Href: e.Href + "#" + h.ID, Level: 2})
@@ -331,8 +331,8 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 		for k, t := range paras {
 			if strings.Contains(t, ind.Quote) {
 				res := p.Results[ind.ID][p.LatestYear()]
-				notes[k] = append(notes[k], fmt.Sprintf(`<a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span>`,
-					lang, ind.ID, html.EscapeString(p.Text(ind.Name, lang)), present.StatusClass(res.Status), html.EscapeString(present.StatusText(p, ind, res, lang))))
+				notes[k] = append(notes[k], fmt.Sprintf(`<a href="%s">%s</a> <span class="badge %s">%s</span>`,
+					html.EscapeString(relLink(output.PlanPage(lang, pageID), output.Indicator(lang, ind.ID))), html.EscapeString(p.Text(ind.Name, lang)), present.StatusClass(res.Status), html.EscapeString(present.StatusText(p, ind, res, lang))))
 				break
 			}
 		}
@@ -350,7 +350,8 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 // in the edition o, the one the language switch leads to.
 func altLinks(h, o, page, label, name string) string {
 	const open = `<a class="permalink" href="#`
-	pre := ` <a class="alt" href="../../../` + o + `/plan/` + page + `/index.html#`
+	from := output.PlanPage(o, page) // the same depth as the page in its own edition
+	pre := ` <a class="alt" href="` + html.EscapeString(relLink(from, from)) + `#`
 	post := `" hreflang="` + o + `" lang="` + o + `" aria-label="` + html.EscapeString(name) + `">` + html.EscapeString(label) + `</a>`
 	var b strings.Builder
 	b.Grow(len(h) + strings.Count(h, open)*(len(pre)+len(post)+32))
@@ -495,7 +496,7 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 	}
 	year := p.LatestYear()
 	link := func(ind *indicator.Indicator) string {
-		return fmt.Sprintf("../../../%s/indicators/%s/index.html", lang, ind.ID)
+		return html.EscapeString(relLink(output.PlanPage(lang, pg.ID), output.Indicator(lang, ind.ID)))
 	}
 	for i := len(merged) - 1; i >= 0; i-- {
 		sp := merged[i]
@@ -534,8 +535,9 @@ func (r *builder) directive(lang string, d Directive) string {
 			return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h3>%s</h3><p>%s</p></aside>`,
 				esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")))
 		}
-		return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h3>%s</h3><p>%s <a href="../../tables/index.html#%s">%s</a></p></aside>`,
-			esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")), esc(d.ID), esc(p.T(lang, "table-see")))
+		// the same link from every plan page (a chapter, the whole plan): all at one depth
+		return fmt.Sprintf(`<aside class="box table-ref" id="%s"><h3>%s</h3><p>%s <a href="%s">%s</a></p></aside>`,
+			esc(d.ID), esc(d.Title), esc(p.T(lang, "table-image-note")), esc(relLink(output.PlanAll(lang), output.Tables(lang)+"#"+d.ID)), esc(p.T(lang, "table-see")))
 	case "toc":
 		var b strings.Builder
 		b.WriteString(`<nav class="toc"><ol>`)
@@ -720,4 +722,78 @@ func (r *builder) contentPage(lang, name string) error {
 	}
 	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "page", Nav: name,
 		Path: output.Page(lang, name), AltPath: output.Page(p.Other(lang), name), Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
+}
+
+// DownloadsBody is the downloads page.
+type DownloadsBody struct {
+	PDFs    []PDFRow
+	Dataset []DataRow
+}
+
+// PDFRow is a PDF listed for download.
+type PDFRow struct {
+	Title, URL, Lang, LangName, Size string
+}
+
+// DataRow is a data file listed for download.
+type DataRow struct {
+	Title, URL, Format string
+}
+
+func humanSize(n int, lang string) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (r *builder) downloads(lang string) error {
+	p := r.p
+	b := &DownloadsBody{}
+	var pdfs []output.File
+	for _, f := range r.pdfs {
+		if f.Doc != nil {
+			pdfs = append(pdfs, f)
+		}
+	}
+	sort.SliceStable(pdfs, func(i, j int) bool {
+		a, b := pdfs[i].Doc, pdfs[j].Doc
+		if a.Kind != b.Kind {
+			return a.Kind == output.PlanText
+		}
+		if a.Year != b.Year {
+			return a.Year > b.Year
+		}
+		return a.Lang == lang && b.Lang != lang
+	})
+	for _, f := range pdfs {
+		d := f.Doc
+		title := p.T(lang, "plan-pdf")
+		if d.Kind == output.ProgressReport {
+			title = fmt.Sprintf(p.T(lang, "report-title"), d.Year)
+			if d.Year >= p.Config.TargetYear {
+				title = fmt.Sprintf(p.T(lang, "final-report-title"), d.Year)
+			}
+		}
+		b.PDFs = append(b.PDFs, PDFRow{Title: title, URL: f.Path, Lang: d.Lang, LangName: p.T(d.Lang, "lang-name"), Size: humanSize(f.Size, lang)})
+	}
+	b.Dataset = []DataRow{
+		{Title: p.T(lang, "dataset"), URL: output.Dataset(lang, "csv"), Format: "CSV"},
+		{Title: p.T(lang, "dataset"), URL: output.Dataset(lang, "json"), Format: "JSON"},
+		{Title: p.T(lang, "checksums"), URL: "checksums.txt", Format: "SHA-256"},
+	}
+	r.add(output.File{Path: output.Dataset(lang, "csv"), Data: DatasetCSV(p, lang)})
+	r.add(output.File{Path: output.Dataset(lang, "json"), Data: DatasetJSON(p, lang)})
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "downloads", Nav: "downloads",
+		Path: output.Downloads(lang), AltPath: output.Downloads(p.Other(lang)), Title: p.T(lang, "downloads"), Body: b})
+}
+
+// AboutBody is the about page: its text and the list of sources.
+type AboutBody struct {
+	ContentBody
+	Sources []present.Citation
+	Cite    string
 }

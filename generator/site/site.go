@@ -1,6 +1,10 @@
-// Package site renders the bilingual static website: HTML pages through
-// html/template, inline SVG charts, CSV and JSON downloads, the sitemap,
-// feeds and the search index.
+// Package site renders the static website of every edition. site.go is
+// the core: the Page every template receives, its links (Rel), and
+// Render/Start/Finish with the worker pool. pages.go holds the page
+// builders; templates.go and frame.go the page-template engine (templates
+// parsed once, page frames filled in); exports.go the open data (CSV,
+// JSON), the search index, feeds, sitemap and robots.txt; view.go adds the
+// chart to package present's view of an indicator.
 package site
 
 import (
@@ -8,9 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
-	"os"
-	"path"
 	"runtime"
 	"sort"
 	"strconv"
@@ -98,7 +99,21 @@ func (p *Page) Rel(target string) string {
 		// the 404 page is served at any path: link from the site root
 		return "/" + target + frag
 	}
-	return strings.Repeat("../", p.Depth()) + target + frag
+	return relLink(p.Path, target+frag)
+}
+
+// relLink is a link from the page at site path from to a site path
+// (index.html added to a folder), through the site root: the one way pages
+// link, whether a template or Go writes the link.
+func relLink(from, target string) string {
+	frag := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target, frag = target[:i], target[i:]
+	}
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	return strings.Repeat("../", strings.Count(from, "/")) + target + frag
 }
 
 // renderer holds what page builders share.
@@ -123,21 +138,6 @@ type Options struct {
 	Workers   int           // parallel page renderers; 0 means one per CPU
 	PDFs      []output.File // the PDFs of the build, for the downloads page
 	Templates *Templates    // templates from LoadTemplates; nil: read them from the project
-}
-
-// Templates are a project's parsed page templates.
-type Templates struct {
-	byName map[string]*template.Template
-	frames *frameSet
-}
-
-// LoadTemplates reads and parses the templates/ folder of a project's files.
-func LoadTemplates(fsys fs.FS) (*Templates, error) {
-	r := &builder{}
-	if err := r.loadTemplates(fsys, "templates"); err != nil {
-		return nil, err
-	}
-	return &Templates{r.tmpl, r.frames}, nil
 }
 
 // Render renders the whole site and returns its files (not yet written).
@@ -235,9 +235,6 @@ func (rd *Rendering) Finish(pdfs []output.File) ([]output.File, error) {
 	return append(r.files, output.File{Path: output.Sitemap, Data: sitemap(r.p, paths)}, output.File{Path: output.Robots, Data: robots(r.p)}), nil
 }
 
-// run runs jobs on workers goroutines and returns the first error in job
-// order.
-
 func (r *builder) add(f output.File) {
 	r.mu.Lock()
 	r.files = append(r.files, f)
@@ -278,82 +275,4 @@ func (r *builder) page(pg *Page) error {
 	}
 	r.add(output.File{Path: out, Data: bytes.Clone(buf.Bytes())})
 	return nil
-}
-
-// bufPool keeps page buffers between pages, so a page is copied once
-// instead of growing a new buffer for each.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// loadTemplates parses templates/base.html with each page template.
-func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
-	src, err := fs.ReadFile(fsys, path.Join(dir, "base.html"))
-	if err != nil {
-		return fmt.Errorf("templates: %w", err)
-	}
-	base := template.New("base").Funcs(funcs)
-	if _, err := base.Parse(string(src)); err != nil {
-		return fmt.Errorf("templates/base.html: %w", err)
-	}
-	partials, _ := fs.Glob(fsys, path.Join(dir, "_*.html"))
-	sort.Strings(partials)
-	for _, pth := range partials {
-		ps, err := fs.ReadFile(fsys, pth)
-		if err != nil {
-			return err
-		}
-		if _, err := base.New(path.Base(pth)).Parse(string(ps)); err != nil {
-			return fmt.Errorf("templates/%s: %w", path.Base(pth), err)
-		}
-	}
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return fmt.Errorf("templates: %w", err)
-	}
-	r.tmpl = map[string]*template.Template{}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "base.html" || strings.HasPrefix(name, "_") {
-			continue
-		}
-		src, err := fs.ReadFile(fsys, path.Join(dir, name))
-		if err != nil {
-			return err
-		}
-		t, err := base.Clone()
-		if err != nil {
-			return fmt.Errorf("templates/%s: %w", name, err)
-		}
-		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return fmt.Errorf("templates/%s: %w", name, err)
-		}
-		r.tmpl[strings.TrimSuffix(name, ".html")] = t
-	}
-	r.frames = newFrameSet(r.tmpl)
-	return nil
-}
-
-// static copies templates/static/ to assets/, in path order.
-func (r *builder) static(fsys fs.FS, dir string) ([]output.File, error) {
-	var out []output.File
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		out = append(out, output.File{Path: output.Asset(strings.TrimPrefix(p, dir+"/")), Data: data})
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("templates/static: %w", err)
-	}
-	return out, nil
-}
-
-// Check parses the templates of the project at root without rendering.
-func Check(root string) error {
-	_, err := LoadTemplates(os.DirFS(root))
-	return err
 }
