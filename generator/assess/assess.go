@@ -115,10 +115,14 @@ func isPercent(ind indicator.Indicator) bool {
 	if ind.Kind == indicator.Change || ind.Kind == indicator.PeakReduction {
 		return true
 	}
-	u := strings.TrimSpace(ind.Unit["en"])
-	z := strings.TrimSpace(ind.Unit["zh"])
-	return strings.HasPrefix(u, "%") || strings.HasPrefix(z, "%") || strings.HasPrefix(z, "％") ||
-		strings.EqualFold(u, "percent") || strings.EqualFold(u, "per cent")
+	// the unit in any language
+	for _, u := range ind.Unit {
+		u = strings.TrimSpace(u)
+		if strings.HasPrefix(u, "%") || strings.HasPrefix(u, "％") || strings.EqualFold(u, "percent") || strings.EqualFold(u, "per cent") {
+			return true
+		}
+	}
+	return false
 }
 
 // Range returns the interval [lo, hi] of values that meet the target (either
