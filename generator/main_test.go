@@ -47,6 +47,23 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// TestSourceDateEpoch: a SOURCE_DATE_EPOCH that is not a count of
+// seconds up to the year 2200 is a usage error naming the variable.
+func TestSourceDateEpoch(t *testing.T) {
+	root := testutil.CopyProject(t)
+	for _, v := range []string{"12abc", "-5", "1e9", " 1764374400", "99999999999", "1764374400.5"} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		code, _, errs := runCLI("check", "--root", root)
+		if code != exitUsage || !strings.Contains(errs, "SOURCE_DATE_EPOCH") {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: exit %d: %s", v, code, errs)
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1764374400")
+	if code, _, errs := runCLI("check", "--root", root); code != exitOK {
+		t.Errorf("a valid SOURCE_DATE_EPOCH: exit %d: %s", code, errs)
+	}
+}
+
 func TestCheckReportsEveryProblemWithFileAndLine(t *testing.T) {
 	root := testutil.CopyProject(t)
 	path := filepath.Join(root, "data", "annual", "2023.toml")

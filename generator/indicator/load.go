@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"planpress/generator/input"
+	"planpress/generator/internal/fsutil"
 )
 
 // Problem is one finding of a check, at a place in an input file.
@@ -56,8 +57,9 @@ func (ps Problems) Error() string {
 
 // Term is a glossary entry: the English rendering a Chinese term must get.
 type Term struct {
-	Zh string `toml:"zh"`
-	En string `toml:"en"`
+	Zh   string `toml:"zh"`
+	En   string `toml:"en"`
+	Line int    `toml:"-"` // line in glossary.toml, for messages
 }
 
 // Table1Row is a row of Table 1, reconstructed from the plan text.
@@ -148,13 +150,13 @@ type file struct {
 	entries map[string][]int // lines of [[name]] headers, by name
 }
 
-func readFile(path string) (*file, []byte, error) {
-	data, err := os.ReadFile(path)
+func readFile(root, rel string) (*file, []byte, error) {
+	data, err := fsutil.ReadInput(root, filepath.Join(root, rel), input.MaxDataFile)
 	if err != nil {
 		return nil, nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	return &file{path: path, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}, data, nil
+	return &file{path: rel, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}, data, nil
 }
 
 // entryLine returns the line of the n-th (0-based) [[name]] header.
@@ -211,14 +213,20 @@ func hasSyntaxError(ps Problems) bool {
 // decode decodes a TOML file into v, reporting syntax errors, type errors and
 // unknown keys as problems.
 func decode(root, path string, v any, known string) (*file, Problems) {
-	f, data, err := readFile(filepath.Join(root, path))
+	f, data, err := readFile(root, path)
 	if err != nil {
+		if fsutil.IsLimit(err) {
+			return nil, Problems{{File: path, Msg: err.Error()}}
+		}
 		return nil, Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control"}}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return f, Problems{{File: path, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}
 	}
 	if line, msg := input.Check(data); line > 0 {
+		return f, Problems{{File: path, Line: line, Msg: msg}}
+	}
+	if line, msg := input.TOMLDepth(data); line > 0 {
 		return f, Problems{{File: path, Line: line, Msg: msg}}
 	}
 	md, err := toml.Decode(string(data), v)
@@ -320,20 +328,36 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var gl struct {
 		Term []Term `toml:"term"`
 	}
-	_, p = decode(root, path("glossary.toml"), &gl, "[[term]] zh, en")
+	fg, p := decode(root, path("glossary.toml"), &gl, "[[term]] zh, en")
 	ps = append(ps, p...)
 	r.Glossary = gl.Term
+	if fg != nil {
+		for i := range r.Glossary {
+			r.Glossary[i].Line = fg.entryLine("term", i)
+		}
+	}
 
-	ps = append(ps, r.index(fi, fs)...)
+	ps = append(ps, r.index(fi, fs, lim)...)
 	ps = append(ps, r.loadAnnual(root, lim)...)
 	return r, ps
 }
 
 // index builds the lookup maps and checks each register file by itself.
-func (r *Register) index(fi, fs *file) Problems {
+func (r *Register) index(fi, fs *file, lim Limits) Problems {
 	var ps Problems
 	add := func(file string, line int, msg, hint string) {
 		ps = append(ps, Problem{File: file, Line: line, Msg: msg, Hint: hint})
+	}
+	addP := func(p *Problem) {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	texts := func(file string, line int, what string, single bool, t ...Text) {
+		for _, x := range t {
+			addP(text(file, line, what, x.Zh, single))
+			addP(text(file, line, what, x.En, single))
+		}
 	}
 	r.areas = map[string]*Area{}
 	for i := range r.Areas {
@@ -347,6 +371,7 @@ func (r *Register) index(fi, fs *file) Problems {
 		if a.Name.Zh == "" || a.Name.En == "" {
 			add(f, a.Line, fmt.Sprintf("area %q lacks a name in zh or en", a.ID), "write name = { zh = \"…\", en = \"…\" }")
 		}
+		texts(f, a.Line, fmt.Sprintf("name of area %q", a.ID), true, a.Name)
 		r.areas[a.ID] = a
 	}
 	r.sources = map[string]*Source{}
@@ -365,9 +390,11 @@ func (r *Register) index(fi, fs *file) Problems {
 		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
 			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
 		}
-		if s.Date != "" && !reDate.MatchString(s.Date) {
-			add(f, fs.keyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), "write the date as YYYY-MM-DD, YYYY-MM or YYYY")
+		if s.Date != "" && !ValidDate(s.Date) {
+			add(f, fs.keyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), fmt.Sprintf("write a real date as YYYY-MM-DD, YYYY-MM or YYYY, between %d and %d", MinYear, MaxYear))
 		}
+		texts(f, line, fmt.Sprintf("title or publisher of source %q", s.ID), true, s.Title, s.Publisher)
+		addP(text(f, line, fmt.Sprintf("url of source %q", s.ID), s.URL, true))
 		if s.URL != "" {
 			u, err := url.Parse(s.URL)
 			switch {
@@ -405,6 +432,13 @@ func (r *Register) index(fi, fs *file) Problems {
 		if ind.Kind != Binary && (ind.Unit.Zh == "" || ind.Unit.En == "") {
 			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in zh or en", ind.ID), "write unit = { zh = \"…\", en = \"…\" }")
 		}
+		texts(f, at("name"), fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
+		texts(f, at("unit"), fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
+		addP(text(f, at("section"), fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
+		addP(text(f, at("quote"), fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
+		addP(text(f, at("quote_en"), fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
+		texts(f, at("target"), fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
+		texts(f, at("note"), fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
@@ -422,9 +456,14 @@ func (r *Register) index(fi, fs *file) Problems {
 			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
 		}
 		t := ind.Target
+		tolBad := finite(f, at("tolerance"), fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
+		addP(tolBad)
+		if tolBad == nil && t.Tolerance < 0 {
+			add(f, at("tolerance"), fmt.Sprintf("tolerance of %q is negative (%v)", ind.ID, t.Tolerance), "a tolerance is a distance from the target value: write it without a sign")
+		}
 		switch t.Bound {
 		case About:
-			if t.Tolerance <= 0 {
+			if tolBad == nil && t.Tolerance == 0 {
 				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
 			}
 		case AtLeast, AtMost, Exact:
@@ -440,14 +479,27 @@ func (r *Register) index(fi, fs *file) Problems {
 		}
 		if t.Year == 0 {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
+		} else if lim.Valid() {
+			addP(yearIn(f, at("target"), fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
+				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
 		}
 		if b := ind.Baseline; b != nil {
+			if lim.Valid() {
+				addP(yearIn(f, at("baseline"), fmt.Sprintf("baseline year of %q", ind.ID), b.Year, lim.FirstYear-BaselineLead, lim.LastYear,
+					fmt.Sprintf("a baseline lies within the plan period or up to %d years before base_year of data/site.toml", BaselineLead)))
+			}
+			if p := plausible(ind, f, at("baseline"), b.Value, "baseline"); p != nil {
+				ps = append(ps, *p)
+			}
+			texts(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
 		}
-		if ps2 := plausible(ind, f, at("target"), t.Value, "target"); ps2 != nil && t.Bound != "" {
-			ps = append(ps, *ps2)
+		if t.Bound != "" {
+			addP(plausible(ind, f, at("target"), t.Value, "target"))
+		} else {
+			addP(finite(f, at("target"), fmt.Sprintf("target of %q", ind.ID), t.Value))
 		}
 	}
 	for i := range r.Table1.Rows {
@@ -455,11 +507,15 @@ func (r *Register) index(fi, fs *file) Problems {
 		if row.Item.Zh == "" || row.Item.En == "" || row.Value.Zh == "" || row.Value.En == "" {
 			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in zh or en", "write item = { zh, en } and value = { zh, en }")
 		}
+		texts("data/table1.toml", row.Line, "table 1 item or value", true, row.Item, row.Value)
+		addP(text("data/table1.toml", row.Line, "table 1 quote", row.Quote, false))
 	}
 	for i, t := range r.Glossary {
 		if t.Zh == "" || t.En == "" {
-			add("data/glossary.toml", 0, fmt.Sprintf("glossary term %d lacks zh or en", i+1), "write zh = \"…\" and en = \"…\"")
+			add("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d lacks zh or en", i+1), "write zh = \"…\" and en = \"…\"")
 		}
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Zh, true))
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.En, true))
 	}
 	return ps
 }
@@ -468,6 +524,9 @@ func (r *Register) index(fi, fs *file) Problems {
 func plausible(ind *Indicator, file string, line int, v float64, what string) *Problem {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
+	}
+	if p := finite(file, line, fmt.Sprintf("%s of %q", what, ind.ID), v); p != nil {
+		return p
 	}
 	switch ind.Kind {
 	case Level, Cumulative:
@@ -566,6 +625,17 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
 				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {
+					ps = append(ps, *p)
+				}
+			}
+			for _, c := range []struct {
+				key, what, s string
+				single       bool
+			}{
+				{"unit", "unit", o.Unit, true}, {"text", "text", o.Text.Zh, false}, {"text", "text", o.Text.En, false},
+				{"note", "note", o.Note.Zh, false}, {"note", "note", o.Note.En, false},
+			} {
+				if p := text(rel, at(c.key), fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
 					ps = append(ps, *p)
 				}
 			}
