@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 
+	"planpress/generator/fonts"
 	"planpress/generator/internal/testutil"
 )
 
@@ -78,6 +79,32 @@ func truncatedFont(t *testing.T, dir string) string {
 	}
 	p := filepath.Join(dir, "truncated.ttf")
 	os.WriteFile(p, data[:1000], 0o644)
+	return p
+}
+
+// corruptLoca writes face 0 of the real font with its loca table (the
+// glyph offsets) running backwards.
+func corruptLoca(t *testing.T, dir string) string {
+	data, err := os.ReadFile("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+	if err != nil {
+		t.Fatalf("the test font is missing: %v (scripts/setup installs it)", err)
+	}
+	ttf, err := fonts.ExtractFace(data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := 0; i < n; i++ {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == "loca" {
+			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			for k := uint32(4); k+4 <= length; k += 8 {
+				binary.BigEndian.PutUint32(ttf[off+k:], 0)
+			}
+		}
+	}
+	p := filepath.Join(dir, "loca.ttf")
+	os.WriteFile(p, ttf, 0o644)
 	return p
 }
 
@@ -211,6 +238,17 @@ func TestBadInput(t *testing.T) {
 		{"font: truncated TTF", []edit{{"data/site.toml", func(s string) string {
 			return strings.Replace(s, `main = ""`, `main = "`+truncatedFont(t, fontDir)+`"`, 1)
 		}}}, `data/site\.toml \[fonts\] main = ".*truncated\.ttf".*truncated`},
+		{"font: corrupt loca table", []edit{{"data/site.toml", func(s string) string {
+			return strings.Replace(s, `main = ""`, `main = "`+corruptLoca(t, fontDir)+`"`, 1)
+		}}}, `data/site\.toml \[fonts\] main = ".*loca\.ttf".*corrupt font: the loca table goes back`},
+		{"font: named pipe", []edit{{"data/site.toml", func(s string) string {
+			p := filepath.Join(fontDir, "pipe.ttf")
+			os.Remove(p)
+			if err := fifo(p); err != nil {
+				t.Fatal(err)
+			}
+			return strings.Replace(s, `main = ""`, `main = "`+p+`"`, 1)
+		}}}, `data/site\.toml \[fonts\] main = ".*pipe\.ttf".*is a named pipe`},
 		{"font: collection without TrueType face", []edit{{"data/site.toml", func(s string) string {
 			return strings.Replace(s, `main = ""`, `main = "`+cffCollection(fontDir)+`"`, 1)
 		}}}, `data/site\.toml \[fonts\] main = ".*cff\.ttc".*no usable TrueType face`},
