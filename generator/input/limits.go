@@ -37,11 +37,17 @@ const (
 // Strings and comments are skipped; tables ([a.b]), inline tables, arrays
 // and dotted keys count one level each.
 func TOMLDepth(data []byte) (int, string) {
+	type level struct {
+		kind byte // '[' or '{'
+		n    int  // levels it adds: 1, plus the dots of the key it is the value of
+	}
 	line := 1
-	var stack []byte // open brackets: '[' or '{'
-	key := true      // reading a key (line start, or after { or , in an inline table)
-	dots := 0        // dots in the current key or table header
-	header := false  // inside a [table] header
+	var stack []level
+	total := 0      // levels of the current [table] header and the open brackets
+	key := true     // reading a key (line start, or after { or , in an inline table)
+	dots := 0       // dots in the key being read, or in the table header
+	pending := 0    // dots of the key whose value is being read
+	header := false // inside a [table] header
 	lineStart := true
 	tooDeep := func() (int, string) {
 		return line, fmt.Sprintf("TOML nesting is deeper than %d levels (tables, arrays and dotted keys): flatten the structure", MaxDepth)
@@ -52,7 +58,7 @@ func TOMLDepth(data []byte) (int, string) {
 		case c == '\n':
 			line++
 			if len(stack) == 0 {
-				key, dots, header = true, 0, false
+				key, dots, pending, header = true, 0, 0, false
 			}
 			lineStart = true
 			continue
@@ -67,8 +73,7 @@ func TOMLDepth(data []byte) (int, string) {
 		case c == '"' || c == '\'':
 			// a string: basic or literal, single- or multi-line
 			q := c
-			multi := i+2 < len(data) && data[i+1] == q && data[i+2] == q
-			if multi {
+			if i+2 < len(data) && data[i+1] == q && data[i+2] == q {
 				i += 3
 				for i < len(data) {
 					if data[i] == '\n' {
@@ -114,46 +119,53 @@ func TOMLDepth(data []byte) (int, string) {
 		lineStart = false
 		switch {
 		case header:
-			if c == '.' || c == '[' {
+			switch c {
+			case '.', '[':
 				dots++
-				if dots+1 > MaxDepth {
+				if 1+dots > MaxDepth {
 					return tooDeep()
 				}
-			}
-			if c == ']' {
+			case ']':
 				header = false
+				total, dots = 1+dots, 0
 			}
 		case key:
 			switch c {
 			case '.':
 				dots++
-				if len(stack)+dots+1 > MaxDepth {
+				if total+dots+1 > MaxDepth {
 					return tooDeep()
 				}
 			case '=':
-				key = false
+				key, pending, dots = false, dots, 0
 			case '}':
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
+				if n := len(stack); n > 0 {
+					total -= stack[n-1].n
+					stack = stack[:n-1]
 				}
 				key = false
 			}
 		default:
 			switch c {
 			case '[', '{':
-				stack = append(stack, c)
-				if len(stack)+dots > MaxDepth {
+				l := level{c, 1 + pending}
+				pending = 0
+				stack = append(stack, l)
+				total += l.n
+				if total > MaxDepth {
 					return tooDeep()
 				}
 				if c == '{' {
 					key, dots = true, 0
 				}
 			case ']', '}':
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
+				if n := len(stack); n > 0 {
+					total -= stack[n-1].n
+					stack = stack[:n-1]
 				}
 			case ',':
-				if len(stack) > 0 && stack[len(stack)-1] == '{' {
+				pending = 0
+				if n := len(stack); n > 0 && stack[n-1].kind == '{' {
 					key, dots = true, 0
 				}
 			}

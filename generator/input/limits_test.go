@@ -59,3 +59,66 @@ func TestSingleLine(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTOMLDepth builds a value nested depth levels deep from arrays,
+// inline tables and dotted keys (shapes chooses which at each level,
+// and whether a level starts a new line) and checks that TOMLDepth
+// refuses it exactly when it is deeper than MaxDepth, and that what it
+// accepts decodes.
+func FuzzTOMLDepth(f *testing.F) {
+	f.Add(uint8(3), []byte{0, 1, 2})
+	f.Add(uint8(MaxDepth), []byte{0})
+	f.Add(uint8(MaxDepth+1), []byte{1, 4})
+	f.Add(uint8(200), []byte{2, 5, 0})
+	f.Fuzz(func(t *testing.T, depth uint8, shapes []byte) {
+		if len(shapes) == 0 {
+			shapes = []byte{0}
+		}
+		// key: the dotted part at the top level, then nested values
+		var open, close strings.Builder
+		key := "k"
+		levels := 1 // the key's table
+		for i := 1; i < int(depth); i++ {
+			shape := shapes[i%len(shapes)]
+			nl := ""
+			if shape&4 != 0 {
+				nl = "\n"
+			}
+			switch shape % 3 {
+			case 0:
+				open.WriteString("[" + nl)
+				close.WriteString("]")
+			case 1:
+				open.WriteString("{ a = " + nl)
+				close.WriteString("}")
+			case 2:
+				if open.Len() == 0 {
+					key += ".d"
+				} else {
+					open.WriteString("{ b.c = ")
+					close.WriteString("}")
+					levels++ // the dotted key inside the inline table
+				}
+			}
+			levels++
+		}
+		c := []rune(close.String())
+		for i, j := 0, len(c)-1; i < j; i, j = i+1, j-1 {
+			c[i], c[j] = c[j], c[i]
+		}
+		text := key + " = " + open.String() + "1" + string(c) + "\n"
+		line, _ := TOMLDepth([]byte(text))
+		if line > 0 && levels <= MaxDepth-1 {
+			t.Fatalf("refused %d levels: %q", levels, text)
+		}
+		if line == 0 {
+			if levels > MaxDepth+1 {
+				t.Fatalf("accepted %d levels: %q", levels, text)
+			}
+			var v map[string]any
+			if _, err := toml.Decode(text, &v); err != nil && !strings.Contains(text, "\n1") {
+				t.Logf("decode: %v", err) // a line break where TOML allows none is the decoder's to report
+			}
+		}
+	})
+}
