@@ -15,6 +15,11 @@ import (
 // comes near it (a value like 1.7e308 is a typing slip).
 const MaxMagnitude = 1e15
 
+// MinMagnitude is the smallest absolute value of a figure other than
+// zero: below it, ratios of figures overflow (a baseline of 5e-324), and
+// no figure of a plan is that small in any unit.
+const MinMagnitude = 1e-9
+
 // Year bounds: every year of the data lies in this range (and within the
 // plan period where the data's meaning requires it).
 const (
@@ -34,6 +39,9 @@ func finite(file string, line int, what string, v float64) *Problem {
 	}
 	if math.Abs(v) > MaxMagnitude {
 		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %s, beyond ±%g", what, strconv.FormatFloat(v, 'g', -1, 64), MaxMagnitude), Hint: "check the decimal point and the exponent: no figure of a plan is that large"}
+	}
+	if v != 0 && math.Abs(v) < MinMagnitude {
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %s, closer to zero than ±%g", what, strconv.FormatFloat(v, 'g', -1, 64), MinMagnitude), Hint: "check the decimal point and the exponent: no figure of a plan is that small; write 0 for zero"}
 	}
 	return nil
 }

@@ -93,7 +93,7 @@ func FuzzLoadAnnual(f *testing.F) {
 func inBounds(t *testing.T, r *Register) {
 	t.Helper()
 	ok := func(what string, v float64) {
-		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxMagnitude {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxMagnitude || v != 0 && math.Abs(v) < MinMagnitude {
 			t.Fatalf("accepted %s %v", what, v)
 		}
 	}
@@ -121,11 +121,11 @@ func inBounds(t *testing.T, r *Register) {
 }
 
 // FuzzValueBounds writes a value of any float64 and says whether it may
-// be accepted: a level in μg/m³ is accepted exactly when it is finite,
-// not negative and at most MaxMagnitude.
+// be accepted: a level in μg/m³ is accepted exactly when it is zero, or
+// finite, positive and within MinMagnitude–MaxMagnitude.
 func FuzzValueBounds(f *testing.F) {
 	root := minimal(f)
-	for _, v := range []float64{33, 0, -1, 1.7e308, math.Inf(1), math.Inf(-1), math.NaN(), 1e15, 1.0000000000000002e15, 5e-324} {
+	for _, v := range []float64{33, 0, -1, 1.7e308, math.Inf(1), math.Inf(-1), math.NaN(), 1e15, 1.0000000000000002e15, 5e-324, 1e-9, 9.999999999999999e-10} {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v float64) {
@@ -142,7 +142,7 @@ func FuzzValueBounds(f *testing.F) {
 		}
 		os.WriteFile(filepath.Join(root, "data", "annual", "2021.toml"), []byte("year = 2021\n[[observation]]\nindicator = \"pm25\"\nvalue = "+lit+"\nsource = \"s1\"\n"), 0o644)
 		_, ps := Load(root, lim)
-		want := !math.IsNaN(v) && !math.IsInf(v, 0) && v >= 0 && v <= MaxMagnitude
+		want := !math.IsNaN(v) && !math.IsInf(v, 0) && (v == 0 || v >= MinMagnitude && v <= MaxMagnitude)
 		if (len(ps) == 0) != want {
 			t.Fatalf("value %s: problems %v, want accepted = %v", lit, ps, want)
 		}

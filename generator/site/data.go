@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html/template"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -163,15 +164,25 @@ func indJSON(p *project.Project, lang string, ind *indicator.Indicator) jsonInd 
 	res := p.Results[ind.ID][p.LatestYear()]
 	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final, "reason": res.Reason.Get(lang)}
 	if res.HasBase {
-		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, res.BaseValue
+		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, finite(res.BaseValue)
 	}
 	if res.HasLatest {
-		j.Assessment["latest_year"], j.Assessment["latest_value"] = res.LatestYear, res.LatestValue
+		j.Assessment["latest_year"], j.Assessment["latest_value"] = res.LatestYear, finite(res.LatestValue)
 	}
 	if res.HasRatio {
-		j.Assessment["actual_rate"], j.Assessment["required_rate"], j.Assessment["ratio"] = res.ActualRate, res.RequiredRate, res.Ratio
+		j.Assessment["actual_rate"], j.Assessment["required_rate"], j.Assessment["ratio"] = finite(res.ActualRate), finite(res.RequiredRate), finite(res.Ratio)
 	}
 	return j
+}
+
+// finite returns v, or nil (JSON null) when v is not a finite number:
+// a rate computed from extreme figures (a baseline near the smallest
+// float) can overflow, and JSON has no infinity.
+func finite(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
 }
 
 func marshal(v any) []byte {
