@@ -417,6 +417,18 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 			}
 			return fi.keyLine(key, line)
 		}
+		// lazy adds a problem found without its line at the line of key:
+		// finding lines costs more than the checks
+		lazy := func(key string, p *Problem) {
+			if p != nil {
+				p.Line = at(key)
+				ps = append(ps, *p)
+			}
+		}
+		lazyTexts := func(key, what string, single bool, t Text) {
+			lazy(key, text(f, 0, what, t.Zh, single))
+			lazy(key, text(f, 0, what, t.En, single))
+		}
 		if !ValidID(ind.ID) {
 			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
 		} else if _, dup := r.indicators[ind.ID]; dup {
@@ -432,13 +444,13 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if ind.Kind != Binary && (ind.Unit.Zh == "" || ind.Unit.En == "") {
 			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in zh or en", ind.ID), "write unit = { zh = \"…\", en = \"…\" }")
 		}
-		texts(f, at("name"), fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
-		texts(f, at("unit"), fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
-		addP(text(f, at("section"), fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
-		addP(text(f, at("quote"), fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
-		addP(text(f, at("quote_en"), fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
-		texts(f, at("target"), fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
-		texts(f, at("note"), fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
+		lazyTexts("name", fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
+		lazyTexts("unit", fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
+		lazy("section", text(f, 0, fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
+		lazy("quote", text(f, 0, fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
+		lazy("quote_en", text(f, 0, fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
+		lazyTexts("target", fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
+		lazyTexts("note", fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
@@ -456,8 +468,8 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
 		}
 		t := ind.Target
-		tolBad := finite(f, at("tolerance"), fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
-		addP(tolBad)
+		tolBad := finite(f, 0, fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
+		lazy("tolerance", tolBad)
 		if tolBad == nil && t.Tolerance < 0 {
 			add(f, at("tolerance"), fmt.Sprintf("tolerance of %q is negative (%v)", ind.ID, t.Tolerance), "a tolerance is a distance from the target value: write it without a sign")
 		}
@@ -480,26 +492,24 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if t.Year == 0 {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
 		} else if lim.Valid() {
-			addP(yearIn(f, at("target"), fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
+			lazy("target", yearIn(f, 0, fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
 				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
 		}
 		if b := ind.Baseline; b != nil {
 			if lim.Valid() {
-				addP(yearIn(f, at("baseline"), fmt.Sprintf("baseline year of %q", ind.ID), b.Year, lim.FirstYear-BaselineLead, lim.LastYear,
+				lazy("baseline", yearIn(f, 0, fmt.Sprintf("baseline year of %q", ind.ID), b.Year, lim.FirstYear-BaselineLead, lim.LastYear,
 					fmt.Sprintf("a baseline lies within the plan period or up to %d years before base_year of data/site.toml", BaselineLead)))
 			}
-			if p := plausible(ind, f, at("baseline"), b.Value, "baseline"); p != nil {
-				ps = append(ps, *p)
-			}
-			texts(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
+			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
+			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
 		}
 		if t.Bound != "" {
-			addP(plausible(ind, f, at("target"), t.Value, "target"))
+			lazy("target", plausible(ind, f, 0, t.Value, "target"))
 		} else {
-			addP(finite(f, at("target"), fmt.Sprintf("target of %q", ind.ID), t.Value))
+			lazy("target", finite(f, 0, fmt.Sprintf("target of %q", ind.ID), t.Value))
 		}
 	}
 	for i := range r.Table1.Rows {
@@ -624,7 +634,8 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			case o.Value == nil && o.Text.Zh == "" && o.Text.En == "":
 				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
-				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {
+				if p := plausible(ind, rel, 0, *o.Value, "value"); p != nil {
+					p.Line = at("value")
 					ps = append(ps, *p)
 				}
 			}
@@ -635,7 +646,8 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 				{"unit", "unit", o.Unit, true}, {"text", "text", o.Text.Zh, false}, {"text", "text", o.Text.En, false},
 				{"note", "note", o.Note.Zh, false}, {"note", "note", o.Note.En, false},
 			} {
-				if p := text(rel, at(c.key), fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
+				if p := text(rel, 0, fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
+					p.Line = at(c.key)
 					ps = append(ps, *p)
 				}
 			}
