@@ -122,7 +122,7 @@ func cffCollection(dir string) string {
 	return p
 }
 
-// TestBadInput breaks a copy of the project in 55 ways. Each build must
+// TestBadInput breaks a copy of the project in over 100 ways. Each build must
 // fail with a message naming the file (and line where there is one), and
 // leave the published tree exactly as it was.
 func TestBadInput(t *testing.T) {
@@ -234,6 +234,8 @@ func TestBadInput(t *testing.T) {
 		{"markdown: paragraph of 100 KB", []edit{{"content/en/about.md", appendText("\n" + strings.Repeat(strings.Repeat("y", 1000)+"\n", 100))}}, `content/en/about\.md:\d+: paragraph is over 64 KB long`},
 		{"template: NUL byte", []edit{{"templates/home.html", appendText("\n<p>a\x00b</p>\n")}}, `templates/home\.html:\d+: line contains a NUL byte`},
 		{"template: invalid UTF-8", []edit{{"templates/base.html", appendText("\n<!-- \xff\xfe -->\n")}}, `templates/base\.html:\d+: line is not valid UTF-8`},
+		{"static: link to /etc/passwd", nil, `templates/static/passwd\.css: is a symbolic link to /etc/passwd, outside the project`},
+		{"static: named pipe", nil, `templates/static/pipe\.css: is a named pipe`},
 		{"template: named pipe", nil, `templates/extra\.html: is a named pipe`},
 		{"font: missing file", []edit{{"data/site.toml", replace(`main = ""`, `main = "/nonexistent/font.ttf"`)}}, `data/site\.toml \[fonts\] main = "/nonexistent/font\.ttf"`},
 		{"font: truncated TTF", []edit{{"data/site.toml", func(s string) string {
@@ -260,6 +262,8 @@ func TestBadInput(t *testing.T) {
 		"content: link to /dev/zero":     {"content/en/zero.md", symlink("/dev/zero")},
 		"content: named pipe":            {"content/en/plan/ch9.md", fifo},
 		"template: named pipe":           {"templates/extra.html", fifo},
+		"static: link to /etc/passwd":    {"templates/static/passwd.css", symlink("/etc/passwd")},
+		"static: named pipe":             {"templates/static/pipe.css", fifo},
 	}
 	for name, sp := range specials {
 		for i := range cases {
@@ -268,7 +272,7 @@ func TestBadInput(t *testing.T) {
 			}
 		}
 	}
-	if len(cases) < 40 {
+	if len(cases) < 100 {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	root := testutil.CopyProject(t)
