@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 
 	"planpress/generator/fonts"
@@ -24,8 +23,6 @@ type special struct {
 	file string
 	mk   func(string) error
 }
-
-func fifo(p string) error { return syscall.Mkfifo(p, 0o644) }
 
 func symlink(target string) func(string) error {
 	return func(p string) error { return os.Symlink(target, p) }
