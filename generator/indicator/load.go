@@ -574,8 +574,12 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
-		if year < lim.FirstYear || year > lim.LastYear {
-			ps = append(ps, Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lim.FirstYear, lim.LastYear), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+		lo, hi := lim.FirstYear, lim.LastYear
+		if !lim.Valid() { // site.toml has its own problem; only sane years here
+			lo, hi = MinYear, MaxYear
+		}
+		if year < lo || year > hi {
+			ps = append(ps, Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lo, hi), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
 			continue
 		}
 		var doc struct {
