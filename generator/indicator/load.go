@@ -57,9 +57,15 @@ func (ps Problems) Error() string {
 
 // Term is a glossary entry: the English rendering a Chinese term must get.
 type Term struct {
-	Zh   string `toml:"zh"`
-	En   string `toml:"en"`
-	Line int    `toml:"-"` // line in glossary.toml, for messages
+	Zh string `toml:"zh"`
+	En string `toml:"en"`
+	// Pattern, instead of Zh, is a regular expression for a set formula
+	// (a number followed by 以上); the English paragraph must then have En
+	// (or one of Also) at least as many times as the Chinese has matches.
+	Pattern string   `toml:"pattern"`
+	Also    []string `toml:"also"`
+	Note    string   `toml:"note"`
+	Line    int      `toml:"-"`
 }
 
 // Table1Row is a row of Table 1, reconstructed from the plan text.
@@ -328,14 +334,14 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var gl struct {
 		Term []Term `toml:"term"`
 	}
-	fg, p := decode(root, path("glossary.toml"), &gl, "[[term]] zh, en")
+	fg, p := decode(root, path("glossary.toml"), &gl, "[[term]] zh or pattern, en, also, note")
 	ps = append(ps, p...)
-	r.Glossary = gl.Term
 	if fg != nil {
-		for i := range r.Glossary {
-			r.Glossary[i].Line = fg.entryLine("term", i)
+		for i := range gl.Term {
+			gl.Term[i].Line = fg.entryLine("term", i)
 		}
 	}
+	r.Glossary = gl.Term
 
 	ps = append(ps, r.index(fi, fs, lim)...)
 	ps = append(ps, r.loadAnnual(root, lim)...)
@@ -521,11 +527,21 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		addP(text("data/table1.toml", row.Line, "table 1 quote", row.Quote, false))
 	}
 	for i, t := range r.Glossary {
-		if t.Zh == "" || t.En == "" {
-			add("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d lacks zh or en", i+1), "write zh = \"…\" and en = \"…\"")
+		if (t.Zh == "") == (t.Pattern == "") || t.En == "" {
+			add("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d needs en and either zh or pattern", i+1), "write zh = \"…\" (or pattern = '…') and en = \"…\"")
+		}
+		if t.Pattern != "" {
+			if _, err := regexp.Compile(t.Pattern); err != nil {
+				add("data/glossary.toml", t.Line, fmt.Sprintf("glossary pattern %q is not a valid regular expression: %v", t.Pattern, err), "fix the pattern (Go RE2 syntax; write it in single quotes)")
+			}
 		}
 		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Zh, true))
 		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.En, true))
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Pattern, true))
+		for _, a := range t.Also {
+			addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), a, true))
+		}
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("note of glossary term %d", i+1), t.Note, false))
 	}
 	return ps
 }

@@ -2,6 +2,7 @@ package project
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -108,14 +109,25 @@ func orderedOwners(p *plan.Page) []string {
 }
 
 // checkGlossary reports English paragraphs that do not use the glossary's
-// rendering of a term their Chinese paragraph contains. It is linear in
-// the size of the glossary and of the text (plus the terms found): all
-// terms are looked for at once, each paragraph read once.
+// rendering of a term their Chinese paragraph contains, and set formulae
+// (patterns) rendered fewer times than the Chinese has them. The terms
+// are linear in the size of the glossary and of the text (plus the terms
+// found): all terms are looked for at once, each paragraph read once.
 func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
 	var ps indicator.Problems
+	type formula struct {
+		t  indicator.Term
+		re *regexp.Regexp
+	}
+	var formulae []formula
 	zhs := make([]string, len(terms))
 	for i, t := range terms {
 		zhs[i] = t.Zh
+		if t.Zh == "" && t.Pattern != "" {
+			if re, err := regexp.Compile(t.Pattern); err == nil {
+				formulae = append(formulae, formula{t, re}) // an invalid one is reported by the loader
+			}
+		}
 	}
 	m := newTermMatcher(zhs)
 	// terms with the same Chinese: the matcher reports the first
@@ -147,6 +159,16 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 			lines = append(lines, e.Blocks[i].Line)
 		}
 		for i, pr := range pairs {
+			// a formula is needed as often as the Chinese has it
+			for _, f := range formulae {
+				n := len(f.re.FindAllStringIndex(pr[0], -1))
+				if n == 0 {
+					continue
+				}
+				if have := countAny(pr[1], f.t); have < n {
+					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
+				}
+			}
 			found = found[:0]
 			m.find(pr[0], seen, func(term int) { found = append(found, same[terms[term].Zh]...) })
 			if len(found) == 0 {
@@ -162,6 +184,39 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 		}
 	}
 	return ps
+}
+
+// countAny counts, case-insensitively and as whole words ("or more" is not
+// in "for more"), the occurrences of a term's English rendering and of its
+// accepted alternatives in s.
+func countAny(s string, t indicator.Term) int {
+	n := 0
+	for _, r := range append([]string{t.En}, t.Also...) {
+		n += len(renderingAt(s, r))
+	}
+	return n
+}
+
+// renderingAt returns the positions of the whole-word, case-insensitive
+// occurrences of an English rendering in s.
+func renderingAt(s, r string) [][]int {
+	if r == "" {
+		return nil
+	}
+	re, err := regexp.Compile(`(?i)(^|\PL)(` + regexp.QuoteMeta(r) + `)(\PL|$)`)
+	if err != nil {
+		return nil
+	}
+	var at [][]int
+	for i := 0; i < len(s); {
+		m := re.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		at = append(at, []int{i + m[4], i + m[5]})
+		i += m[5]
+	}
+	return at
 }
 
 // checkQuotes reports indicator and table quotes not found verbatim in the
@@ -215,4 +270,47 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// checkQuotesEn reports indicators whose English quote is not found verbatim in the English plan at the indicator's section (its own
+// paragraphs and those of its items), matched exactly as the Chinese quote
+// is.
+func checkQuotesEn(en *plan.Plan, reg *indicator.Register) indicator.Problems {
+	var ps indicator.Problems
+	text := map[string][]string{} // section id → its paragraphs and its items'
+	for _, pg := range en.Pages {
+		for _, b := range pg.Blocks {
+			if b.Kind != plan.Para {
+				continue
+			}
+			for id := b.Owner; id != ""; id = parentID(id) {
+				text[id] = append(text[id], b.Text)
+			}
+		}
+	}
+	for _, ind := range reg.Indicators {
+		if ind.QuoteEn == "" {
+			continue // optional, as quote is
+		}
+		found := false
+		for _, p := range text[ind.Section] {
+			if strings.Contains(p, ind.QuoteEn) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote_en of %q is not in the English plan at section %s: %q", ind.ID, ind.Section, short(ind.QuoteEn)), Hint: "copy the words exactly from content/en/plan at that section (same punctuation and capitals), or correct the English plan"})
+		}
+	}
+	return ps
+}
+
+// parentID is the id of the section a heading id belongs to: ch3-s1 for
+// ch3-s1-i2, ch3 for ch3-s1, "" for a page id.
+func parentID(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		return id[:i]
+	}
+	return ""
 }

@@ -220,12 +220,13 @@ func Load(root string, opt Options) (*Project, error) {
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
 	if p.Plans["zh-Hant"] != nil && p.Plans["en"] != nil {
-		var checks [3]indicator.Problems
+		var checks [4]indicator.Problems
 		var wg sync.WaitGroup
-		wg.Add(3)
+		wg.Add(4)
 		go func() { defer wg.Done(); checks[0] = checkParity(p.Plans["zh-Hant"], p.Plans["en"]) }()
 		go func() { defer wg.Done(); checks[1] = checkGlossary(p.Plans["zh-Hant"], p.Plans["en"], reg.Glossary) }()
 		go func() { defer wg.Done(); checks[2] = checkQuotes(p.Plans["zh-Hant"], reg) }()
+		go func() { defer wg.Done(); checks[3] = checkQuotesEn(p.Plans["en"], reg) }()
 		wg.Wait()
 		for _, c := range checks {
 			ps = append(ps, c...)
