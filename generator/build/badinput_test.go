@@ -193,6 +193,7 @@ func TestBadInput(t *testing.T) {
 		// fonts
 		// bounds of numbers, years, dates and texts
 		{"annual: huge value", []edit{{"data/annual/2025.toml", replace("value = 27.0", "value = 1.7e308")}}, `data/annual/2025\.toml:9: value of "pm25-annual-mean" is 1\.7e\+308, beyond`},
+		{"annual: yes/no indicator with nan", []edit{{"data/annual/2021.toml", replace(`status = "achieved"`, "status = \"achieved\"\nvalue = nan")}}, `data/annual/2021\.toml:65: value of "[a-z0-9-]+" is not a number`},
 		{"annual: infinite value", []edit{{"data/annual/2025.toml", replace("value = 27.0", "value = -inf")}}, `data/annual/2025\.toml:9: value of "pm25-annual-mean" is not a number`},
 		{"indicators: huge target", []edit{{"data/indicators.toml", replace("value = 35, bound", "value = 1.7e308, bound")}}, `data/indicators\.toml:159: target of "pm25-annual-mean" is 1\.7e\+308, beyond`},
 		{"indicators: tolerance nan", []edit{{"data/indicators.toml", replace("tolerance = 1.75", "tolerance = nan")}}, `data/indicators\.toml:159: tolerance of "pm25-annual-mean" is not a number`},

@@ -651,6 +651,13 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 				if o.Status != "achieved" && o.Status != "not-achieved" {
 					ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
 				}
+				if o.Value != nil {
+					// not shown, but exported: it must be a number too
+					if p := finite(rel, 0, fmt.Sprintf("value of %q", o.Indicator), *o.Value); p != nil {
+						p.Line = at("value")
+						ps = append(ps, *p)
+					}
+				}
 			case o.Value == nil && o.Text.Zh == "" && o.Text.En == "":
 				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
