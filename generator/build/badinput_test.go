@@ -223,6 +223,7 @@ func TestBadInput(t *testing.T) {
 		{"front matter: unknown key on line 5", []edit{{"content/en/plan/ch2.md", replace("weight = 4\n", "weight = 4\nauthor = \"me\"\n")}}, `content/en/plan/ch2\.md:6: front matter: unknown key "author"`},
 		{"front matter: bad id at its line", []edit{{"content/en/plan/ch2.md", replace(`kind = "chapter"`, "kind = \"chapter\"\n# a comment\n")}, {"content/en/plan/ch2.md", replace(`id = "ch2"`, `id = "Ch 2"`)}}, `content/en/plan/ch2\.md:2: id "Ch 2"`},
 		{"front matter: deep nesting", []edit{{"content/en/about.md", replace("+++\n\n", "x = "+strings.Repeat("[", 1000)+"\n+++\n\n")}}, `content/en/about\.md:3: front matter: TOML nesting is deeper`},
+		{"front matter: meta with a line break", []edit{{"content/zh-Hant/plan/_index.md", replace(`doc_number = "京政發〔2021〕35號"`, `doc_number = "京政發\n〔2021〕35號"`)}}, `content/zh-Hant/plan/_index\.md:13: meta doc_number contains the control character U\+000A`},
 		{"front matter: title of 3,000 characters", []edit{{"content/en/about.md", replace(`title = "About this site"`, `title = "`+strings.Repeat("About ", 500)+`"`)}}, `content/en/about\.md:2: title is 3000 characters long`},
 		// special files, links, sizes, converter limits
 		{"annual: named pipe", nil, `data/annual/2024\.toml: is a named pipe`},

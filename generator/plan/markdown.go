@@ -161,6 +161,20 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 	if r := input.SingleLine(fm.Title); r >= 0 {
 		return nil, &ContentError{file, keyLine(lines[1:end], "title"), fmt.Sprintf("title contains the control character %U: write it on one line without control characters", r)}
 	}
+	if m := fm.Meta; m != nil {
+		for _, f := range []struct{ key, v string }{
+			{"subject", m.Subject}, {"issuer", m.Issuer}, {"co_issuers", m.CoIssuers}, {"implementation_date", m.ImplementationDate},
+			{"written_date", m.WrittenDate}, {"doc_number", m.DocNumber}, {"repeal_date", m.RepealDate},
+			{"publication_date", m.PublicationDate}, {"validity", m.Validity}, {"source", m.Source},
+		} {
+			if n := utf8.RuneCountInString(f.v); n > input.MaxString {
+				return nil, &ContentError{file, keyLine(lines[1:end], f.key), fmt.Sprintf("meta %s is %d characters long (at most %d): shorten it", f.key, n, input.MaxString)}
+			}
+			if r := input.SingleLine(f.v); r >= 0 {
+				return nil, &ContentError{file, keyLine(lines[1:end], f.key), fmt.Sprintf("meta %s contains the control character %U: write it on one line without control characters", f.key, r)}
+			}
+		}
+	}
 	if fm.ID != "" && !ValidID(fm.ID) {
 		return nil, &ContentError{file, keyLine(lines[1:end], "id"), fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID)}
 	}
