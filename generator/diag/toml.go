@@ -101,6 +101,9 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 	if line, msg := input.Check(data); line > 0 {
 		return t, Problems{{File: name, Line: line + t.first - 1, Msg: msg}}, false
 	}
+	if line, msg := input.TOMLDepth(data); line > 0 {
+		return t, Problems{{File: name, Line: line + t.first - 1, Msg: msg}}, false
+	}
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
 		var pe toml.ParseError

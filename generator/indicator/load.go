@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"planpress/generator/diag"
+	"planpress/generator/internal/fsutil"
 )
 
 // Term is a glossary entry: the English rendering a Chinese term must get.
@@ -179,7 +180,10 @@ var (
 func decode(fsys fs.FS, path string, v any, known string) (*diag.Text, diag.Problems, bool) {
 	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
-		return nil, diag.Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control"}}, false
+		if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
+			return nil, diag.Problems{{File: path, Msg: err.Error(), Err: err}}, false
+		}
+		return nil, diag.Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control", Err: err}}, false
 	}
 	return diag.DecodeTOML(path, data, v, diag.TOML{Known: known})
 }
@@ -272,6 +276,18 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 	add := func(file string, line int, msg, hint string) {
 		ps = append(ps, diag.Problem{File: file, Line: line, Msg: msg, Hint: hint})
 	}
+	addP := func(p *diag.Problem) {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	texts := func(file string, line int, what string, single bool, t ...Text) {
+		for _, x := range t {
+			for _, k := range sortedKeys(x) {
+				addP(text(file, line, what, x[k], single))
+			}
+		}
+	}
 	keys := lim.Keys
 	ex := example(keys)
 	// a key that is no edition's, such as a typing slip, is never dropped silently
@@ -293,6 +309,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			add(f, a.Line, fmt.Sprintf("area %q lacks a name in %s", a.ID, l), "write name = "+ex)
 		}
 		foreign(f, a.Line, fmt.Sprintf("area %q", a.ID), a)
+		texts(f, a.Line, fmt.Sprintf("name of area %q", a.ID), true, a.Name)
 		r.areas[a.ID] = a
 	}
 	r.sources = map[string]*Source{}
@@ -312,9 +329,11 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
 			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
 		}
-		if s.Date != "" && !reDate.MatchString(s.Date) {
-			add(f, fsrc.KeyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), "write the date as YYYY-MM-DD, YYYY-MM or YYYY")
+		if s.Date != "" && !ValidDate(s.Date) {
+			add(f, fsrc.KeyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), fmt.Sprintf("write a real date as YYYY-MM-DD, YYYY-MM or YYYY, between %d and %d", MinYear, MaxYear))
 		}
+		texts(f, line, fmt.Sprintf("title or publisher of source %q", s.ID), true, s.Title, s.Publisher)
+		addP(text(f, line, fmt.Sprintf("url of source %q", s.ID), s.URL, true))
 		if s.URL != "" {
 			u, err := url.Parse(s.URL)
 			switch {
@@ -337,6 +356,19 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 			return fi.KeyLine(key, line)
 		}
+		// lazy adds a problem found without its line at the line of key:
+		// finding lines costs more than the checks
+		lazy := func(key string, p *diag.Problem) {
+			if p != nil {
+				p.Line = at(key)
+				ps = append(ps, *p)
+			}
+		}
+		lazyTexts := func(key, what string, single bool, t Text) {
+			for _, k := range sortedKeys(t) {
+				lazy(key, text(f, 0, what, t[k], single))
+			}
+		}
 		if !diag.ValidID(ind.ID) {
 			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
 		} else if _, dup := r.indicators[ind.ID]; dup {
@@ -353,6 +385,13 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in %s", ind.ID, l), "write unit = "+ex)
 		}
 		foreign(f, line, fmt.Sprintf("indicator %q", ind.ID), ind)
+		lazyTexts("name", fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
+		lazyTexts("unit", fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
+		lazy("section", text(f, 0, fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
+		lazy("quote", text(f, 0, fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
+		lazy("quote_en", text(f, 0, fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
+		lazyTexts("target", fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
+		lazyTexts("note", fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
@@ -370,6 +409,11 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
 		}
 		t := ind.Target
+		tolBad := finite(f, 0, fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
+		lazy("tolerance", tolBad)
+		if tolBad == nil && t.Tolerance < 0 {
+			add(f, at("tolerance"), fmt.Sprintf("tolerance of %q is negative (%v)", ind.ID, t.Tolerance), "a tolerance is a distance from the target value: write it without a sign")
+		}
 		if ind.Context {
 			if ind.Forecast {
 				add(f, at("forecast"), fmt.Sprintf("indicator %q is both a context series and a forecast", ind.ID), "a context series is not in the plan: remove forecast = true, or context = true if the plan states it")
@@ -390,7 +434,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		switch {
 		case ind.Context:
 		case t.Bound == About:
-			if t.Tolerance <= 0 {
+			if tolBad == nil && t.Tolerance == 0 {
 				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
 			}
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
@@ -406,16 +450,27 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		}
 		if t.Year == 0 && !ind.Context {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
+		} else if lim.Valid() && !ind.Context {
+			lazy("target", yearIn(f, 0, fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
+				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
 		}
 		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
 			ps = append(ps, r.checkRefs(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), b.Note)...)
+			if lim.Valid() {
+				lazy("baseline", yearIn(f, 0, fmt.Sprintf("baseline year of %q", ind.ID), b.Year, lim.FirstYear-BaselineLead, lim.LastYear,
+					fmt.Sprintf("a baseline lies within the plan period or up to %d years before base_year of data/site.toml", BaselineLead)))
+			}
+			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
+			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
 		}
-		if ps2 := plausible(ind, f, at("target"), t.Value, "target"); ps2 != nil && t.Bound != "" {
-			ps = append(ps, *ps2)
+		if t.Bound != "" {
+			lazy("target", plausible(ind, f, 0, t.Value, "target"))
+		} else {
+			lazy("target", finite(f, 0, fmt.Sprintf("target of %q", ind.ID), t.Value))
 		}
 	}
 	for i := range r.Table1.Rows {
@@ -424,6 +479,8 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in "+strings.Join(keys, " or "), "write item = "+ex+" and value = "+ex)
 		}
 		foreign("data/table1.toml", row.Line, "table 1 row", row)
+		texts("data/table1.toml", row.Line, "table 1 item or value", true, row.Item, row.Value)
+		addP(text("data/table1.toml", row.Line, "table 1 quote", row.Quote, false))
 	}
 	for i, t := range r.Glossary {
 		if (t.Zh == "") == (t.Pattern == "") || t.En == "" {
@@ -434,6 +491,13 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 				add("data/glossary.toml", t.Line, fmt.Sprintf("glossary pattern %q is not a valid regular expression: %v", t.Pattern, err), "fix the pattern (Go RE2 syntax; write it in single quotes)")
 			}
 		}
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Zh, true))
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.En, true))
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Pattern, true))
+		for _, a := range t.Also {
+			addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), a, true))
+		}
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("note of glossary term %d", i+1), t.Note, false))
 	}
 	return ps
 }
@@ -518,6 +582,9 @@ func plausible(ind *Indicator, file string, line int, v float64, what string) *d
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
 	}
+	if p := finite(file, line, fmt.Sprintf("%s of %q", what, ind.ID), v); p != nil {
+		return p
+	}
 	switch ind.Kind {
 	case Level, Cumulative:
 		if v < 0 {
@@ -554,8 +621,12 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
-		if year < lim.FirstYear || year > lim.LastYear {
-			ps = append(ps, diag.Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lim.FirstYear, lim.LastYear), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+		lo, hi := lim.FirstYear, lim.LastYear
+		if !lim.Valid() { // site.toml has its own problem; only sane years here
+			lo, hi = MinYear, MaxYear
+		}
+		if year < lo || year > hi {
+			ps = append(ps, diag.Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lo, hi), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
 			continue
 		}
 		var doc struct {
@@ -630,10 +701,35 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				if o.Status != "achieved" && o.Status != "not-achieved" {
 					ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
 				}
+				if o.Value != nil {
+					// not shown, but exported: it must be a number too
+					if p := finite(rel, 0, fmt.Sprintf("value of %q", o.Indicator), *o.Value); p != nil {
+						p.Line = at("value")
+						ps = append(ps, *p)
+					}
+				}
 			case o.Value == nil && o.Text.Empty():
 				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
-				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {
+				if p := plausible(ind, rel, 0, *o.Value, "value"); p != nil {
+					p.Line = at("value")
+					ps = append(ps, *p)
+				}
+			}
+			type field struct {
+				key, what, s string
+				single       bool
+			}
+			checks := []field{{"unit", "unit", o.Unit, true}}
+			for _, k := range sortedKeys(o.Text) {
+				checks = append(checks, field{"text", "text", o.Text[k], false})
+			}
+			for _, k := range sortedKeys(o.Note) {
+				checks = append(checks, field{"note", "note", o.Note[k], false})
+			}
+			for _, c := range checks {
+				if p := text(rel, 0, fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
+					p.Line = at(c.key)
 					ps = append(ps, *p)
 				}
 			}
@@ -651,4 +747,15 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 		r.Observations = append(r.Observations, r.byInd[ind.ID]...)
 	}
 	return ps
+}
+
+// sortedKeys are the keys of a text in order, so that problems come out in
+// the same order every time.
+func sortedKeys(t Text) []string {
+	out := make([]string, 0, len(t))
+	for k := range t {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"planpress/generator/diag"
+	"planpress/generator/internal/fsutil"
 )
 
 // Pages returns the content files of the document: the index (metadata and
@@ -73,7 +74,9 @@ func (p *Plan) Sections() map[string]*Page {
 }
 
 // readDir parses the Markdown files among a folder's entries, on all
-// cores; the pages come back in the order of the entries.
+// cores; the pages come back in the order of the entries. A project's
+// files (fsutil.InputFS) are regular files of bounded size, and links that
+// stay inside the project: another file is refused as a problem.
 func readDir(fsys fs.FS, dir string, entries []fs.DirEntry, lang string) ([]*Page, error) {
 	var names []string
 	for _, e := range entries {
@@ -87,6 +90,9 @@ func readDir(fsys fs.FS, dir string, entries []fs.DirEntry, lang string) ([]*Pag
 		jobs[i] = func() error {
 			file := path.Join(dir, names[i])
 			data, err := fs.ReadFile(fsys, file)
+			if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
+				return diag.Problem{File: file, Msg: err.Error(), Err: err}
+			}
 			if err == nil {
 				pages[i], err = ParsePage(data, file, lang)
 			}

@@ -2,8 +2,7 @@ package project
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"regexp"
 
 	"planpress/generator/diag"
@@ -172,7 +171,7 @@ func SourceEdition(root string) (*Edition, error) {
 	var c struct {
 		Editions []Edition `toml:"edition"`
 	}
-	if data, err := os.ReadFile(filepath.Join(root, "data", "site.toml")); err == nil {
+	if data, err := fs.ReadFile(Files(root), "data/site.toml"); err == nil {
 		if _, ps, ok := diag.DecodeTOML("data/site.toml", data, &c, diag.TOML{}); !ok {
 			return nil, ps
 		}

@@ -8,13 +8,15 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 
+	"planpress/generator/input"
+	"planpress/generator/internal/fsutil"
 	"planpress/generator/output"
+	"planpress/generator/project"
 )
 
 // Templates are a project's parsed page templates.
@@ -38,9 +40,9 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // loadTemplates parses templates/base.html with each page template.
 func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
-	src, err := fs.ReadFile(fsys, path.Join(dir, "base.html"))
+	src, err := readTemplate(fsys, path.Join(dir, "base.html"))
 	if err != nil {
-		return fmt.Errorf("templates: %w", err)
+		return err
 	}
 	base := template.New("base").Funcs(funcs)
 	if _, err := base.Parse(string(src)); err != nil {
@@ -49,7 +51,7 @@ func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
 	partials, _ := fs.Glob(fsys, path.Join(dir, "_*.html"))
 	sort.Strings(partials)
 	for _, pth := range partials {
-		ps, err := fs.ReadFile(fsys, pth)
+		ps, err := readTemplate(fsys, pth)
 		if err != nil {
 			return err
 		}
@@ -67,7 +69,7 @@ func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
 		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "base.html" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		src, err := fs.ReadFile(fsys, path.Join(dir, name))
+		src, err := readTemplate(fsys, path.Join(dir, name))
 		if err != nil {
 			return err
 		}
@@ -93,6 +95,9 @@ func (r *builder) static(fsys fs.FS, dir string) ([]output.File, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
+			if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
+				return fmt.Errorf("%s: %w", p, err)
+			}
 			return err
 		}
 		out = append(out, output.File{Path: output.Asset(strings.TrimPrefix(p, dir+"/")), Data: data})
@@ -106,6 +111,23 @@ func (r *builder) static(fsys fs.FS, dir string) ([]output.File, error) {
 
 // Check parses the templates of the project at root without rendering.
 func Check(root string) error {
-	_, err := LoadTemplates(os.DirFS(root))
+	_, err := LoadTemplates(project.Files(root))
 	return err
+}
+
+// readTemplate reads a template of the project's files (a regular file
+// inside the project, of bounded size: see project.Files), valid UTF-8
+// without NUL bytes.
+func readTemplate(fsys fs.FS, name string) ([]byte, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if fsutil.IsLimit(err) {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if line, msg := input.Check(src); line > 0 {
+		return nil, fmt.Errorf("%s:%d: %s", name, line, msg)
+	}
+	return src, nil
 }
