@@ -185,6 +185,7 @@ func Load(root string, opt Options) (*Project, error) {
 		ps = append(ps, langs[i].ps...)
 		if langs[i].plan != nil {
 			p.Plans[lang] = langs[i].plan
+			ps = append(ps, checkHeadingIDs(langs[i].plan)...)
 		}
 		if langs[i].pages != nil {
 			p.Pages[lang] = langs[i].pages

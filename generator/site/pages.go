@@ -691,9 +691,9 @@ func (r *builder) contentPage(lang, name string) error {
 			b.Sources = append(b.Sources, *r.sourceView(s.ID, lang))
 		}
 		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Config.Publisher.Get(lang), p.Config.Short.Get(lang), p.Config.Date, p.Config.BaseURL+lang+"/")
-		return r.page(&Page{Lang: lang, Other: other(lang), Template: "about", Nav: name,
+		return r.page(&Page{Lang: lang, Other: other(lang), Template: "about", Nav: name, source: pg.File,
 			Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: b})
 	}
-	return r.page(&Page{Lang: lang, Other: other(lang), Template: "page", Nav: name,
+	return r.page(&Page{Lang: lang, Other: other(lang), Template: "page", Nav: name, source: pg.File,
 		Path: lang + "/" + name + "/", AltPath: other(lang) + "/" + name + "/", Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
 }
