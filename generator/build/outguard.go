@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // MarkerName is the file every published output carries: a folder that
@@ -226,9 +228,10 @@ func readChecksums(file string) (map[string]string, error) {
 
 // verifyTree checks that the tree at dir holds exactly the files of sums
 // (site path to SHA-256) plus checksums.txt: each a regular file with its
-// checksum, and no other file, link or special file.
+// checksum, and no other file, link or special file. The files are hashed
+// on several goroutines.
 func verifyTree(dir string, sums map[string]string) error {
-	seen := 0
+	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -247,31 +250,57 @@ func verifyTree(dir string, sums map[string]string) error {
 		if rel == "checksums.txt" {
 			return nil
 		}
-		want, ok := sums[rel]
-		if !ok {
+		if _, ok := sums[rel]; !ok {
 			return fmt.Errorf("%s is not in checksums.txt", rel)
 		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		h := sha256.New()
-		_, err = io.Copy(h, f)
-		f.Close()
-		if err != nil {
-			return err
-		}
-		if got := hex.EncodeToString(h.Sum(nil)); got != want {
-			return fmt.Errorf("%s does not match its checksum", rel)
-		}
-		seen++
+		files = append(files, rel)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if seen != len(sums) {
-		return fmt.Errorf("%d of the %d files in checksums.txt are missing", len(sums)-seen, len(sums))
+	if len(files) != len(sums) {
+		return fmt.Errorf("%d of the %d files in checksums.txt are missing", len(sums)-len(files), len(sums))
 	}
-	return nil
+	errs := make([]error, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := sha256.New()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				h.Reset()
+				f, err := os.Open(filepath.Join(dir, filepath.FromSlash(files[i])))
+				if err == nil {
+					_, err = io.Copy(h, f)
+					f.Close()
+				}
+				if err == nil && hex.EncodeToString(h.Sum(nil)) != sums[files[i]] {
+					err = fmt.Errorf("%s does not match its checksum", files[i])
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	wg.Wait()
+	var first error
+	n := 0
+	for _, err := range errs {
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			n++
+		}
+	}
+	if n > 1 {
+		return fmt.Errorf("%w (and %d more)", first, n-1)
+	}
+	return first
 }
