@@ -90,7 +90,9 @@ func Build(opt Options) (*Summary, error) {
 	if err := checkOut(out); err != nil {
 		return nil, err
 	}
+	waitStart, waited := time.Now(), false
 	unlock, err := lockOut(out, func() {
+		waited = true
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "waiting for another build into %s to finish…\n", out)
 		}
@@ -99,6 +101,7 @@ func Build(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	defer unlock()
+	wait := time.Since(waitStart)
 	if err := checkOut(out); err != nil {
 		return nil, err
 	}
@@ -125,6 +128,10 @@ func Build(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	s.Out = out
+	if waited {
+		// the time spent waiting for another build into the same output
+		s.Phases = append([]Phase{{"wait", wait}}, s.Phases...)
+	}
 	published, err := swap(staged, out)
 	if err != nil && !published {
 		os.RemoveAll(staged)
