@@ -44,3 +44,24 @@ func TestOutRefusedExitCode(t *testing.T) {
 		t.Errorf("the foreign folder changed: %v", got)
 	}
 }
+
+// TestCheckOutputPathClash: check reports a content page that takes the
+// address of a generated page, naming both, with exit 1.
+func TestCheckOutputPathClash(t *testing.T) {
+	root := testutil.CopyProject(t)
+	for _, lang := range []string{"en", "zh-Hant"} {
+		data, err := os.ReadFile(filepath.Join(root, "content", lang, "about.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(root, "content", lang, "reports.md"), data, 0o644)
+	}
+	code, stdout, stderr := runCLI("check", "--root", root)
+	if code != exitInput {
+		t.Fatalf("exit %d, want %d\n%s%s", code, exitInput, stdout, stderr)
+	}
+	want := "content/en/reports.md: output path en/reports/index.html is also made by the page generated with templates/reports.html"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+}
