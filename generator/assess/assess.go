@@ -1,14 +1,24 @@
 // Package assess derives the progress status of each indicator from its
 // baseline, its target and the yearly observations. The method is the one
-// published on the methodology pages (content/*/methodology.md): the ratio R of
-// the actual annual rate of change since the baseline to the rate required to
-// reach the target (Statistics Canada's method, used by Open SDG), with a
-// linear share of the required change where a growth rate cannot be computed,
-// and a plain met / not met verdict from the target year on.
+// published on the methodology pages (content/*/methodology.md):
+//
+//   - reporting: is there a figure of the plan period, and from whom;
+//   - progress: a target-year figure decides achieved / not achieved; before
+//     it, a figure that already meets the target is "reached early"; else the
+//     ratio R of the actual annual rate of change since the baseline to the
+//     rate required to reach the target (Statistics Canada's method, used by
+//     Open SDG) gives on track / acceleration needed / limited progress /
+//     deterioration, as of the latest figure's year; direction-only targets
+//     are judged by their direction against a tolerance; figures stated as
+//     bounds decide only where the bound does;
+//   - confidence: a verdict resting on a grade C/D, preliminary or
+//     not-year-end figure is provisional.
+//
+// Assess is pure: the same input gives the same Result, and it writes no
+// words; Explain renders a Result's reasoning from UI strings.
 package assess
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -17,10 +27,6 @@ import (
 	"planpress/generator/indicator"
 )
 
-// PlanBaseYear is the plan's base year: the year whose observation serves as
-// the baseline when the register states none.
-const PlanBaseYear = 2020
-
 // Thresholds of the ratio R of actual to required annual rate.
 const (
 	OnTrackMin      = 0.95 // R >= 0.95: on track
@@ -28,25 +34,49 @@ const (
 	LimitedMin      = 0.0  // 0 <= R < 0.6: limited or no progress; R < 0: deterioration
 )
 
+// DirectionTolerance is the share of the reference figure within which a
+// direction-only target's figure counts as unchanged: a change beyond ±1 %
+// of the baseline counts as a move.
+const DirectionTolerance = 0.01
+
 // eps absorbs floating-point noise in comparisons with targets and thresholds.
 const eps = 1e-9
+
+// Period is the plan period of data/site.toml.
+type Period struct {
+	BaseYear   int // the plan's base year: figures of later years are the plan period's
+	TargetYear int // the plan's target year: the default of a target without a year
+}
 
 // Result is the assessment of one indicator as of one year, with every
 // component of the calculation so that pages can show it.
 type Result struct {
 	Indicator string
 	Year      int // assessment as of this year (uses observations with Year <= this)
+	Kind      indicator.Kind
+	Period    Period
 
 	Status Status
+	Reason Reason
+	// Final: a figure of the target year (or later) decides the verdict.
+	Final bool
+	// Provisional: the verdict rests on a figure listed in Caveats.
+	Provisional bool
+	Caveats     []Caveat
+	// Used are the years of the observations the status rests on (the
+	// register's baseline is not an observation and is not listed).
+	Used      []int
+	Reporting Reporting
+
 	Method Method
 	// RateMethod is how the rates were computed (cagr or linear), also
-	// when Method is the final verdict.
+	// when Method is another.
 	RateMethod Method
-	Final      bool // Year >= target year: the verdict is met / not met
 
-	BaseYear  int
-	BaseValue float64
-	HasBase   bool
+	BaseYear     int
+	BaseValue    float64
+	HasBase      bool
+	BaseObserved bool // the baseline is an observation of the base year, not the register's
 
 	LatestYear      int
 	LatestValue     float64
@@ -60,9 +90,11 @@ type Result struct {
 	ActualRate, RequiredRate, Ratio float64
 	HasRatio                        bool
 
-	Met bool // the latest value (or, with no observation, the baseline) meets the target
+	// Direction-only targets: the change of the latest figure from the
+	// reference (the baseline, else the first figure) and the tolerance.
+	Change, DirTolerance float64
 
-	Reason indicator.Text // how the status was reached, one sentence per language
+	Met bool // the deciding figure meets the target
 }
 
 // Tolerance returns the accepted distance from the target of an "about" (左右)
@@ -151,35 +183,47 @@ func Meets(ind indicator.Indicator, v float64) bool {
 	return v >= lo-eps && v <= hi+eps
 }
 
-// boundVerdict judges a value that is only a bound of the true value:
-// "more-than" (the true value is above v) or "less-than" (below v). It
-// reports whether every possible true value meets the target (met) or none
-// does (notMet); when neither, the value cannot decide.
-func boundVerdict(ind indicator.Indicator, v float64, qualifier string) (met, notMet bool) {
-	lo, hi := Range(ind)
-	switch qualifier {
-	case "more-than":
-		return math.IsInf(hi, 1) && v >= lo-eps, v >= hi-eps
-	case "less-than":
-		return math.IsInf(lo, -1) && v <= hi+eps, v <= lo+eps
-	}
-	return false, false
+// IsBound reports whether an observation's qualifier makes its value a
+// bound of the true figure ("more than 128") rather than the figure.
+func IsBound(q string) bool {
+	return q == "more-than" || q == "less-than" || q == "at-least" || q == "at-most"
 }
 
-func isBoundQualifier(q string) bool { return q == "more-than" || q == "less-than" }
+// Decide judges a figure against the target: met when every value the
+// figure allows meets the target, notMet when none does; neither when a
+// bound leaves both possible. An exact (or "about") figure always decides.
+func Decide(ind indicator.Indicator, v float64, qualifier string) (met, notMet bool) {
+	lo, hi := Range(ind)
+	switch qualifier {
+	case "more-than": // true value in (v, +∞)
+		return math.IsInf(hi, 1) && v >= lo-eps, v >= hi-eps
+	case "at-least": // [v, +∞)
+		return math.IsInf(hi, 1) && v >= lo-eps, v > hi+eps
+	case "less-than": // (−∞, v)
+		return math.IsInf(lo, -1) && v <= hi+eps, v <= lo+eps
+	case "at-most": // (−∞, v]
+		return math.IsInf(lo, -1) && v <= hi+eps, v < lo-eps
+	}
+	m := Meets(ind, v)
+	return m, !m
+}
 
 // Assess rates the indicator as of year from obs, all the observations of the
 // indicator (any order, any years; those after year are not used, nor are
-// those of another indicator).
-func Assess(ind indicator.Indicator, obs []indicator.Observation, year int) Result {
+// those of another indicator), in the plan period p. Each observation's
+// Grade (set by the loader from its source) decides reporting and caveats.
+func Assess(ind indicator.Indicator, obs []indicator.Observation, year int, p Period) Result {
 	r := Result{
 		Indicator:   ind.ID,
 		Year:        year,
+		Kind:        ind.Kind,
+		Period:      p,
 		TargetYear:  ind.Target.Year,
 		TargetValue: ind.Target.Value,
 	}
-	r.Final = r.TargetYear > 0 && year >= r.TargetYear
-
+	if r.TargetYear == 0 {
+		r.TargetYear = p.TargetYear
+	}
 	var own []indicator.Observation
 	for _, o := range obs {
 		if o.Year <= year && (o.Indicator == "" || o.Indicator == ind.ID) {
@@ -188,119 +232,306 @@ func Assess(ind indicator.Indicator, obs []indicator.Observation, year int) Resu
 	}
 	sort.SliceStable(own, func(i, j int) bool { return own[i].Year < own[j].Year })
 
-	if ind.Kind == indicator.Binary {
-		assessBinary(ind, own, &r)
-		return r
-	}
-	if !ind.Target.Quantified() {
-		r.set(NotAssessable, "規劃只提出方向，未定量化目標，無法計算進度。", "The plan states a direction but no figure, so progress cannot be calculated.")
-		return r
-	}
-
-	// Baseline: the register's, else the plan's base-year observation, else
-	// zero in the base year for counts and changes since the baseline.
-	switch {
-	case ind.Baseline != nil:
-		r.BaseYear, r.BaseValue, r.HasBase = ind.Baseline.Year, ind.Baseline.Value, true
-	default:
-		for _, o := range own {
-			if o.Year == PlanBaseYear && o.Value != nil && !isBoundQualifier(o.Qualifier) {
-				r.BaseYear, r.BaseValue, r.HasBase = o.Year, *o.Value, true
-				break
+	// figures of the plan period (after the base year) and of the base year
+	var figs, baseYear []indicator.Observation
+	for _, o := range own {
+		has := o.Value != nil
+		if ind.Kind == indicator.Binary {
+			has = o.Status == "achieved" || o.Status == "not-achieved"
+		}
+		switch {
+		case !has:
+		case o.Year > p.BaseYear:
+			if len(figs) > 0 && figs[len(figs)-1].Year == o.Year {
+				continue // the first given wins within a year
 			}
-		}
-		if !r.HasBase && (ind.Kind == indicator.Cumulative || ind.Kind == indicator.Change || ind.Kind == indicator.PeakReduction) {
-			r.BaseYear, r.BaseValue, r.HasBase = PlanBaseYear, 0, true
+			figs = append(figs, o)
+		case o.Year == p.BaseYear:
+			baseYear = append(baseYear, o)
 		}
 	}
-
-	// Latest: the last observation with a value; the first one given wins
-	// within a year.
-	for i := len(own) - 1; i >= 0; i-- {
-		o := own[i]
-		if o.Value == nil {
-			continue
+	r.Reporting = reporting(figs)
+	if len(figs) > 0 {
+		last := figs[len(figs)-1]
+		r.LatestYear, r.HasLatest, r.LatestQualifier = last.Year, true, last.Qualifier
+		if last.Value != nil {
+			r.LatestValue = *last.Value
 		}
-		if r.HasLatest && o.Year < r.LatestYear {
-			break
-		}
-		r.LatestYear, r.LatestValue, r.HasLatest, r.LatestQualifier = o.Year, *o.Value, true, o.Qualifier
-	}
-
-	r.Method = rateMethod(ind, r)
-	r.RateMethod = r.Method
-	computeRates(&r)
-
-	n := newNarrator(ind, r)
-	switch {
-	case r.HasLatest && isBoundQualifier(r.LatestQualifier):
-		r.Met, _ = boundVerdict(ind, r.LatestValue, r.LatestQualifier)
-	case r.HasLatest:
-		r.Met = Meets(ind, r.LatestValue)
-	}
-
-	if r.Final {
-		r.Method = MethodFinal
-		finalVerdict(ind, &r, n)
-		return r
 	}
 
 	switch {
-	case !r.HasLatest:
-		if r.HasBase && r.BaseYear <= year && Meets(ind, r.BaseValue) {
-			r.Met = true
-			r.set(Achieved,
-				fmt.Sprintf("%s年基準值%s已符合目標%s，其後尚無觀測值：%s。", yr(r.BaseYear), n.val("zh", r.BaseValue), n.target("zh"), Achieved.Label("zh-Hant")),
-				fmt.Sprintf("The %d baseline of %s already meets the target of %s and there is no later observation: %s.", r.BaseYear, n.val("en", r.BaseValue), n.target("en"), Achieved.Label("en")))
-			return r
+	case ind.Context:
+		r.Status, r.Reason = Context, ReasonContext
+		if r.HasLatest {
+			r.Used = []int{r.LatestYear}
 		}
-		r.set(NoData,
-			fmt.Sprintf("截至%s年尚無觀測值：%s。", yr(year), NoData.Label("zh-Hant")),
-			fmt.Sprintf("There is no observation up to %d: %s.", year, NoData.Label("en")))
-		return r
-	case isBoundQualifier(r.LatestQualifier):
-		if r.Met {
-			r.set(Achieved,
-				fmt.Sprintf("%s年數值%s%s，僅此已足以符合目標%s：%s。", yr(r.LatestYear), qualZh(r.LatestQualifier), n.val("zh", r.LatestValue), n.target("zh"), Achieved.Label("zh-Hant")),
-				fmt.Sprintf("The %d value is %s %s, which alone meets the target of %s: %s.", r.LatestYear, qualEn(r.LatestQualifier), n.val("en", r.LatestValue), n.target("en"), Achieved.Label("en")))
-			return r
+	case len(figs) == 0:
+		r.Status, r.Reason = NoData, ReasonNoFigure
+		if ind.Baseline != nil || len(baseYear) > 0 {
+			r.Reason = ReasonBaselineOnly
 		}
-		r.set(NotAssessable,
-			fmt.Sprintf("%s年數值僅知%s%s，不足以判斷是否符合目標%s，亦無法計算變化率：%s。", yr(r.LatestYear), qualZh(r.LatestQualifier), n.val("zh", r.LatestValue), n.target("zh"), NotAssessable.Label("zh-Hant")),
-			fmt.Sprintf("The %d value is only known to be %s %s, which neither shows the target of %s met nor gives a rate of change: %s.", r.LatestYear, qualEn(r.LatestQualifier), n.val("en", r.LatestValue), n.target("en"), NotAssessable.Label("en")))
-		return r
-	case r.Met:
-		r.set(Achieved,
-			fmt.Sprintf("最新數值%s（%s年）已符合目標%s：%s。", n.val("zh", r.LatestValue), yr(r.LatestYear), n.target("zh"), Achieved.Label("zh-Hant")),
-			fmt.Sprintf("The latest value, %s (%d), meets the target of %s: %s.", n.val("en", r.LatestValue), r.LatestYear, n.target("en"), Achieved.Label("en")))
-		return r
-	case !r.HasBase:
-		r.set(NotAssessable,
-			fmt.Sprintf("沒有基準值，無法計算變化率，而最新數值%s（%s年）未符合目標%s：%s。", n.val("zh", r.LatestValue), yr(r.LatestYear), n.target("zh"), NotAssessable.Label("zh-Hant")),
-			fmt.Sprintf("There is no baseline to compute a rate of change from, and the latest value, %s (%d), does not meet the target of %s: %s.", n.val("en", r.LatestValue), r.LatestYear, n.target("en"), NotAssessable.Label("en")))
-		return r
-	case r.LatestYear <= r.BaseYear:
-		r.set(NotAssessable,
-			fmt.Sprintf("%s年基準年之後尚無觀測值，僅有一個數據點，無法計算變化率：%s。", yr(r.BaseYear), NotAssessable.Label("zh-Hant")),
-			fmt.Sprintf("There is no observation after the %d baseline, so with one data point no rate of change can be computed: %s.", r.BaseYear, NotAssessable.Label("en")))
-		return r
-	case r.TargetYear <= r.BaseYear:
-		r.set(NotAssessable,
-			fmt.Sprintf("目標年份未晚於基準年，無法計算所需變化率：%s。", NotAssessable.Label("zh-Hant")),
-			fmt.Sprintf("The target year is not after the baseline year, so no required rate can be computed: %s.", NotAssessable.Label("en")))
-		return r
-	case baseMetOrWrongWay(ind, r):
-		r.set(Deterioration,
-			fmt.Sprintf("%s年基準值%s已符合目標%s，但最新數值%s（%s年）未符合：%s。", yr(r.BaseYear), n.val("zh", r.BaseValue), n.target("zh"), n.val("zh", r.LatestValue), yr(r.LatestYear), Deterioration.Label("zh-Hant")),
-			fmt.Sprintf("The %d baseline of %s already met the target of %s but the latest value, %s (%d), does not: %s.", r.BaseYear, n.val("en", r.BaseValue), n.target("en"), n.val("en", r.LatestValue), r.LatestYear, Deterioration.Label("en")))
-		return r
+		if ind.Kind != indicator.Binary {
+			setBase(ind, baseYear, &r)
+			r.Method = rateMethod(ind, r)
+			r.RateMethod = r.Method
+		}
+	case ind.Kind == indicator.Binary:
+		assessBinary(figs[len(figs)-1], &r)
+	case !ind.Target.Quantified():
+		assessDirection(ind, figs, baseYear, &r)
+	default:
+		assessTarget(ind, figs, baseYear, &r)
 	}
-
-	s := Band(r.Ratio)
-	r.set(s,
-		fmt.Sprintf("按%s計，%s年以來實際年均變化為%s，所需為%s，兩者比率R = %s：%s。", methodZh(r.Method), yr(r.BaseYear), n.rate(r.ActualRate), n.rate(r.RequiredRate), FormatRatio(r.Ratio), s.Label("zh-Hant")),
-		fmt.Sprintf("By %s, the actual annual change since %d of %s against %s required gives R = %s: %s.", methodEn(r.Method), r.BaseYear, n.rate(r.ActualRate), n.rate(r.RequiredRate), FormatRatio(r.Ratio), s.Label("en")))
+	caveats(own, &r)
 	return r
+}
+
+// reporting: official when a figure of the period comes from a grade-A
+// source, media when figures exist from other grades only.
+func reporting(figs []indicator.Observation) Reporting {
+	if len(figs) == 0 {
+		return NotFound
+	}
+	for _, o := range figs {
+		if o.Grade == "A" {
+			return ReportedOfficial
+		}
+	}
+	return ReportedMedia
+}
+
+// caveats marks the result provisional when an observation it rests on is
+// from a grade C or D source, preliminary, or not a year-end figure.
+func caveats(own []indicator.Observation, r *Result) {
+	if !r.Status.Verdict() {
+		return
+	}
+	has := map[Caveat]bool{}
+	for _, y := range r.Used {
+		for _, o := range own {
+			if o.Year != y {
+				continue
+			}
+			if o.Grade == "C" || o.Grade == "D" {
+				has[CaveatGradeCD] = true
+			}
+			if o.Preliminary {
+				has[CaveatPreliminary] = true
+			}
+			if o.AsOf != "" {
+				has[CaveatNotYearEnd] = true
+			}
+			break // the first given in a year is the one used
+		}
+	}
+	for _, c := range []Caveat{CaveatGradeCD, CaveatPreliminary, CaveatNotYearEnd} {
+		if has[c] {
+			r.Caveats = append(r.Caveats, c)
+		}
+	}
+	r.Provisional = len(r.Caveats) > 0
+}
+
+func (r *Result) set(s Status, why Reason, used ...int) {
+	r.Status, r.Reason = s, why
+	r.Used = nil
+	for _, y := range used {
+		if y != 0 && (len(r.Used) == 0 || r.Used[len(r.Used)-1] != y) {
+			r.Used = append(r.Used, y)
+		}
+	}
+}
+
+func assessBinary(last indicator.Observation, r *Result) {
+	r.Method = MethodBinary
+	r.Met = last.Status == "achieved"
+	switch {
+	case last.Year >= r.TargetYear:
+		r.Final = true
+		if r.Met {
+			r.set(Achieved, ReasonBinaryMet, last.Year)
+		} else {
+			r.set(NotAchieved, ReasonBinaryNotMet, last.Year)
+		}
+	case r.Met:
+		r.set(ReachedEarly, ReasonBinaryEarly, last.Year)
+	default:
+		r.set(Undetermined, ReasonBinaryNotYet, last.Year)
+	}
+}
+
+// setBase fills the baseline: the register's, else an exact base-year
+// observation, else zero in the base year for counts and changes since the
+// baseline. It reports false when the register's baseline is not comparable.
+func setBase(ind indicator.Indicator, baseYear []indicator.Observation, r *Result) bool {
+	if b := ind.Baseline; b != nil {
+		r.BaseYear, r.BaseValue, r.HasBase = b.Year, b.Value, true
+		return b.Alike()
+	}
+	for _, o := range baseYear {
+		if o.Value != nil && !IsBound(o.Qualifier) {
+			r.BaseYear, r.BaseValue, r.HasBase, r.BaseObserved = o.Year, *o.Value, true, true
+			return true
+		}
+	}
+	if ind.Kind == indicator.Cumulative || ind.Kind == indicator.Change || ind.Kind == indicator.PeakReduction {
+		r.BaseYear, r.BaseValue, r.HasBase = r.Period.BaseYear, 0, true
+	}
+	return true
+}
+
+func (r *Result) baseUsed() int {
+	if r.BaseObserved {
+		return r.BaseYear
+	}
+	return 0
+}
+
+func assessTarget(ind indicator.Indicator, figs, baseYear []indicator.Observation, r *Result) {
+	last := figs[len(figs)-1]
+	alike := setBase(ind, baseYear, r)
+	r.Method = rateMethod(ind, *r)
+	r.RateMethod = r.Method
+	bound := IsBound(last.Qualifier)
+	if alike && !bound {
+		computeRates(r)
+	}
+	met, notMet := Decide(ind, r.LatestValue, last.Qualifier)
+	r.Met = met
+	if last.Year >= r.TargetYear {
+		r.Final = true
+		r.Method = MethodFinal
+		switch {
+		case met && bound:
+			r.set(Achieved, ReasonBoundMet, last.Year)
+		case met:
+			r.set(Achieved, ReasonMet, last.Year)
+		case notMet && bound:
+			r.set(NotAchieved, ReasonBoundNotMet, last.Year)
+		case notMet:
+			r.set(NotAchieved, ReasonNotMet, last.Year)
+		default:
+			r.Final = false
+			r.set(Undetermined, ReasonBoundUndecided, last.Year)
+		}
+		return
+	}
+	switch {
+	case met:
+		r.Method = MethodFigure
+		r.set(ReachedEarly, ReasonReachedEarly, last.Year)
+	case !notMet:
+		r.set(Undetermined, ReasonBoundUndecided, last.Year)
+	case !alike:
+		r.set(Undetermined, ReasonNotComparable, last.Year)
+	case bound:
+		r.set(Undetermined, ReasonBoundNoRate, last.Year)
+	case !r.HasBase:
+		r.set(Undetermined, ReasonNoBaseline, last.Year)
+	case r.TargetYear <= r.BaseYear || last.Year <= r.BaseYear:
+		r.set(Undetermined, ReasonTargetNotAfter, last.Year)
+	case Meets(ind, r.BaseValue):
+		r.set(Deterioration, ReasonLostTarget, r.baseUsed(), last.Year)
+	case !r.HasRatio || wrongWay(ind, *r):
+		r.set(Undetermined, ReasonAgainstDirection, r.baseUsed(), last.Year)
+	default:
+		r.set(Band(r.Ratio), ReasonRate, r.baseUsed(), last.Year)
+	}
+}
+
+// wrongWay reports whether reaching the target means moving against the
+// indicator's direction (a register error or a changed scope).
+func wrongWay(ind indicator.Indicator, r Result) bool {
+	switch ind.Direction {
+	case indicator.Increase:
+		return r.RequiredRate < 0
+	case indicator.Decrease, indicator.Eliminate:
+		return r.RequiredRate > 0
+	}
+	return false
+}
+
+// assessDirection judges a target that states only a direction: the change
+// of the latest figure from the reference (the comparable baseline, else the
+// first figure of the period) against DirectionTolerance of the reference.
+func assessDirection(ind indicator.Indicator, figs, baseYear []indicator.Observation, r *Result) {
+	r.Method = MethodDirection
+	last := figs[len(figs)-1]
+	alike := setBase(ind, baseYear, r)
+	refUsed := r.baseUsed()
+	ref := r.BaseValue
+	if r.HasBase && !r.BaseObserved && ind.Baseline == nil {
+		r.HasBase = false // a zero "since the baseline" is no reference for a direction
+	}
+	if !alike {
+		r.set(Undetermined, ReasonNotComparable, last.Year)
+		return
+	}
+	if !r.HasBase {
+		first := figs[0]
+		if first.Year == last.Year || IsBound(first.Qualifier) {
+			r.set(Undetermined, ReasonSingleFigure, last.Year)
+			return
+		}
+		ref, refUsed = *first.Value, first.Year
+		r.BaseYear, r.BaseValue, r.HasBase, r.BaseObserved = first.Year, ref, true, true
+	}
+	tol := math.Abs(ref) * DirectionTolerance
+	r.DirTolerance = tol
+	// the change may be an interval when the latest figure is a bound
+	lo, hi := r.LatestValue-ref, r.LatestValue-ref
+	switch last.Qualifier {
+	case "more-than", "at-least":
+		hi = math.Inf(1)
+	case "less-than", "at-most":
+		lo = math.Inf(-1)
+	}
+	r.Change = r.LatestValue - ref
+	a, b := directionClass(ind.Direction, lo, tol), directionClass(ind.Direction, hi, tol)
+	if a != b {
+		r.set(Undetermined, ReasonBoundUndecided, refUsed, last.Year)
+		return
+	}
+	final := last.Year >= r.TargetYear
+	r.Final = final
+	r.Met = a == ReasonDirectionToward || a == ReasonDirectionHeld
+	var s Status
+	switch {
+	case final && r.Met:
+		s = Achieved
+	case final:
+		s = NotAchieved
+	case r.Met:
+		s = OnTrack
+	case a == ReasonDirectionFlat:
+		s = Limited
+	default:
+		s = Deterioration
+	}
+	r.set(s, a, refUsed, last.Year)
+}
+
+// directionClass classes a change c against the tolerance: toward the
+// direction, within the tolerance (flat), or against it; a "maintain"
+// target is held by any change not below −tol.
+func directionClass(d indicator.Direction, c, tol float64) Reason {
+	sign := 1.0
+	switch d {
+	case indicator.Decrease, indicator.Eliminate:
+		sign = -1
+	case indicator.Maintain:
+		if c >= -tol-eps {
+			return ReasonDirectionHeld
+		}
+		return ReasonDirectionAgainst
+	}
+	switch {
+	case c*sign > tol+eps:
+		return ReasonDirectionToward
+	case c*sign < -tol-eps:
+		return ReasonDirectionAgainst
+	}
+	return ReasonDirectionFlat
 }
 
 // Band returns the status of a ratio R of actual to required annual rate.
@@ -327,11 +558,6 @@ func FormatRatio(ratio float64) string {
 	return strconv.FormatFloat(f, 'f', 2, 64)
 }
 
-func (r *Result) set(s Status, zh, en string) {
-	r.Status = s
-	r.Reason = indicator.Text{Zh: zh, En: en}
-}
-
 // rateMethod: CAGR for levels with a positive baseline and target, the linear
 // share of the required change otherwise.
 func rateMethod(ind indicator.Indicator, r Result) Method {
@@ -346,13 +572,13 @@ func rateMethod(ind indicator.Indicator, r Result) Method {
 // baseline, a later numeric (not bound-only) latest value and a target year
 // after the baseline are known.
 func computeRates(r *Result) {
-	if !r.HasBase || !r.HasLatest || isBoundQualifier(r.LatestQualifier) ||
+	if !r.HasBase || !r.HasLatest || IsBound(r.LatestQualifier) ||
 		r.LatestYear <= r.BaseYear || r.TargetYear <= r.BaseYear {
 		return
 	}
 	dl := float64(r.LatestYear - r.BaseYear)
 	dt := float64(r.TargetYear - r.BaseYear)
-	if r.Method == MethodCAGR {
+	if r.RateMethod == MethodCAGR {
 		r.ActualRate = math.Pow(r.LatestValue/r.BaseValue, 1/dl) - 1
 		r.RequiredRate = math.Pow(r.TargetValue/r.BaseValue, 1/dt) - 1
 	} else {
@@ -366,239 +592,4 @@ func computeRates(r *Result) {
 		}
 		r.HasRatio = true
 	}
-}
-
-// baseMetOrWrongWay reports whether the required rate is zero or of the wrong
-// sign: the target was already met at the baseline, or reaching it would mean
-// moving against the indicator's direction.
-func baseMetOrWrongWay(ind indicator.Indicator, r Result) bool {
-	if !r.HasRatio || Meets(ind, r.BaseValue) {
-		return true
-	}
-	switch ind.Direction {
-	case indicator.Increase:
-		return r.RequiredRate < 0
-	case indicator.Decrease, indicator.Eliminate:
-		return r.RequiredRate > 0
-	}
-	return false
-}
-
-func finalVerdict(ind indicator.Indicator, r *Result, n narrator) {
-	if !r.HasLatest || r.LatestYear < r.TargetYear {
-		zh := fmt.Sprintf("最終評估：尚無%s年或其後的數值", yr(r.TargetYear))
-		en := fmt.Sprintf("Final verdict: there is no value for %d or later", r.TargetYear)
-		if r.HasLatest {
-			zh += fmt.Sprintf("（最新數值為%s年的%s）", yr(r.LatestYear), n.val("zh", r.LatestValue))
-			en += fmt.Sprintf(" (the latest is %s in %d)", n.val("en", r.LatestValue), r.LatestYear)
-		}
-		r.Met = false
-		r.set(NoData, zh+"："+NoData.Label("zh-Hant")+"。", en+": "+NoData.Label("en")+".")
-		return
-	}
-	if isBoundQualifier(r.LatestQualifier) {
-		met, notMet := boundVerdict(ind, r.LatestValue, r.LatestQualifier)
-		s, zhv, env := NotAssessable, "不足以判斷是否符合", "cannot show whether it meets"
-		switch {
-		case met:
-			s, zhv, env = Achieved, "已足以符合", "meets"
-		case notMet:
-			s, zhv, env = NotMet, "已可確定未符合", "cannot meet"
-		}
-		r.set(s,
-			fmt.Sprintf("最終評估：%s年數值%s%s，%s目標%s：%s。", yr(r.LatestYear), qualZh(r.LatestQualifier), n.val("zh", r.LatestValue), zhv, n.target("zh"), s.Label("zh-Hant")),
-			fmt.Sprintf("Final verdict: the %d value, %s %s, %s the target of %s: %s.", r.LatestYear, qualEn(r.LatestQualifier), n.val("en", r.LatestValue), env, n.target("en"), s.Label("en")))
-		return
-	}
-	if r.Met {
-		r.set(Achieved,
-			fmt.Sprintf("最終評估：%s年數值%s符合目標%s：%s。", yr(r.LatestYear), n.val("zh", r.LatestValue), n.target("zh"), Achieved.Label("zh-Hant")),
-			fmt.Sprintf("Final verdict: the %d value, %s, meets the target of %s: %s.", r.LatestYear, n.val("en", r.LatestValue), n.target("en"), Achieved.Label("en")))
-		return
-	}
-	r.set(NotMet,
-		fmt.Sprintf("最終評估：%s年數值%s未符合目標%s：%s。", yr(r.LatestYear), n.val("zh", r.LatestValue), n.target("zh"), NotMet.Label("zh-Hant")),
-		fmt.Sprintf("Final verdict: the %d value, %s, does not meet the target of %s: %s.", r.LatestYear, n.val("en", r.LatestValue), n.target("en"), NotMet.Label("en")))
-}
-
-func assessBinary(ind indicator.Indicator, own []indicator.Observation, r *Result) {
-	r.Method = MethodBinary
-	var last *indicator.Observation
-	for i := len(own) - 1; i >= 0; i-- {
-		if own[i].Status == "achieved" || own[i].Status == "not-achieved" {
-			if last != nil && own[i].Year < last.Year {
-				break
-			}
-			last = &own[i]
-		}
-	}
-	target := ind.Target.Text
-	tzh, ten := "", ""
-	if target.Zh != "" {
-		tzh = "「" + target.Zh + "」"
-	}
-	if target.En != "" {
-		ten = " (" + target.En + ")"
-	}
-	if last == nil || (r.Final && last.Year < r.TargetYear) {
-		if r.Final {
-			r.set(NoData,
-				fmt.Sprintf("最終評估：尚無%s年或其後關於目標%s的結果：%s。", yr(r.TargetYear), tzh, NoData.Label("zh-Hant")),
-				fmt.Sprintf("Final verdict: there is no result for the target%s for %d or later: %s.", ten, r.TargetYear, NoData.Label("en")))
-			return
-		}
-		r.set(NoData,
-			fmt.Sprintf("截至%s年尚無關於目標%s的結果：%s。", yr(r.Year), tzh, NoData.Label("zh-Hant")),
-			fmt.Sprintf("There is no result for the target%s up to %d: %s.", ten, r.Year, NoData.Label("en")))
-		return
-	}
-	r.LatestYear, r.HasLatest = last.Year, true
-	prefixZh, prefixEn := "", ""
-	if r.Final {
-		prefixZh, prefixEn = "最終評估：", "Final verdict: "
-	}
-	switch {
-	case last.Status == "achieved":
-		r.Met = true
-		r.set(Achieved,
-			fmt.Sprintf("%s%s年報告目標%s已達成：%s。", prefixZh, yr(last.Year), tzh, Achieved.Label("zh-Hant")),
-			fmt.Sprintf("%sthe target%s is reported achieved in %d: %s.", prefixEn, ten, last.Year, Achieved.Label("en")))
-	case r.Final:
-		r.set(NotMet,
-			fmt.Sprintf("%s%s年報告目標%s未達成：%s。", prefixZh, yr(last.Year), tzh, NotMet.Label("zh-Hant")),
-			fmt.Sprintf("%sthe target%s is reported not achieved in %d: %s.", prefixEn, ten, last.Year, NotMet.Label("en")))
-	default:
-		r.set(NotAssessable,
-			fmt.Sprintf("%s年報告目標%s尚未達成；定性目標在目標年份前無法衡量進度：%s。", yr(last.Year), tzh, NotAssessable.Label("zh-Hant")),
-			fmt.Sprintf("The target%s is reported not yet achieved in %d, and progress towards a qualitative target cannot be measured before its target year: %s.", ten, last.Year, NotAssessable.Label("en")))
-	}
-	r.Reason.En = capitalize(r.Reason.En)
-}
-
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// narrator words the figures of a Result.
-type narrator struct {
-	ind indicator.Indicator
-	r   Result
-}
-
-func newNarrator(ind indicator.Indicator, r Result) narrator { return narrator{ind, r} }
-
-func num(v float64) string {
-	if v == 0 {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-func yr(y int) string { return strconv.Itoa(y) }
-
-// val is a value with its unit.
-func (n narrator) val(lang string, v float64) string {
-	u := strings.TrimSpace(n.ind.Unit.Get(lang))
-	s := num(v)
-	switch {
-	case u == "":
-		return s
-	case lang != "en" || strings.HasPrefix(u, "%"):
-		return s + u
-	}
-	return s + " " + u
-}
-
-// target is the target as a phrase, with its bound and year.
-func (n narrator) target(lang string) string {
-	t := n.ind.Target
-	v := n.val(lang, t.Value)
-	directional := n.ind.Kind == indicator.Change || n.ind.Kind == indicator.PeakReduction
-	var s string
-	if lang == "en" {
-		switch {
-		case t.Bound == indicator.About:
-			s = "about " + v
-		case directional:
-			s = v + " or better"
-		case t.Bound == indicator.AtLeast:
-			s = "at least " + v
-		case t.Bound == indicator.AtMost:
-			s = "at most " + v
-		default:
-			s = v
-		}
-		if t.Year > 0 {
-			s += fmt.Sprintf(" by %d", t.Year)
-		}
-		return s
-	}
-	switch {
-	case t.Bound == indicator.About:
-		s = v + "左右"
-	case directional:
-		s = v + "或更佳"
-	case t.Bound == indicator.AtLeast:
-		s = v + "以上"
-	case t.Bound == indicator.AtMost:
-		s = v + "以內"
-	default:
-		s = v
-	}
-	if t.Year > 0 {
-		s = fmt.Sprintf("（%d年%s）", t.Year, s)
-	}
-	return s
-}
-
-// rate formats an annual rate: a percentage for CAGR, units per year for the
-// linear share.
-func (n narrator) rate(v float64) string {
-	if n.r.Method == MethodCAGR {
-		s := strconv.FormatFloat(v*100, 'f', 2, 64) + "%"
-		if s == "-0.00%" {
-			s = "0.00%"
-		}
-		return s
-	}
-	d := n.ind.Decimals + 1
-	if d < 2 {
-		d = 2
-	}
-	s := strconv.FormatFloat(v, 'f', d, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-")
-	}
-	return s
-}
-
-func methodZh(m Method) string {
-	if m == MethodCAGR {
-		return "複合年均增長率"
-	}
-	return "線性年均變化量"
-}
-
-func methodEn(m Method) string {
-	if m == MethodCAGR {
-		return "compound annual growth rate"
-	}
-	return "linear share of the required change"
-}
-
-func qualZh(q string) string {
-	if q == "less-than" {
-		return "低於"
-	}
-	return "超過"
-}
-
-func qualEn(q string) string {
-	if q == "less-than" {
-		return "less than"
-	}
-	return "more than"
 }

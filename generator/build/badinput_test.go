@@ -62,7 +62,7 @@ func cffCollection(dir string) string {
 	return p
 }
 
-// TestBadInput breaks a copy of the project in 55 ways. Each build must
+// TestBadInput breaks a copy of the project in 61 ways. Each build must
 // fail with a message naming the file (and line where there is one), and
 // leave the published tree exactly as it was.
 func TestBadInput(t *testing.T) {
@@ -114,7 +114,10 @@ func TestBadInput(t *testing.T) {
 		{"site: unknown key", []edit{{"data/site.toml", func(s string) string { return "colour = \"green\"\n" + s }}}, `data/site\.toml:1: unknown key "colour"`},
 		{"strings: missing key", []edit{{"data/i18n/en.toml", replace("\nhome = \"Home\"\n", "\n")}}, `data/i18n/en\.toml: string "home" is missing`},
 		{"strings: syntax", []edit{{"data/i18n/zh-Hant.toml", appendText("\nbroken = \"\n")}}, `data/i18n/zh-Hant\.toml:\d+`},
-		{"glossary: missing English", []edit{{"data/glossary.toml", appendText("\n[[term]]\nzh = \"空氣\"\n")}}, `data/glossary\.toml: glossary term \d+ lacks zh or en`},
+		{"glossary: missing English", []edit{{"data/glossary.toml", appendText("\n[[term]]\nzh = \"空氣\"\n")}}, `data/glossary\.toml:\d+: glossary term \d+ needs en and either zh or pattern`},
+		{"English quote not in the English plan", []edit{{"data/indicators.toml", replace(`quote_en = "the annual mean PM2.5 concentration falling to about 35 μg/m³"`, `quote_en = "the annual mean PM2.5 concentration falls to about 35 μg/m³"`)}}, `data/indicators\.toml:\d+: quote_en of "pm25-annual-mean" is not in the English plan at section ch2-s3`},
+		{"English plan drops a set formula", []edit{{"content/en/plan/ch4.md", replace("reclaimed water utilization rate will reach 35% or more", "reclaimed water utilization rate will exceed 35%")}}, `content/en/plan/ch4\.md:\d+: the Chinese has the formula .*以上 2 time\(s\) but the English has "or more" 1 time\(s\)`},
+		{"glossary: bad pattern", []edit{{"data/glossary.toml", appendText("\n[[term]]\npattern = '\\d+(以上'\nen = \"or more\"\n")}}, `data/glossary\.toml:\d+: glossary pattern .* is not a valid regular expression`},
 		{"table 1: quote not in text", []edit{{"data/table1.toml", appendText("\n[[row]]\nitem = { zh = \"甲\", en = \"A\" }\nvalue = { zh = \"1\", en = \"1\" }\nquote = \"不存在的句子\"\nsection = \"ch1-s1\"\n")}}, `data/table1\.toml:\d+: quote "不存在的句子" is not in the plan text`},
 		// front matter and Markdown
 		{"front matter: not closed", []edit{{"content/en/plan/ch2.md", replace("weight = 4\n+++", "weight = 4\n")}}, `content/en/plan/ch2\.md:1: front matter is not closed`},

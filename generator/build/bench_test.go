@@ -98,7 +98,9 @@ func BenchmarkCorpus(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p.Assess()
+		if err := p.Assess(); err != nil {
+			b.Fatal(err)
+		}
 		check += time.Since(t)
 		t = time.Now()
 		files, err := site.Render(p, site.Options{Templates: tmpl})

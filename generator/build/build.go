@@ -208,7 +208,9 @@ func Render(opt Options, ro RenderOptions) ([]File, *Summary, error) {
 		return nil, nil, &InputError{err}
 	}
 	t = time.Now()
-	p.Assess()
+	if err := p.Assess(); err != nil {
+		return nil, nil, &InputError{err}
+	}
 	phase("assess", t)
 	logf("fonts: %s", p.Fonts.Describe())
 

@@ -114,7 +114,7 @@ func TestBuildEndToEnd(t *testing.T) {
 	// PDF text extracts, with Chinese and English phrases
 	checks := map[string][]string{
 		"downloads/plan-text-zh-Hant.pdf":            {"生態保護紅線佔市域面積比例不低於26.1%", "PM2.5"},
-		"downloads/plan-text-en.pdf":                 {"ecological conservation redline", "Beijing-Tianjin-Hebei"},
+		"downloads/plan-text-en.pdf":                 {"ecological protection red line", "Beijing-Tianjin-Hebei"},
 		"downloads/progress-report-2025-en.pdf":      {"Final assessment 2025", "細顆粒物"[:0] + "PM2.5"},
 		"downloads/progress-report-2025-zh-Hant.pdf": {"2025年最終評估", "Identity"[:0] + "PM2.5"},
 	}

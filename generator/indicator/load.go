@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -58,6 +59,13 @@ func (ps Problems) Error() string {
 type Term struct {
 	Zh string `toml:"zh"`
 	En string `toml:"en"`
+	// Pattern, instead of Zh, is a regular expression for a set formula
+	// (a number followed by 以上); the English paragraph must then have En
+	// (or one of Also) at least as many times as the Chinese has matches.
+	Pattern string   `toml:"pattern"`
+	Also    []string `toml:"also"`
+	Note    string   `toml:"note"`
+	Line    int      `toml:"-"`
 }
 
 // Table1Row is a row of Table 1, reconstructed from the plan text.
@@ -84,15 +92,20 @@ type Register struct {
 	Observations []Observation // sorted by indicator order, then year
 	Table1       Table1
 	Glossary     []Term
-	Years        []int       // years that have an annual file
-	Empty        map[int]int // entries left empty (no value yet), by year
+	Sourcing     []SourcingRecord // data/sourcing.toml: where figures were looked for
+	Years        []int            // years that have an annual file
+	Empty        map[int]int      // entries left empty (no value yet), by year
 
 	broken     map[string]bool // files that did not parse: references to them are not checked
 	indicators map[string]*Indicator
 	sources    map[string]*Source
 	areas      map[string]*Area
 	byInd      map[string][]Observation
+	sourcing   map[string]*SourcingRecord
 }
+
+// SourcingOf returns the sourcing record of an indicator, or nil.
+func (r *Register) SourcingOf(id string) *SourcingRecord { return r.sourcing[id] }
 
 // Indicator returns the indicator with id, or nil.
 func (r *Register) Indicator(id string) *Indicator { return r.indicators[id] }
@@ -282,7 +295,7 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var inds struct {
 		Indicator []Indicator `toml:"indicator"`
 	}
-	fi, p := decode(root, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline, target, note")
+	fi, p := decode(root, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline (year, value, source, note, comparable), target (year, value, bound, tolerance, aspirational, text, year_assumed), note, context, forecast")
 	ps = append(ps, p...)
 	if fi == nil || hasSyntaxError(p) {
 		r.broken["indicators"] = true
@@ -320,17 +333,23 @@ func Load(root string, lim Limits) (*Register, Problems) {
 	var gl struct {
 		Term []Term `toml:"term"`
 	}
-	_, p = decode(root, path("glossary.toml"), &gl, "[[term]] zh, en")
+	fg, p := decode(root, path("glossary.toml"), &gl, "[[term]] zh or pattern, en, also, note")
 	ps = append(ps, p...)
+	if fg != nil {
+		for i := range gl.Term {
+			gl.Term[i].Line = fg.entryLine("term", i)
+		}
+	}
 	r.Glossary = gl.Term
 
-	ps = append(ps, r.index(fi, fs)...)
+	ps = append(ps, r.index(fi, fs, lim)...)
 	ps = append(ps, r.loadAnnual(root, lim)...)
+	ps = append(ps, r.loadSourcing(root)...)
 	return r, ps
 }
 
 // index builds the lookup maps and checks each register file by itself.
-func (r *Register) index(fi, fs *file) Problems {
+func (r *Register) index(fi, fs *file, lim Limits) Problems {
 	var ps Problems
 	add := func(file string, line int, msg, hint string) {
 		ps = append(ps, Problem{File: file, Line: line, Msg: msg, Hint: hint})
@@ -418,17 +437,35 @@ func (r *Register) index(fi, fs *file) Problems {
 		if ind.Decimals < 0 || ind.Decimals > 4 {
 			add(f, at("decimals"), fmt.Sprintf("indicator %q: decimals %d", ind.ID, ind.Decimals), "decimals is 0 to 4")
 		}
-		if ind.Quote == "" {
+		if ind.Quote == "" && !ind.Context {
 			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
 		}
 		t := ind.Target
-		switch t.Bound {
-		case About:
+		if ind.Context {
+			if ind.Forecast {
+				add(f, at("forecast"), fmt.Sprintf("indicator %q is both a context series and a forecast", ind.ID), "a context series is not in the plan: remove forecast = true, or context = true if the plan states it")
+			}
+			if t.Bound != "" || t.Text.Zh != "" || t.Text.En != "" || t.Value != 0 {
+				add(f, at("target"), fmt.Sprintf("indicator %q is a context series but has a target", ind.ID), "a context series has no target: remove the target, or remove context = true if the plan commits to it")
+			}
+			if ind.Kind == Binary {
+				add(f, at("kind"), fmt.Sprintf("indicator %q: a context series cannot be binary", ind.ID), "a context series is a published figure: use kind = \"level\"")
+			}
+		}
+		if b := ind.Baseline; b != nil && !b.Alike() && (b.Note.Zh == "" || b.Note.En == "") {
+			add(f, at("baseline"), fmt.Sprintf("indicator %q: a baseline with comparable = false needs a note in zh and en", ind.ID), "say in baseline.note how the baseline differs in scope from the target")
+		}
+		if t.YearAssumed && lim.LastYear != 0 && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
+			add(f, at("target"), fmt.Sprintf("indicator %q: target year %d is marked assumed but lies outside the plan period %d–%d", ind.ID, t.Year, lim.FirstYear, lim.LastYear), fmt.Sprintf("an assumed target year is read from the plan's context (the end of the period, %d, unless the text ties it to an earlier event): write that year", lim.LastYear))
+		}
+		switch {
+		case ind.Context:
+		case t.Bound == About:
 			if t.Tolerance <= 0 {
 				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
 			}
-		case AtLeast, AtMost, Exact:
-		case "":
+		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
+		case t.Bound == "":
 			if ind.Kind != Binary && t.Text.Zh == "" {
 				add(f, at("target"), fmt.Sprintf("indicator %q: target has neither a bound nor a text", ind.ID), "add bound = \"about\"|\"at-least\"|\"at-most\"|\"exact\" with a value, or text = { zh, en } for a direction only")
 			}
@@ -438,10 +475,12 @@ func (r *Register) index(fi, fs *file) Problems {
 		if ind.Kind == Binary && (t.Text.Zh == "" || t.Text.En == "") {
 			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in zh and en", ind.ID), "write text = { zh = \"…\", en = \"…\" } in the target")
 		}
-		if t.Year == 0 {
+		if t.Year == 0 && !ind.Context {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
 		}
+		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
+			ps = append(ps, r.checkRefs(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), b.Note)...)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
@@ -457,10 +496,90 @@ func (r *Register) index(fi, fs *file) Problems {
 		}
 	}
 	for i, t := range r.Glossary {
-		if t.Zh == "" || t.En == "" {
-			add("data/glossary.toml", 0, fmt.Sprintf("glossary term %d lacks zh or en", i+1), "write zh = \"…\" and en = \"…\"")
+		if (t.Zh == "") == (t.Pattern == "") || t.En == "" {
+			add("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d needs en and either zh or pattern", i+1), "write zh = \"…\" (or pattern = '…') and en = \"…\"")
+		}
+		if t.Pattern != "" {
+			if _, err := regexp.Compile(t.Pattern); err != nil {
+				add("data/glossary.toml", t.Line, fmt.Sprintf("glossary pattern %q is not a valid regular expression: %v", t.Pattern, err), "fix the pattern (Go RE2 syntax; write it in single quotes)")
+			}
 		}
 	}
+	return ps
+}
+
+func validQualifier(q string) bool {
+	for _, k := range Qualifiers {
+		if q == k {
+			return true
+		}
+	}
+	return false
+}
+
+// parseMonth reads "YYYY-MM" and returns its year.
+func parseMonth(s string) (int, bool) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return 0, false
+	}
+	return t.Year(), true
+}
+
+// loadSourcing reads data/sourcing.toml, when present: one record per
+// commitment searched.
+func (r *Register) loadSourcing(root string) Problems {
+	const rel = "data/sourcing.toml"
+	r.sourcing = map[string]*SourcingRecord{}
+	if _, err := os.Stat(filepath.Join(root, rel)); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	var doc struct {
+		Record []SourcingRecord `toml:"record"`
+	}
+	f, ps := decode(root, rel, &doc, "[[record]] indicator, searched, looked_for, checked, found")
+	if f == nil || hasSyntaxError(ps) {
+		return ps
+	}
+	for i := range doc.Record {
+		doc.Record[i].Line = f.entryLine("record", i)
+	}
+	for i := range doc.Record {
+		rec := &doc.Record[i]
+		at := func(k string) int { return f.keyLine(k, rec.Line) }
+		add := func(line int, msg, hint string) {
+			ps = append(ps, Problem{File: rel, Line: line, Msg: msg, Hint: hint})
+		}
+		switch {
+		case r.indicators[rec.Indicator] == nil:
+			if !r.broken["indicators"] {
+				add(at("indicator"), fmt.Sprintf("unknown indicator %q", rec.Indicator), "use an id from data/indicators.toml")
+			}
+		case r.sourcing[rec.Indicator] != nil:
+			add(rec.Line, fmt.Sprintf("indicator %q has a second sourcing record (first at line %d)", rec.Indicator, r.sourcing[rec.Indicator].Line), "keep one record per indicator: merge the publications checked into one")
+		default:
+			r.sourcing[rec.Indicator] = rec
+		}
+		if _, err := time.Parse("2006-01-02", rec.Searched); err != nil {
+			add(at("searched"), fmt.Sprintf("searched %q of %q is not a date YYYY-MM-DD", rec.Searched, rec.Indicator), "write the day the search was done, e.g. searched = \"2026-11-30\"")
+		}
+		if rec.LookedFor.Zh == "" || rec.LookedFor.En == "" {
+			add(at("looked_for"), fmt.Sprintf("sourcing record of %q lacks looked_for in zh or en", rec.Indicator), "write looked_for = { zh = \"…\", en = \"…\" }: the figure, its scope and years")
+		}
+		if len(rec.Checked) == 0 {
+			add(at("checked"), fmt.Sprintf("sourcing record of %q lists no publication checked", rec.Indicator), "write checked = [ { zh = \"…\", en = \"…\" } ]: the publications searched")
+		}
+		for _, c := range rec.Checked {
+			if c.Zh == "" || c.En == "" {
+				add(at("checked"), fmt.Sprintf("sourcing record of %q: a publication checked lacks zh or en", rec.Indicator), "give each entry of checked both zh and en")
+				break
+			}
+		}
+		if rec.Found.Zh == "" || rec.Found.En == "" {
+			add(at("found"), fmt.Sprintf("sourcing record of %q lacks found in zh or en", rec.Indicator), "write found = { zh, en }: what was found, or that no figure was found")
+		}
+	}
+	r.Sourcing = doc.Record
 	return ps
 }
 
@@ -513,7 +632,7 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			Year        int           `toml:"year"`
 			Observation []Observation `toml:"observation"`
 		}
-		f, p := decode(root, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note")
+		f, p := decode(root, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note, preliminary, as_of")
 		ps = append(ps, p...)
 		if f == nil {
 			continue
@@ -552,10 +671,26 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			if o.Unit != "" && o.Unit != ind.Unit.Zh && o.Unit != ind.Unit.En {
 				ps = append(ps, Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.En), Hint: "convert the value to the indicator's unit, or remove the unit key"})
 			}
-			switch o.Qualifier {
-			case "", "more-than", "less-than", "about":
-			default:
-				ps = append(ps, Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is more-than, less-than or about (or leave it out)"})
+			switch {
+			case o.Qualifier == "":
+			case !validQualifier(o.Qualifier):
+				ps = append(ps, Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is " + strings.Join(Qualifiers, ", ") + " (or leave it out)"})
+			case o.Value == nil:
+				ps = append(ps, Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q on %q without a value", o.Qualifier, o.Indicator), Hint: "a qualifier says how the value is stated: add value = … or remove the qualifier"})
+			}
+			if o.AsOf != "" {
+				if y, ok := parseMonth(o.AsOf); !ok {
+					ps = append(ps, Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not YYYY-MM", o.AsOf, o.Indicator), Hint: "write the month the figure is as of, e.g. as_of = \"" + strconv.Itoa(year) + "-10\""})
+				} else if y != year {
+					ps = append(ps, Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not in %d", o.AsOf, o.Indicator, year), Hint: "a figure as of a month belongs to that month's year: move it to data/annual/" + o.AsOf[:4] + ".toml or correct the month"})
+				}
+			}
+			ps = append(ps, r.checkRefs(rel, at("note"), fmt.Sprintf("note of %q", o.Indicator), o.Note)...)
+			ps = append(ps, r.checkRefs(rel, at("text"), fmt.Sprintf("text of %q", o.Indicator), o.Text)...)
+			if s := r.sources[o.Source]; s != nil {
+				o.Grade = s.Grade
+			} else if o.Source == "plan" {
+				o.Grade = "A"
 			}
 			switch {
 			case ind.Kind == Binary:

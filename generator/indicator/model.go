@@ -57,7 +57,15 @@ type Point struct {
 	Value  float64 `toml:"value"`
 	Source string  `toml:"source"` // source id, optional for values stated in the plan
 	Note   Text    `toml:"note"`
+	// Comparable = false marks a baseline that differs in scope from the
+	// target (citywide against per district, …): it is shown, with Note
+	// saying why, but never used to compute a rate. Unset means comparable.
+	Comparable *bool `toml:"comparable"`
 }
+
+// Alike reports whether the point may be compared with the target: true
+// unless the register says comparable = false.
+func (p Point) Alike() bool { return p.Comparable == nil || *p.Comparable }
 
 // Target is what the plan commits to.
 type Target struct {
@@ -67,6 +75,9 @@ type Target struct {
 	Tolerance    float64 `toml:"tolerance"`    // for Bound About: accepted distance from Value
 	Aspirational bool    `toml:"aspirational"` // 力爭: strive to
 	Text         Text    `toml:"text"`         // the target as worded, for binary indicators
+	// YearAssumed: the sentence does not state the target year; the end of
+	// the plan period is assumed.
+	YearAssumed bool `toml:"year_assumed"`
 }
 
 // Quantified reports whether the target has a figure and a bound; a target
@@ -89,9 +100,19 @@ type Indicator struct {
 	Baseline  *Point    `toml:"baseline"`
 	Target    Target    `toml:"target"`
 	Note      Text      `toml:"note"`
+	// Context marks a series the city publishes that is not a commitment of
+	// the plan (PM10, NO₂, …): no target, no quote, never in a scorecard.
+	Context bool `toml:"context"`
+	// Forecast marks an expectation the plan states (預計), not a
+	// commitment: shown with its figures, not counted as a commitment.
+	Forecast bool `toml:"forecast"`
 
 	Line int `toml:"-"` // line in indicators.toml, for messages
 }
+
+// Commitment reports whether the indicator is one of the plan's commitments:
+// neither a context series nor a forecast.
+func (ind Indicator) Commitment() bool { return !ind.Context && !ind.Forecast }
 
 // Area groups indicators.
 type Area struct {
@@ -115,14 +136,37 @@ type Source struct {
 type Observation struct {
 	Indicator string   `toml:"indicator"`
 	Value     *float64 `toml:"value"`     // nil when qualitative or missing
-	Qualifier string   `toml:"qualifier"` // "" exact, "more-than", "less-than", "about"
+	Qualifier string   `toml:"qualifier"` // "" exact, "more-than", "less-than", "at-least", "at-most", "about"
 	Unit      string   `toml:"unit"`      // optional; when given it must be the indicator's unit
 	Status    string   `toml:"status"`    // for binary indicators: "achieved" or "not-achieved"
 	Text      Text     `toml:"text"`      // the wording of a qualitative value
 	Source    string   `toml:"source"`
 	Note      Text     `toml:"note"`
+	// Preliminary: the source calls the figure preliminary (初步, 預計, 初步測算).
+	Preliminary bool `toml:"preliminary"`
+	// AsOf ("YYYY-MM", within Year) marks a figure as of that month, not a
+	// year-end figure.
+	AsOf string `toml:"as_of"`
 
-	Year int    `toml:"-"`
-	File string `toml:"-"`
-	Line int    `toml:"-"`
+	// Grade is the grade of the observation's source (A–D; the plan itself
+	// is A), set by the loader.
+	Grade string `toml:"-"`
+	Year  int    `toml:"-"`
+	File  string `toml:"-"`
+	Line  int    `toml:"-"`
+}
+
+// Qualifiers of an observation stated as a bound, as data/annual writes them.
+var Qualifiers = []string{"more-than", "less-than", "at-least", "at-most", "about"}
+
+// SourcingRecord says where a commitment's figures were looked for
+// (data/sourcing.toml): what was looked for, the publications checked and
+// what was found, so that a page can say "no figure found in: …".
+type SourcingRecord struct {
+	Indicator string `toml:"indicator"`
+	Searched  string `toml:"searched"` // YYYY-MM-DD
+	LookedFor Text   `toml:"looked_for"`
+	Checked   []Text `toml:"checked"`
+	Found     Text   `toml:"found"`
+	Line      int    `toml:"-"`
 }

@@ -25,14 +25,17 @@ func NewYear(root string, year int, r *Register, lim Limits) (string, error) {
 	fmt.Fprintf(&b, `# Values for %d. For each indicator with a published value:
 #   value = 12.3          the figure as the source states it, in the indicator's unit
 #   source = "id"         an id from data/sources.toml (add the source there first)
-#   qualifier = "more-than" when the source says "more than" (or "less-than", "about")
-#   note = { zh = "…", en = "…" }   optional
+#   qualifier = "more-than" when the source says "more than" (or "less-than",
+#                         "at-least", "at-most", "about")
+#   preliminary = true    when the source calls the figure preliminary (初步, 預計)
+#   as_of = "%d-10"     when the figure is as of a month, not year-end
+#   note = { zh = "…", en = "…" }   optional; name a source as {source:id}
 # Yes/no indicators take status = "achieved" or "not-achieved" and
 #   text = { zh = "…", en = "…" } with the source's wording.
 # Leave an entry as it is (no value, source = "") when no source states a
 # value: it stays "no data". Never estimate. Then run: planpress check
 year = %d
-`, year, year)
+`, year, year, year)
 	for _, a := range r.Areas {
 		fmt.Fprintf(&b, "\n# ===== %s · %s =====\n", a.Name.Zh, a.Name.En)
 		for _, ind := range r.InArea(a.ID) {
@@ -41,6 +44,9 @@ year = %d
 				unit = "yes/no: status = \"achieved\" or \"not-achieved\""
 			}
 			fmt.Fprintf(&b, "\n# %s · %s (%s)\n", oneLine(ind.Name.Zh), oneLine(ind.Name.En), oneLine(unit))
+			if ind.Context {
+				b.WriteString("# context series: not a commitment, no target\n")
+			}
 			if ind.Target.Quantified() {
 				fmt.Fprintf(&b, "# target: %s %v by %d\n", ind.Target.Bound, ind.Target.Value, ind.Target.Year)
 			}

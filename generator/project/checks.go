@@ -116,16 +116,26 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 	// (碳中和 in 碳達峰碳中和) is then not matched on its own, so when terms
 	// overlap each is also looked up directly in paragraphs that match
 	var alts []string
+	type formula struct {
+		t  indicator.Term
+		re *regexp.Regexp
+	}
+	var formulae []formula
 	for _, t := range terms {
 		if t.Zh != "" {
 			alts = append(alts, regexp.QuoteMeta(t.Zh))
+		} else if re, err := regexp.Compile(t.Pattern); err == nil && t.Pattern != "" {
+			formulae = append(formulae, formula{t, re}) // an invalid one is reported by the loader
 		}
 	}
-	if len(alts) == 0 {
+	if len(alts) == 0 && len(formulae) == 0 {
 		return nil
 	}
 	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
 	any := regexp.MustCompile(strings.Join(alts, "|"))
+	if len(alts) == 0 {
+		any = regexp.MustCompile(`$^`)
+	}
 	overlapping := false
 	for _, a := range terms {
 		for _, b := range terms {
@@ -150,6 +160,16 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 			lines = append(lines, e.Blocks[i].Line)
 		}
 		for i, pr := range pairs {
+			// a formula is needed as often as the Chinese has it
+			for _, f := range formulae {
+				n := len(f.re.FindAllStringIndex(pr[0], -1))
+				if n == 0 {
+					continue
+				}
+				if have := countAny(pr[1], f.t); have < n {
+					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
+				}
+			}
 			// one pass finds the terms a paragraph contains
 			found := map[string]bool{}
 			for _, m := range any.FindAllString(pr[0], -1) {
@@ -167,6 +187,39 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 		}
 	}
 	return ps
+}
+
+// countAny counts, case-insensitively and as whole words ("or more" is not
+// in "for more"), the occurrences of a term's English rendering and of its
+// accepted alternatives in s.
+func countAny(s string, t indicator.Term) int {
+	n := 0
+	for _, r := range append([]string{t.En}, t.Also...) {
+		n += len(renderingAt(s, r))
+	}
+	return n
+}
+
+// renderingAt returns the positions of the whole-word, case-insensitive
+// occurrences of an English rendering in s.
+func renderingAt(s, r string) [][]int {
+	if r == "" {
+		return nil
+	}
+	re, err := regexp.Compile(`(?i)(^|\PL)(` + regexp.QuoteMeta(r) + `)(\PL|$)`)
+	if err != nil {
+		return nil
+	}
+	var at [][]int
+	for i := 0; i < len(s); {
+		m := re.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		at = append(at, []int{i + m[4], i + m[5]})
+		i += m[5]
+	}
+	return at
 }
 
 // checkQuotes reports indicator and table quotes not found verbatim in the
@@ -202,7 +255,7 @@ func checkQuotes(zh *plan.Plan, reg *indicator.Register) indicator.Problems {
 		if ind.Quote != "" && !strings.Contains(text, ind.Quote) {
 			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/zh-Hant/plan (same punctuation, half-width or full-width as there)"})
 		}
-		if sections[ind.Section] == nil {
+		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") {
 			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/zh-Hant/plan, e.g. ch2-s3"})
 		}
 	}
@@ -220,4 +273,47 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// checkQuotesEn reports indicators whose English quote is not found verbatim in the English plan at the indicator's section (its own
+// paragraphs and those of its items), matched exactly as the Chinese quote
+// is.
+func checkQuotesEn(en *plan.Plan, reg *indicator.Register) indicator.Problems {
+	var ps indicator.Problems
+	text := map[string][]string{} // section id → its paragraphs and its items'
+	for _, pg := range en.Pages {
+		for _, b := range pg.Blocks {
+			if b.Kind != plan.Para {
+				continue
+			}
+			for id := b.Owner; id != ""; id = parentID(id) {
+				text[id] = append(text[id], b.Text)
+			}
+		}
+	}
+	for _, ind := range reg.Indicators {
+		if ind.QuoteEn == "" {
+			continue // optional, as quote is
+		}
+		found := false
+		for _, p := range text[ind.Section] {
+			if strings.Contains(p, ind.QuoteEn) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote_en of %q is not in the English plan at section %s: %q", ind.ID, ind.Section, short(ind.QuoteEn)), Hint: "copy the words exactly from content/en/plan at that section (same punctuation and capitals), or correct the English plan"})
+		}
+	}
+	return ps
+}
+
+// parentID is the id of the section a heading id belongs to: ch3-s1 for
+// ch3-s1-i2, ch3 for ch3-s1, "" for a page id.
+func parentID(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		return id[:i]
+	}
+	return ""
 }

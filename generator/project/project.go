@@ -78,8 +78,14 @@ func (p *Project) Time() time.Time {
 	return t
 }
 
-// Result returns the assessment of an indicator as of year.
-func (p *Project) Result(id string, year int) assess.Result { return p.Results[id][year] }
+// Period is the plan period of data/site.toml, as the progress method reads it.
+func (p *Project) Period() assess.Period {
+	return assess.Period{BaseYear: p.Config.BaseYear, TargetYear: p.Config.TargetYear}
+}
+
+// Sourcing returns the sourcing record of an indicator (data/sourcing.toml),
+// or nil when none was kept.
+func (p *Project) Sourcing(id string) *indicator.SourcingRecord { return p.Reg.SourcingOf(id) }
 
 // LatestYear is the last report year.
 func (p *Project) LatestYear() int {
@@ -196,12 +202,13 @@ func Load(root string, opt Options) (*Project, error) {
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
 	if p.Plans["zh-Hant"] != nil && p.Plans["en"] != nil {
-		var checks [3]indicator.Problems
+		var checks [4]indicator.Problems
 		var wg sync.WaitGroup
-		wg.Add(3)
+		wg.Add(4)
 		go func() { defer wg.Done(); checks[0] = checkParity(p.Plans["zh-Hant"], p.Plans["en"]) }()
 		go func() { defer wg.Done(); checks[1] = checkGlossary(p.Plans["zh-Hant"], p.Plans["en"], reg.Glossary) }()
 		go func() { defer wg.Done(); checks[2] = checkQuotes(p.Plans["zh-Hant"], reg) }()
+		go func() { defer wg.Done(); checks[3] = checkQuotesEn(p.Plans["en"], reg) }()
 		wg.Wait()
 		for _, c := range checks {
 			ps = append(ps, c...)
@@ -229,7 +236,9 @@ func Load(root string, opt Options) (*Project, error) {
 		return p, ps
 	}
 	if !opt.SkipAssess {
-		p.Assess()
+		if err := p.Assess(); err != nil {
+			return p, err
+		}
 	}
 	if opt.NeedFonts {
 		fr := <-fontsDone
@@ -241,17 +250,35 @@ func Load(root string, opt Options) (*Project, error) {
 	return p, nil
 }
 
-// Assess computes every indicator's result for every report year.
-func (p *Project) Assess() {
+// Assess computes every indicator's result for every report year, and
+// checks that every verdict rests on a figure up to its year: a status that
+// claims progress without one is a problem (check and build fail on it).
+func (p *Project) Assess() error {
 	p.Results = map[string]map[int]assess.Result{}
+	period := p.Period()
+	years := p.Years
+	if len(years) == 0 {
+		years = []int{p.LatestYear()} // no report year yet: pages show the base year
+	}
+	var ps indicator.Problems
 	for _, ind := range p.Reg.Indicators {
 		m := map[int]assess.Result{}
 		obs := p.Reg.ObservationsOf(ind.ID)
-		for _, y := range p.Years {
-			m[y] = assess.Assess(ind, obs, y)
+		for _, y := range years {
+			r := assess.Assess(ind, obs, y, period)
+			if e := assess.Evidence(r, obs); e != "" {
+				ps = append(ps, indicator.Problem{File: "data/indicators.toml", Line: ind.Line,
+					Msg:  fmt.Sprintf("indicator %q: %s", ind.ID, e),
+					Hint: "a verdict needs a figure up to its year: add the figure with its source to data/annual/, or report the method's error"})
+			}
+			m[y] = r
 		}
 		p.Results[ind.ID] = m
 	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
 }
 
 func sortProblems(ps indicator.Problems) {

@@ -45,6 +45,9 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		for _, o := range p.Reg.ObservationsOf(ind.ID) {
 			if o.Year <= year {
 				cite(o.Source)
+				for _, id := range indicator.SourceRefs(o.Note.Get(lang)) {
+					cite(id) // a note's {source:ID} is a numbered citation too
+				}
 			}
 		}
 	}
@@ -61,29 +64,36 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		d.newPage()
 		d.heading(0, "summary", p.T(lang, "summary"))
 		total := map[assess.Status]int{}
+		commitments := 0
 		for _, ind := range p.Reg.Indicators {
-			total[p.Results[ind.ID][year].Status]++
+			if ind.Commitment() { // context series and forecasts are not counted
+				total[p.Results[ind.ID][year].Status]++
+				commitments++
+			}
 		}
-		d.para(fmt.Sprintf(p.T(lang, "scorecard-total"), len(p.Reg.Indicators)), paraOpt{after: 2})
+		d.para(fmt.Sprintf(p.T(lang, "scorecard-total"), commitments), paraOpt{after: 2})
 		var rows [][]Cell
 		for _, s := range assess.Statuses() {
-			rows = append(rows, []Cell{{Text: s.Label(lang)}, {Text: fmt.Sprint(total[s])}})
+			rows = append(rows, []Cell{{Text: p.T(lang, s.Key())}, {Text: fmt.Sprint(total[s])}})
 		}
 		d.table([]float64{textW * 0.7, textW * 0.3}, []string{p.T(lang, "status"), p.T(lang, "pdf-count")}, rows, 9.5)
 		rows = nil
 		for _, a := range p.Reg.Areas {
 			per := map[assess.Status]int{}
-			inds := p.Reg.InArea(a.ID)
-			for _, ind := range inds {
-				per[p.Results[ind.ID][year].Status]++
+			n := 0
+			for _, ind := range p.Reg.InArea(a.ID) {
+				if ind.Commitment() {
+					per[p.Results[ind.ID][year].Status]++
+					n++
+				}
 			}
 			var parts []string
 			for _, s := range assess.Statuses() {
 				if per[s] > 0 {
-					parts = append(parts, fmt.Sprintf("%s %d", s.Label(lang), per[s]))
+					parts = append(parts, fmt.Sprintf("%s %d", p.T(lang, s.Key()), per[s]))
 				}
 			}
-			rows = append(rows, []Cell{{Text: a.Name.Get(lang)}, {Text: fmt.Sprint(len(inds))}, {Text: strings.Join(parts, p.T(lang, "list-sep"))}})
+			rows = append(rows, []Cell{{Text: a.Name.Get(lang)}, {Text: fmt.Sprint(n)}, {Text: strings.Join(parts, p.T(lang, "list-sep"))}})
 		}
 		d.table([]float64{textW * 0.3, textW * 0.12, textW * 0.58}, []string{p.T(lang, "area"), p.T(lang, "pdf-count"), p.T(lang, "statuses")}, rows, 9.5)
 
@@ -162,7 +172,11 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		d.newPage()
 	}
 	d.heading(1, "ind-"+ind.ID, ind.Name.Get(lang))
-	d.para(p.T(lang, "status")+p.T(lang, "colon")+res.Status.Label(lang)+p.T(lang, "sentence-sep")+res.Reason.Get(lang), paraOpt{pt: 9.5, after: 1})
+	w := site.Words(p, ind, lang)
+	d.para(p.T(lang, "status")+p.T(lang, "colon")+site.StatusText(p, ind, res, lang)+p.T(lang, "sentence-sep")+res.Explain(w), paraOpt{pt: 9.5, after: 1})
+	if res.Provisional {
+		d.para(res.CaveatText(w), paraOpt{pt: 9.5, after: 1})
+	}
 	d.para(p.T(lang, "target")+p.T(lang, "colon")+site.TargetText(ind, p, lang), paraOpt{pt: 9.5, after: 1})
 	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
 
@@ -197,7 +211,12 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 			if n := cite(o.Source); n > 0 {
 				src = fmt.Sprintf("[%d]", n)
 			}
-			note = o.Note.Get(lang)
+			note = indicator.CiteSources(o.Note.Get(lang), func(id string) string {
+				if n := cite(id); n > 0 {
+					return fmt.Sprintf("[%d]", n)
+				}
+				return ""
+			})
 		} else if b := ind.Baseline; b != nil && b.Year == y {
 			v = site.Value(ind, b.Value, lang)
 			if n := cite(b.Source); n > 0 {

@@ -42,7 +42,8 @@ func writeCSV(rows [][]string) []byte {
 }
 
 func csvHeader(p *project.Project, lang string) []string {
-	keys := []string{"csv-indicator", "csv-name", "csv-year", "csv-value", "csv-unit", "csv-qualifier", "csv-status", "csv-text", "csv-source", "csv-source-title", "csv-grade", "csv-url", "csv-note"}
+	keys := []string{"csv-indicator", "csv-name", "csv-year", "csv-value", "csv-unit", "csv-qualifier", "csv-status", "csv-text", "csv-source", "csv-source-title", "csv-grade", "csv-url", "csv-note",
+		"csv-target", "csv-assessment", "csv-provisional"}
 	h := make([]string, len(keys))
 	for i, k := range keys {
 		h[i] = p.T(lang, k)
@@ -67,7 +68,13 @@ func csvRows(p *project.Project, lang string, ind *indicator.Indicator) [][]stri
 				title = s.Title.Zh
 			}
 		}
-		rows = append(rows, []string{ind.ID, ind.Name.Get(lang), strconv.Itoa(o.Year), v, ind.Unit.Get(lang), o.Qualifier, st, o.Text.Get(lang), o.Source, title, grade, url, o.Note.Get(lang)})
+		// the progress status as of the row's year, when it is a report year
+		verdict, prov := "", ""
+		if res, ok := p.Results[ind.ID][o.Year]; ok {
+			verdict, prov = string(res.Status), strconv.FormatBool(res.Provisional)
+		}
+		rows = append(rows, []string{ind.ID, ind.Name.Get(lang), strconv.Itoa(o.Year), v, ind.Unit.Get(lang), o.Qualifier, st, o.Text.Get(lang), o.Source, title, grade, url, indicator.CiteSources(o.Note.Get(lang), CiteTitle(p, lang)),
+			TargetText(ind, p, lang), verdict, prov})
 	}
 	return rows
 }
@@ -86,49 +93,95 @@ func DatasetCSV(p *project.Project, lang string) []byte {
 }
 
 type jsonObs struct {
-	Year      int      `json:"year"`
-	Value     *float64 `json:"value"`
-	Qualifier string   `json:"qualifier,omitempty"`
-	Status    string   `json:"status,omitempty"`
-	Text      string   `json:"text,omitempty"`
-	Source    string   `json:"source"`
-	Note      string   `json:"note,omitempty"`
+	Year        int      `json:"year"`
+	Value       *float64 `json:"value"`
+	Qualifier   string   `json:"qualifier,omitempty"`
+	Status      string   `json:"status,omitempty"`
+	Text        string   `json:"text,omitempty"`
+	Source      string   `json:"source"`
+	Note        string   `json:"note,omitempty"`
+	Preliminary bool     `json:"preliminary,omitempty"`
+	AsOf        string   `json:"as_of,omitempty"`
+}
+
+// jsonPoint is a baseline with lower-case keys.
+type jsonPoint struct {
+	Year       int     `json:"year"`
+	Value      float64 `json:"value"`
+	Source     string  `json:"source,omitempty"`
+	Note       string  `json:"note,omitempty"`
+	Comparable bool    `json:"comparable"`
+}
+
+// jsonAssessment is the progress status of one report year.
+type jsonAssessment struct {
+	Year        int      `json:"year"`
+	Status      string   `json:"status"`
+	Final       bool     `json:"final"`
+	Provisional bool     `json:"provisional"`
+	Caveats     []string `json:"caveats"`
+	FigureYears []int    `json:"figure_years"` // the years of the figures the status rests on
+	ReasonCode  string   `json:"reason_code"`
+	Reason      string   `json:"reason"`
+	Reporting   string   `json:"reporting"`
 }
 
 type jsonInd struct {
-	ID         string            `json:"id"`
-	Area       string            `json:"area"`
-	Name       string            `json:"name"`
-	Unit       string            `json:"unit"`
-	Direction  string            `json:"direction"`
-	Kind       string            `json:"kind"`
-	Section    string            `json:"plan_section"`
-	Quote      string            `json:"quote"`
-	Baseline   *indicator.Point  `json:"baseline,omitempty"`
-	Target     map[string]any    `json:"target"`
-	Values     []jsonObs         `json:"values"`
-	Assessment map[string]any    `json:"assessment"`
-	Sources    map[string]string `json:"sources"`
+	ID         string         `json:"id"`
+	Area       string         `json:"area"`
+	Name       string         `json:"name"`
+	Unit       string         `json:"unit"`
+	Direction  string         `json:"direction"`
+	Kind       string         `json:"kind"`
+	Section    string         `json:"plan_section"`
+	Quote      string         `json:"quote"`
+	Context    bool           `json:"context"`  // a context series, not a commitment
+	Forecast   bool           `json:"forecast"` // an expectation of the plan, not a commitment
+	Baseline   *jsonPoint     `json:"baseline,omitempty"`
+	Target     map[string]any `json:"target"`
+	Values     []jsonObs      `json:"values"`
+	Reporting  string         `json:"reporting"` // as of the latest report year
+	Assessment map[string]any `json:"assessment"`
+	// Assessments has one entry per report year.
+	Assessments []jsonAssessment  `json:"assessments"`
+	Sources     map[string]string `json:"sources"`
 }
 
 func indJSON(p *project.Project, lang string, ind *indicator.Indicator) jsonInd {
 	t := ind.Target
 	j := jsonInd{ID: ind.ID, Area: ind.Area, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Direction: string(ind.Direction),
-		Kind: string(ind.Kind), Section: ind.Section, Quote: ind.Quote, Baseline: ind.Baseline,
-		Target: map[string]any{"year": t.Year, "bound": string(t.Bound), "aspirational": t.Aspirational, "text": t.Text.Get(lang)},
-		Values: []jsonObs{}, Sources: map[string]string{}}
+		Kind: string(ind.Kind), Section: ind.Section, Quote: ind.Quote, Context: ind.Context, Forecast: ind.Forecast,
+		Target: map[string]any{"year": t.Year, "year_assumed": t.YearAssumed, "bound": string(t.Bound), "aspirational": t.Aspirational, "text": t.Text.Get(lang)},
+		Values: []jsonObs{}, Assessments: []jsonAssessment{}, Sources: map[string]string{}}
+	if b := ind.Baseline; b != nil {
+		j.Baseline = &jsonPoint{Year: b.Year, Value: b.Value, Source: b.Source, Note: indicator.CiteSources(b.Note.Get(lang), CiteTitle(p, lang)), Comparable: b.Alike()}
+	}
 	if t.Quantified() {
 		j.Target["value"] = t.Value
 		j.Target["tolerance"] = t.Tolerance
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
-		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: o.Text.Get(lang), Source: o.Source, Note: o.Note.Get(lang)})
+		j.Values = append(j.Values, jsonObs{Year: o.Year, Value: o.Value, Qualifier: o.Qualifier, Status: o.Status, Text: o.Text.Get(lang), Source: o.Source, Note: indicator.CiteSources(o.Note.Get(lang), CiteTitle(p, lang)),
+			Preliminary: o.Preliminary, AsOf: o.AsOf})
 		if s := p.Reg.Source(o.Source); s != nil {
 			j.Sources[s.ID] = s.Title.Get(lang)
 		}
 	}
+	w := Words(p, ind, lang)
+	for _, y := range p.Years {
+		res := p.Results[ind.ID][y]
+		a := jsonAssessment{Year: y, Status: string(res.Status), Final: res.Final, Provisional: res.Provisional,
+			Caveats: []string{}, FigureYears: []int{}, ReasonCode: string(res.Reason), Reason: res.Explain(w), Reporting: string(res.Reporting)}
+		for _, c := range res.Caveats {
+			a.Caveats = append(a.Caveats, string(c))
+		}
+		a.FigureYears = append(a.FigureYears, res.Used...)
+		j.Assessments = append(j.Assessments, a)
+	}
 	res := p.Results[ind.ID][p.LatestYear()]
-	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final, "reason": res.Reason.Get(lang)}
+	j.Reporting = string(res.Reporting)
+	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final,
+		"provisional": res.Provisional, "reason_code": string(res.Reason), "reason": res.Explain(w)}
 	if res.HasBase {
 		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, res.BaseValue
 	}

@@ -198,7 +198,7 @@ func (r *builder) searchIndex(lang string) error {
 		res := p.Results[ind.ID][p.LatestYear()]
 		entries = append(entries, searchEntry{
 			Title: ind.Name.Get(lang), URL: lang + "/indicators/" + ind.ID + "/", Kind: "indicator",
-			Text: strings.Join([]string{ind.Name.Zh, ind.Name.En, ind.Quote, ind.QuoteEn, res.Status.Label(lang)}, " "),
+			Text: strings.Join([]string{ind.Name.Zh, ind.Name.En, ind.Quote, ind.QuoteEn, StatusText(p, &ind, res, lang)}, " "),
 		})
 	}
 	size := 0
@@ -260,12 +260,14 @@ func (r *builder) feed(lang string) error {
 		}
 		counts := map[assess.Status]int{}
 		for _, ind := range p.Reg.Indicators {
-			counts[p.Results[ind.ID][y].Status]++
+			if ind.Commitment() {
+				counts[p.Results[ind.ID][y].Status]++
+			}
 		}
 		var parts []string
 		for _, s := range assess.Statuses() {
 			if counts[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d", s.Label(lang), counts[s]))
+				parts = append(parts, fmt.Sprintf("%s %d", p.T(lang, s.Key()), counts[s]))
 			}
 		}
 		url := fmt.Sprintf("%s%s/reports/%d/", base, lang, y)

@@ -104,24 +104,26 @@ func (r *builder) scorecard(lang string, year int, withViews bool) ([]Count, []A
 		as := AreaScore{ID: a.ID, Name: a.Name.Get(lang)}
 		per := map[assess.Status]int{}
 		for _, ind := range p.Reg.InArea(a.ID) {
-			res := p.Results[ind.ID][year]
-			per[res.Status]++
-			total[res.Status]++
-			as.Total++
+			if ind.Commitment() { // context series and forecasts are not counted
+				res := p.Results[ind.ID][year]
+				per[res.Status]++
+				total[res.Status]++
+				as.Total++
+			}
 			if withViews {
 				as.Inds = append(as.Inds, r.indView(ind, lang, year))
 			}
 		}
-		as.Counts = counts(per, lang)
+		as.Counts = counts(p, per, lang)
 		areas = append(areas, as)
 	}
-	return counts(total, lang), areas
+	return counts(p, total, lang), areas
 }
 
-func counts(m map[assess.Status]int, lang string) []Count {
+func counts(p *project.Project, m map[assess.Status]int, lang string) []Count {
 	var cs []Count
 	for _, s := range assess.Statuses() {
-		cs = append(cs, Count{Status: s, Label: s.Label(lang), Class: statusClass(s), N: m[s]})
+		cs = append(cs, Count{Status: s, Label: p.T(lang, s.Key()), Class: statusClass(s), N: m[s]})
 	}
 	return cs
 }
@@ -142,7 +144,13 @@ var headlineIDs = []string{"pm25-annual-mean", "good-air-day-ratio", "co2-per-gd
 func (r *builder) home(lang string) error {
 	p := r.p
 	year := p.LatestYear()
-	b := &HomeBody{Year: year, Final: year >= p.Config.TargetYear, Total: len(p.Reg.Indicators)}
+	total := 0
+	for _, ind := range p.Reg.Indicators {
+		if ind.Commitment() {
+			total++
+		}
+	}
+	b := &HomeBody{Year: year, Final: year >= p.Config.TargetYear, Total: total}
 	b.Counts, b.Areas = r.scorecard(lang, year, false)
 	for _, id := range headlineIDs {
 		if ind := p.Reg.Indicator(id); ind != nil && len(b.Headlines) < 4 {
@@ -312,7 +320,7 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 			if strings.Contains(t, ind.Quote) {
 				res := p.Results[ind.ID][p.LatestYear()]
 				notes[k] = append(notes[k], fmt.Sprintf(`<a href="../../../%s/indicators/%s/index.html">%s</a> <span class="badge %s">%s</span>`,
-					lang, ind.ID, html.EscapeString(ind.Name.Get(lang)), statusClass(res.Status), html.EscapeString(res.Status.Label(lang))))
+					lang, ind.ID, html.EscapeString(ind.Name.Get(lang)), statusClass(res.Status), html.EscapeString(StatusText(p, ind, res, lang))))
 				break
 			}
 		}
@@ -486,13 +494,13 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 			ind := sp.inds[0]
 			res := p.Results[ind.ID][year]
 			repl = fmt.Sprintf(`<mark class="commitment"><a href="%s">%s</a> <span class="badge %s">%s</span></mark>`,
-				link(ind), text, statusClass(res.Status), html.EscapeString(res.Status.Label(lang)))
+				link(ind), text, statusClass(res.Status), html.EscapeString(StatusText(p, ind, res, lang)))
 		} else {
 			var refs []string
 			for _, ind := range sp.inds {
 				res := p.Results[ind.ID][year]
 				refs = append(refs, fmt.Sprintf(`<a class="badge %s" href="%s">%s%s%s</a>`, statusClass(res.Status), link(ind),
-					html.EscapeString(ind.Name.Get(lang)), html.EscapeString(p.T(lang, "colon")), html.EscapeString(res.Status.Label(lang))))
+					html.EscapeString(ind.Name.Get(lang)), html.EscapeString(p.T(lang, "colon")), html.EscapeString(StatusText(p, ind, res, lang))))
 			}
 			repl = `<mark class="commitment">` + text + ` ` + strings.Join(refs, " ") + `</mark>`
 		}
@@ -559,7 +567,7 @@ func (r *builder) indicatorIndex(lang string) error {
 		}
 		err := r.page(&Page{Lang: lang, Other: other(lang), Template: "indicators", Nav: "indicators",
 			Path: lang + "/indicators/status/" + string(s) + "/", AltPath: other(lang) + "/indicators/status/" + string(s) + "/",
-			Title: p.T(lang, "indicators") + p.T(lang, "colon") + s.Label(lang),
+			Title: p.T(lang, "indicators") + p.T(lang, "colon") + p.T(lang, s.Key()),
 			Body:  &IndicatorIndexBody{Year: year, Counts: counts, Areas: fa, Filter: s}})
 		if err != nil {
 			return err

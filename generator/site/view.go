@@ -24,6 +24,8 @@ type IndView struct {
 	Result      assess.Result
 	Status      string // status label
 	StatusClass string
+	Reason      string // how the status was reached
+	Caveat      string // why the status is provisional, or ""
 	Latest      string // "27.0 μg/m³ (2025)" or "no data"
 	Target      string
 	Baseline    string
@@ -94,16 +96,60 @@ func ObsValue(ind *indicator.Indicator, o indicator.Observation, p *project.Proj
 		}
 		return p.T(lang, "no-data")
 	}
-	v := Value(ind, *o.Value, lang)
-	switch o.Qualifier {
-	case "more-than":
-		return p.T(lang, "q-more-than") + v
-	case "less-than":
-		return p.T(lang, "q-less-than") + v
-	case "about":
-		return p.T(lang, "q-about") + v
+	if o.Qualifier == "" {
+		return Value(ind, *o.Value, lang)
 	}
-	return v
+	return assess.FigureText(ind.Kind, *o.Value, o.Qualifier, words(p, ind, lang))
+}
+
+// words are the UI strings and number formats the progress method's
+// sentences use for ind in lang (Words adds the target).
+func words(p *project.Project, ind *indicator.Indicator, lang string) assess.Words {
+	return assess.Words{
+		T:      func(k string) string { return p.T(lang, k) },
+		Value:  func(v float64) string { return Value(ind, v, lang) },
+		Amount: func(v float64) string { return amount(ind, v, p, lang) },
+		Rate: func(x float64, cagr bool) string {
+			if cagr {
+				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
+			}
+			u := ind.Unit.Get(lang)
+			return numfmt.Signed(x, ind.Decimals+1, lang) + unitSep(u) + u + p.T(lang, "per-year")
+		},
+	}
+}
+
+// Words is what the progress method needs to word a result of ind in lang.
+func Words(p *project.Project, ind *indicator.Indicator, lang string) assess.Words {
+	w := words(p, ind, lang)
+	w.Target = TargetText(ind, p, lang)
+	return w
+}
+
+// amount is an unsigned distance in the indicator's unit: percentage points
+// for a share in %, the unit otherwise (a change in % stays in %).
+func amount(ind *indicator.Indicator, v float64, p *project.Project, lang string) string {
+	lvl := *ind
+	if lvl.Kind != indicator.Change && lvl.Kind != indicator.PeakReduction && ind.Unit.En == "%" {
+		d := lvl.Decimals
+		for d < lvl.Decimals+4 && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
+			d++
+		}
+		return numfmt.Format(v, d, lang) + p.T(lang, "unit-points")
+	}
+	lvl.Kind = indicator.Level // no sign
+	return exactValue(&lvl, v, lang)
+}
+
+// StatusText is a result's status as badges and lists show it: with the
+// year of the figure it rests on when older, and marked provisional.
+func StatusText(p *project.Project, ind *indicator.Indicator, res assess.Result, lang string) string {
+	w := words(p, ind, lang)
+	l := res.Label(w)
+	if res.Provisional {
+		l = assess.Fill(p.T(lang, "status-provisional"), map[string]string{"status": l})
+	}
+	return l
 }
 
 // TargetText describes the target with its bound in lang.
@@ -117,7 +163,9 @@ func TargetText(ind *indicator.Indicator, p *project.Project, lang string) strin
 	var s string
 	switch t.Bound {
 	case indicator.About:
-		s = fmt.Sprintf(p.T(lang, "bound-about"), v, exactValue(ind, t.Tolerance, lang))
+		lvl := *ind
+		lvl.Kind = indicator.Level // a tolerance has no sign: "±0.5%", never "±+0.5%"
+		s = fmt.Sprintf(p.T(lang, "bound-about"), v, exactValue(&lvl, t.Tolerance, lang))
 	case indicator.AtLeast:
 		s = fmt.Sprintf(p.T(lang, "bound-at-least"), v)
 	case indicator.AtMost:
@@ -146,7 +194,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 	v := &IndView{
 		Ind: ind, ID: ind.ID, Name: ind.Name.Get(lang), Unit: ind.Unit.Get(lang),
 		URL: lang + "/indicators/" + ind.ID + "/", Quote: ind.Quote, QuoteEn: ind.QuoteEn,
-		Note: ind.Note.Get(lang),
+		Note: indicator.CiteSources(ind.Note.Get(lang), CiteTitle(p, lang)),
 	}
 	if a := p.Reg.Area(ind.Area); a != nil {
 		v.AreaName = a.Name.Get(lang)
@@ -157,12 +205,13 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 			v.SectionURL = lang + "/plan/" + pg.ID + "/"
 		}
 	}
-	res, ok := p.Results[ind.ID][year]
-	if !ok {
-		res = assess.Assess(*ind, p.Reg.ObservationsOf(ind.ID), year)
-	}
+	res := p.Results[ind.ID][year] // computed once, before rendering (project.Assess)
 	v.Result = res
-	v.Status = res.Status.Label(lang)
+	v.Status = StatusText(p, ind, res, lang)
+	if withChart {
+		w := Words(p, ind, lang)
+		v.Reason, v.Caveat = res.Explain(w), res.CaveatText(w)
+	}
 	v.StatusClass = statusClass(res.Status)
 	v.Target = TargetText(ind, p, lang)
 	if b := ind.Baseline; b != nil {
@@ -188,7 +237,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 		row := ObsRow{Year: y, Value: p.T(lang, "no-data")}
 		if o, ok := p.Reg.Observation(ind.ID, y); ok {
 			row.Value = ObsValue(ind, o, p, lang)
-			row.Note = o.Note.Get(lang)
+			row.Note = indicator.CiteSources(o.Note.Get(lang), CiteTitle(p, lang))
 			row.Source = r.sourceView(o.Source, lang)
 		} else if b := ind.Baseline; b != nil && b.Year == y {
 			row.Value = Value(ind, b.Value, lang)
@@ -202,6 +251,17 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int, 
 		if row.Source != nil && !seen[row.Source.ID] {
 			seen[row.Source.ID] = true
 			v.Sources = append(v.Sources, *row.Source)
+		}
+	}
+	// sources a note refers to ({source:ID}) are listed too
+	for y := p.Config.BaseYear; y <= year; y++ {
+		if o, ok := p.Reg.Observation(ind.ID, y); ok {
+			for _, id := range indicator.SourceRefs(o.Note.Get(lang)) {
+				if sv := r.sourceView(id, lang); sv != nil && !seen[id] {
+					seen[id] = true
+					v.Sources = append(v.Sources, *sv)
+				}
+			}
 		}
 	}
 	v.Components = Components(p, ind, res, lang)
@@ -233,7 +293,7 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 		ID: id, Title: ind.Name.Get(lang), Unit: ind.Unit.Get(lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
 		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
-		Status: p.T(lang, "status") + p.T(lang, "colon") + res.Status.Label(lang),
+		Status: p.T(lang, "status") + p.T(lang, "colon") + p.T(lang, res.Status.Key()), // short: it shares a line with the unit
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		if o.Value != nil && o.Year <= year {
@@ -295,29 +355,53 @@ func Components(p *project.Project, ind *indicator.Indicator, res assess.Result,
 	add("comp-base", val(res.HasBase, res.BaseValue, res.BaseYear))
 	add("comp-latest", val(res.HasLatest, res.LatestValue, res.LatestYear))
 	add("comp-target", TargetText(ind, p, lang))
+	add("comp-reporting", p.T(lang, res.Reporting.Key()))
 	add("comp-method", p.T(lang, "method-"+string(res.Method)))
 	if res.HasRatio {
 		if res.RateMethod != res.Method {
 			add("comp-rate-method", p.T(lang, "method-"+string(res.RateMethod)))
 		}
-		rate := func(x float64) string {
-			if res.RateMethod == assess.MethodCAGR {
-				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
-			}
-			u := ind.Unit.Get(lang)
-			return numfmt.Signed(x, ind.Decimals+1, lang) + unitSep(u) + u + p.T(lang, "per-year")
-		}
-		add("comp-actual", rate(res.ActualRate))
-		add("comp-required", rate(res.RequiredRate))
+		w := words(p, ind, lang)
+		add("comp-actual", w.Rate(res.ActualRate, res.RateMethod == assess.MethodCAGR))
+		add("comp-required", w.Rate(res.RequiredRate, res.RateMethod == assess.MethodCAGR))
 		add("comp-ratio", assess.FormatRatio(res.Ratio))
 	} else {
 		add("comp-actual", dash)
 		add("comp-required", dash)
 		add("comp-ratio", dash)
 	}
-	add("comp-status", res.Status.Label(lang))
-	add("comp-reason", res.Reason.Get(lang))
+	used := dash
+	if len(res.Used) > 0 {
+		ys := make([]string, len(res.Used))
+		for i, y := range res.Used {
+			ys[i] = fmt.Sprint(y)
+		}
+		used = strings.Join(ys, p.T(lang, "list-sep"))
+	}
+	add("comp-used", used)
+	add("comp-status", StatusText(p, ind, res, lang))
+	w := Words(p, ind, lang)
+	add("comp-reason", res.Explain(w))
+	if res.Provisional {
+		add("comp-confidence", res.CaveatText(w))
+	}
 	return c
+}
+
+// CiteTitle returns how a note's {source:ID} reads on the site and in the
+// open data: the source's title (its Chinese title when it has no
+// translation).
+func CiteTitle(p *project.Project, lang string) func(id string) string {
+	return func(id string) string {
+		s := p.Reg.Source(id)
+		if s == nil {
+			return ""
+		}
+		if t := s.Title.Get(lang); t != "" {
+			return t
+		}
+		return s.Title.Zh
+	}
 }
 
 // sourceView returns the citation of a source id.
