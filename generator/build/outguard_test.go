@@ -314,3 +314,31 @@ func sha(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(h[:])
 }
+
+// TestCleanLeftovers: staging folders of killed builds are removed; an old
+// tree is kept while the output is missing (it is then the previous output
+// a failed swap could not put back) and removed once the output exists.
+func TestCleanLeftovers(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	staging := stagingPrefix(out) + "new-1"
+	old := stagingPrefix(out) + "old-1"
+	for _, d := range []string{staging, old} {
+		os.MkdirAll(d, 0o755)
+		os.WriteFile(filepath.Join(d, "index.html"), []byte("x"), 0o644)
+	}
+	cleanLeftovers(out)
+	if _, err := os.Stat(staging); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s kept: %v", staging, err)
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("the old tree was removed while the output is missing: %v", err)
+	}
+	os.Mkdir(out, 0o755)
+	cleanLeftovers(out)
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s kept although the output exists: %v", old, err)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("the output was removed: %v", err)
+	}
+}

@@ -22,9 +22,16 @@ func stagingPrefix(out string) string {
 // cleanLeftovers removes staging folders of builds that were killed, and
 // old trees that could not be removed. It runs under the output's lock, so
 // no other build is using them.
+// An old tree is kept while out is missing: it is then the previous
+// output, which a failed swap could not put back.
 func cleanLeftovers(out string) {
+	_, err := os.Lstat(out)
+	outMissing := errors.Is(err, os.ErrNotExist)
 	matches, _ := filepath.Glob(stagingPrefix(out) + "*")
 	for _, m := range matches {
+		if outMissing && strings.HasPrefix(filepath.Base(m), filepath.Base(stagingPrefix(out))+"old-") {
+			continue
+		}
 		os.RemoveAll(m)
 	}
 }
@@ -214,7 +221,9 @@ func swap(staged, out string) (published bool, err error) {
 			return false, err
 		}
 		if err := os.Rename(staged, out); err != nil {
-			os.Rename(old, out)
+			if berr := os.Rename(old, out); berr != nil {
+				return false, fmt.Errorf("%w; and the previous output, now at %s, could not be put back: %v (move it back to %s by hand)", err, old, berr, out)
+			}
 			return false, err
 		}
 	}
