@@ -2,7 +2,6 @@ package build
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -179,15 +178,12 @@ func specialKind(m fs.FileMode) string {
 	return "special file"
 }
 
-// hasMarker reports whether dir holds the marker file of a build.
+// hasMarker reports whether dir holds the marker file of a build: a
+// regular file of that name, whatever its words (so a later wording still
+// recognises earlier outputs).
 func hasMarker(dir string) bool {
-	p := filepath.Join(dir, MarkerName)
-	fi, err := os.Lstat(p)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(markerData)) {
-		return false
-	}
-	data, err := os.ReadFile(p)
-	return err == nil && bytes.Equal(data, markerData)
+	fi, err := os.Lstat(filepath.Join(dir, MarkerName))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // matchesChecksums reports whether dir holds exactly the files its

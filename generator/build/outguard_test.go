@@ -342,3 +342,20 @@ func TestCleanLeftovers(t *testing.T) {
 		t.Errorf("the output was removed: %v", err)
 	}
 }
+
+// TestMarkerByName: an output is recognised by a regular file named
+// .planpress-output whatever its words; a folder of that name is no marker.
+func TestMarkerByName(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("old"), 0o644)
+	os.Mkdir(filepath.Join(dir, MarkerName), 0o755)
+	var ue *UsageError
+	if err := checkOut(dir); !errors.As(err, &ue) {
+		t.Errorf("a folder named %s counted as the marker: %v", MarkerName, err)
+	}
+	os.Remove(filepath.Join(dir, MarkerName))
+	os.WriteFile(filepath.Join(dir, MarkerName), []byte("an earlier wording\n"), 0o644)
+	if err := checkOut(dir); err != nil {
+		t.Errorf("a marker with other words refused: %v", err)
+	}
+}
