@@ -71,6 +71,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "build", "check", "serve":
+		if _, _, err := project.SourceDateEpoch(); err != nil {
+			fmt.Fprintln(stderr, "planpress:", err)
+			return exitUsage
+		}
+	}
+	switch cmd {
 	case "build":
 		return cmdBuild(rest, stdout, stderr)
 	case "check":

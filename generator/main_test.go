@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -44,6 +45,23 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("output lacks %q:\n%s%s", c.want, out, errs)
 			}
 		})
+	}
+}
+
+// TestSourceDateEpoch: a SOURCE_DATE_EPOCH that is not a count of
+// seconds up to the year 2200 is a usage error naming the variable.
+func TestSourceDateEpoch(t *testing.T) {
+	root := testutil.CopyProject(t)
+	for _, v := range []string{"12abc", "-5", "1e9", " 1764374400", "99999999999", "1764374400.5"} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		code, _, errs := runCLI("check", "--root", root)
+		if code != exitUsage || !strings.Contains(errs, "SOURCE_DATE_EPOCH") {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: exit %d: %s", v, code, errs)
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1764374400")
+	if code, _, errs := runCLI("check", "--root", root); code != exitOK {
+		t.Errorf("a valid SOURCE_DATE_EPOCH: exit %d: %s", code, errs)
 	}
 }
 
@@ -165,5 +183,22 @@ func TestInstallName(t *testing.T) {
 	out, err := exec.Command(bin, "version").CombinedOutput()
 	if err != nil || !strings.HasPrefix(string(out), "planpress ") {
 		t.Fatalf("planpress version: %v %q", err, out)
+	}
+}
+
+// TestNewYearRefusesInjection: an area name with a line break that would
+// make an observation of its own is refused before anything is written.
+func TestNewYearRefusesInjection(t *testing.T) {
+	root := testutil.CopyProject(t)
+	areas := filepath.Join(root, "data", "areas.toml")
+	data, _ := os.ReadFile(areas)
+	os.WriteFile(areas, []byte(strings.Replace(string(data), `en = "Air"`, `en = "Air\n[[observation]]\nindicator = \"pm25-annual-mean\"\nvalue = 99.0\nsource = \"src34\""`, 1)), 0o644)
+	os.Remove(filepath.Join(root, "data", "annual", "2025.toml"))
+	code, _, errs := runCLI("new-year", "2025", "--root", root)
+	if code != exitInput || !regexp.MustCompile(`data/areas\.toml:\d+: name of area "air" contains the control character U\+000A`).MatchString(errs) {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(root, "data", "annual", "2025.toml")); err == nil {
+		t.Error("the year's file was written")
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"planpress/generator/fonts"
 	"planpress/generator/internal/testutil"
 )
 
@@ -15,6 +17,36 @@ import (
 type edit struct {
 	file string
 	do   func(string) string // nil deletes the file
+}
+
+// special makes a file that is not written with text (a pipe, a link).
+type special struct {
+	file string
+	mk   func(string) error
+}
+
+func symlink(target string) func(string) error {
+	return func(p string) error { return os.Symlink(target, p) }
+}
+
+// outsideFile writes a file outside the project and returns its path.
+func outsideFile(t *testing.T, text string) string {
+	p := filepath.Join(t.TempDir(), "outside.toml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// deepTOML is a value nested three million levels deep, no line over the
+// line limit.
+func deepTOML(s string) string { return s + "\ndeep = [\n" + strings.Repeat("[\n", 3000000) }
+
+// emphasis is a paragraph of 240 KB of unclosed emphasis, in lines of
+// 60 KB (the Markdown converter's worst case).
+func emphasis(s string) string {
+	line := strings.Repeat("a_*", 20000)
+	return s + "\n" + strings.Repeat(line+"\n", 4)
 }
 
 func replace(old, new string) func(string) string {
@@ -48,6 +80,32 @@ func truncatedFont(t *testing.T, dir string) string {
 	return p
 }
 
+// corruptLoca writes face 0 of the real font with its loca table (the
+// glyph offsets) running backwards.
+func corruptLoca(t *testing.T, dir string) string {
+	data, err := os.ReadFile("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+	if err != nil {
+		t.Fatalf("the test font is missing: %v (scripts/setup installs it)", err)
+	}
+	ttf, err := fonts.ExtractFace(data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := 0; i < n; i++ {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == "loca" {
+			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			for k := uint32(4); k+4 <= length; k += 8 {
+				binary.BigEndian.PutUint32(ttf[off+k:], 0)
+			}
+		}
+	}
+	p := filepath.Join(dir, "loca.ttf")
+	os.WriteFile(p, ttf, 0o644)
+	return p
+}
+
 // cffCollection writes a collection whose only face has CFF outlines.
 func cffCollection(dir string) string {
 	var b []byte
@@ -62,11 +120,26 @@ func cffCollection(dir string) string {
 	return p
 }
 
-// TestBadInput breaks a copy of the project in 61 ways. Each build must
+// TestBadInput breaks a copy of the project in over 100 ways. Each build must
 // fail with a message naming the file (and line where there is one), and
 // leave the published tree exactly as it was.
 func TestBadInput(t *testing.T) {
 	fontDir := t.TempDir()
+	// ln is the line of the project's file that holds text, plus off:
+	// messages must name the very line, wherever the data moves
+	ln := func(file, text string, off int) string {
+		data, err := os.ReadFile(filepath.Join(testutil.Root(t), file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, text) {
+				return strconv.Itoa(i + 1 + off)
+			}
+		}
+		t.Fatalf("%s: %q not found", file, text)
+		return ""
+	}
 	cases := []struct {
 		name  string
 		edits []edit
@@ -109,8 +182,8 @@ func TestBadInput(t *testing.T) {
 		{"annual: very long line", []edit{{"data/annual/2025.toml", appendText("# " + strings.Repeat("長", 40000) + "\n")}}, `data/annual/2025\.toml:\d+: line is \d+ KB long`},
 		{"annual: invalid UTF-8", []edit{{"data/annual/2025.toml", appendText("# \xff\xfe broken\n")}}, `data/annual/2025\.toml:\d+: line is not valid UTF-8`},
 		{"site: syntax", []edit{{"data/site.toml", replace("base_year = 2020", "base_year = = 2020")}}, `data/site\.toml:\d+`},
-		{"site: bad base url", []edit{{"data/site.toml", replace(`base_url = "https://beijing-eco-plan.example.org/"`, `base_url = "beijing-eco-plan"`)}}, `data/site\.toml: base_url`},
-		{"site: bad date", []edit{{"data/site.toml", replace(`date = "2026-11-29"`, `date = "tomorrow"`)}}, `data/site\.toml: date "tomorrow"`},
+		{"site: bad base url", []edit{{"data/site.toml", replace(`base_url = "https://beijing-eco-plan.example.org/"`, `base_url = "beijing-eco-plan"`)}}, `data/site\.toml:` + ln("data/site.toml", "base_url = ", 0) + `: base_url`},
+		{"site: bad date", []edit{{"data/site.toml", replace(`date = "2026-11-29"`, `date = "tomorrow"`)}}, `data/site\.toml:` + ln("data/site.toml", "date = ", 0) + `: date "tomorrow"`},
 		{"site: unknown key", []edit{{"data/site.toml", func(s string) string { return "colour = \"green\"\n" + s }}}, `data/site\.toml:1: unknown key "colour"`},
 		{"strings: missing key", []edit{{"data/i18n/en.toml", replace("\nhome = \"Home\"\n", "\n")}}, `data/i18n/en\.toml: string "home" is missing`},
 		{"strings: syntax", []edit{{"data/i18n/zh-Hant.toml", appendText("\nbroken = \"\n")}}, `data/i18n/zh-Hant\.toml:\d+`},
@@ -134,15 +207,90 @@ func TestBadInput(t *testing.T) {
 		{"template: unknown field", []edit{{"templates/indicator.html", replace("{{.Name}}", "{{.Nmae}}")}}, `templates/indicator\.html`},
 		{"template: base missing", []edit{{"templates/base.html", nil}}, `templates.*base\.html`},
 		// fonts
+		// bounds of numbers, years, dates and texts
+		{"annual: huge value", []edit{{"data/annual/2025.toml", replace("value = 27.0", "value = 1.7e308")}}, `data/annual/2025\.toml:` + ln("data/annual/2025.toml", "value = 27.0", 0) + `: value of "pm25-annual-mean" is 1\.7e\+308, beyond`},
+		{"annual: yes/no indicator with nan", []edit{{"data/annual/2021.toml", replace(`status = "achieved"`, "status = \"achieved\"\nvalue = nan")}}, `data/annual/2021\.toml:` + ln("data/annual/2021.toml", "status = \"achieved\"", 1) + `: value of "[a-z0-9-]+" is not a number`},
+		{"annual: infinite value", []edit{{"data/annual/2025.toml", replace("value = 27.0", "value = -inf")}}, `data/annual/2025\.toml:` + ln("data/annual/2025.toml", "value = 27.0", 0) + `: value of "pm25-annual-mean" is not a number`},
+		{"indicators: huge target", []edit{{"data/indicators.toml", replace("value = 35, bound", "value = 1.7e308, bound")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "target = { year = 2025, value = 35, bound = \"about\"", 0) + `: target of "pm25-annual-mean" is 1\.7e\+308, beyond`},
+		{"indicators: tolerance nan", []edit{{"data/indicators.toml", replace("tolerance = 1.75", "tolerance = nan")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "target = { year = 2025, value = 35, bound = \"about\"", 0) + `: tolerance of "pm25-annual-mean" is not a number`},
+		{"indicators: negative tolerance", []edit{{"data/indicators.toml", replace("tolerance = 1.75", "tolerance = -1.75")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "target = { year = 2025, value = 35, bound = \"about\"", 0) + `: tolerance of "pm25-annual-mean" is negative`},
+		{"indicators: baseline nan", []edit{{"data/indicators.toml", replace("year = 2020, value = 38,", "year = 2020, value = nan,")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "baseline = { year = 2020, value = 38, source = \"plan\" }", 0) + `: baseline of "pm25-annual-mean" is not a number`},
+		{"indicators: baseline near zero", []edit{{"data/indicators.toml", replace("year = 2020, value = 38,", "year = 2020, value = 5e-324,")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "baseline = { year = 2020, value = 38, source = \"plan\" }", 0) + `: baseline of "pm25-annual-mean" is 5e-324, closer to zero than`},
+		{"indicators: negative baseline", []edit{{"data/indicators.toml", replace("year = 2020, value = 38,", "year = 2020, value = -38,")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "baseline = { year = 2020, value = 38, source = \"plan\" }", 0) + `: baseline of "pm25-annual-mean" is negative`},
+		{"indicators: target year before the plan", []edit{{"data/indicators.toml", replace("target = { year = 2025, value = 35,", "target = { year = -5, value = 35,")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "target = { year = 2025, value = 35, bound = \"about\"", 0) + `: target year of "pm25-annual-mean" is -5, outside 2021–2025`},
+		{"indicators: target year after the plan", []edit{{"data/indicators.toml", replace("target = { year = 2025, value = 35,", "target = { year = 20250, value = 35,")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "target = { year = 2025, value = 35, bound = \"about\"", 0) + `: target year of "pm25-annual-mean" is 20250, outside 2021–2025`},
+		{"indicators: baseline year", []edit{{"data/indicators.toml", replace("year = 2020, value = 38,", "year = 1800, value = 38,")}}, `data/indicators\.toml:` + ln("data/indicators.toml", "baseline = { year = 2020, value = 38, source = \"plan\" }", 0) + `: baseline year of "pm25-annual-mean" is 1800, outside 2010–2025`},
+		{"indicators: name of 3,000 characters", []edit{{"data/indicators.toml", replace(`en = "PM2.5 annual mean concentration"`, `en = "`+strings.Repeat("PM", 1500)+`"`)}}, `data/indicators\.toml:` + ln("data/indicators.toml", "en = \"PM2.5 annual mean concentration\"", 0) + `: name of indicator "pm25-annual-mean" is 3000 characters long \(at most 2000\)`},
+		{"indicators: newline in a name", []edit{{"data/indicators.toml", replace(`en = "PM2.5 annual mean concentration"`, `en = "PM2.5\n[[observation]]"`)}}, `data/indicators\.toml:` + ln("data/indicators.toml", "en = \"PM2.5 annual mean concentration\"", 0) + `: name of indicator "pm25-annual-mean" contains the control character U\+000A`},
+		{"indicators: deep nesting", []edit{{"data/indicators.toml", deepTOML}}, `data/indicators\.toml:\d+: TOML nesting is deeper than 32 levels`},
+		{"sources: impossible date", []edit{{"data/sources.toml", replace(`date = "2021-12-09"`, `date = "9999-99-99"`)}}, `data/sources\.toml:\d+: .*date "9999-99-99"`},
+		{"sources: 31 February", []edit{{"data/sources.toml", replace(`date = "2021-12-09"`, `date = "2021-02-31"`)}}, `data/sources\.toml:\d+: .*date "2021-02-31"`},
+		{"site: target year out of memory", []edit{{"data/site.toml", replace("target_year = 2025", "target_year = 200000000")}}, `data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: target_year 200000000 is outside 1900–2200`},
+		{"site: target year typo", []edit{{"data/site.toml", replace("target_year = 2025", "target_year = 20250")}}, `data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: target_year 20250 is outside 1900–2200`},
+		{"site: negative target year", []edit{{"data/site.toml", replace("target_year = 2025", "target_year = -5")}}, `data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: target_year -5 is outside`},
+		{"site: target before base", []edit{{"data/site.toml", replace("target_year = 2025", "target_year = 2019")}}, `data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: target_year 2019 is not after base_year 2020`},
+		{"site: period of 100 years", []edit{{"data/site.toml", replace("target_year = 2025", "target_year = 2120")}}, `data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: the plan period 2020–2120 is 100 years long`},
+		{"site: impossible date", []edit{{"data/site.toml", replace(`date = "2026-11-29"`, `date = "9999-99-99"`)}}, `data/site\.toml:` + ln("data/site.toml", "date = ", 0) + `: date "9999-99-99"`},
+		{"site: newline in base url", []edit{{"data/site.toml", replace(`base_url = "https://beijing-eco-plan.example.org/"`, `base_url = "https://beijing-eco-plan.example.org/\nDisallow: /"`)}}, `data/site\.toml:` + ln("data/site.toml", "base_url = ", 0) + `: base_url contains the control character U\+000A`},
+		{"site: title of 3,000 characters", []edit{{"data/site.toml", replace(`title = { zh = "北京市`, `title = { zh = "`+strings.Repeat("北", 3000)+`北京市`)}}, `data/site\.toml:` + ln("data/site.toml", "title = ", 0) + `: title is 3018 characters long`},
+		{"site: deep nesting", []edit{{"data/site.toml", deepTOML}}, `data/site\.toml:\d+: TOML nesting is deeper`},
+		{"site: type error has its line", []edit{{"data/site.toml", replace("base_year = 2020", `base_year = "2020"`)}}, `data/site\.toml:` + ln("data/site.toml", "base_year = ", 0) + `: TOML`},
+		{"glossary: control character", []edit{{"data/glossary.toml", appendText("\n[[term]]\nzh = \"空氣\"\nen = \"air\\tquality\"\n")}}, `data/glossary\.toml:\d+: glossary term \d+ contains the control character U\+0009`},
+		{"front matter: unknown key on line 5", []edit{{"content/en/plan/ch2.md", replace("weight = 4\n", "weight = 4\nauthor = \"me\"\n")}}, `content/en/plan/ch2\.md:6: front matter: unknown key "author"`},
+		{"front matter: bad id at its line", []edit{{"content/en/plan/ch2.md", replace(`kind = "chapter"`, "kind = \"chapter\"\n# a comment\n")}, {"content/en/plan/ch2.md", replace(`id = "ch2"`, `id = "Ch 2"`)}}, `content/en/plan/ch2\.md:2: id "Ch 2"`},
+		{"front matter: deep nesting", []edit{{"content/en/about.md", replace("+++\n\n", "x = "+strings.Repeat("[", 1000)+"\n+++\n\n")}}, `content/en/about\.md:3: front matter: TOML nesting is deeper`},
+		{"front matter: meta with a line break", []edit{{"content/zh-Hant/plan/_index.md", replace(`doc_number = "京政發〔2021〕35號"`, `doc_number = "京政發\n〔2021〕35號"`)}}, `content/zh-Hant/plan/_index\.md:` + ln("content/zh-Hant/plan/_index.md", "doc_number = ", 0) + `: meta doc_number contains the control character U\+000A`},
+		{"front matter: title of 3,000 characters", []edit{{"content/en/about.md", replace(`title = "About this site"`, `title = "`+strings.Repeat("About ", 500)+`"`)}}, `content/en/about\.md:2: title is 3000 characters long`},
+		// special files, links, sizes, converter limits
+		{"annual: named pipe", nil, `data/annual/2024\.toml: is a named pipe`},
+		{"data: link outside the project", nil, `data/areas\.toml: is a symbolic link to .*outside\.toml, outside the project`},
+		{"content: link to /dev/zero", nil, `content/en/zero\.md: is a symbolic link to /dev/zero, outside the project`},
+		{"content: named pipe", nil, `content/en/plan/ch9\.md: is a named pipe`},
+		{"content: file of 5 MB", []edit{{"content/en/about.md", appendText(strings.Repeat(strings.Repeat("x", 1000)+"\n\n", 5000))}}, `content/en/about\.md: file is 4\.8 MB, over the limit of 4\.0 MB`},
+		{"site: file of 17 MB", []edit{{"data/site.toml", appendText(strings.Repeat("# "+strings.Repeat("x", 1000)+"\n", 17000))}}, `data/site\.toml: file is 16\.\d MB, over the limit of 16\.0 MB`},
+		{"markdown: 240 KB of emphasis", []edit{{"content/en/about.md", emphasis}}, `content/en/about\.md:\d+: paragraph has over 1000 emphasis`},
+		{"markdown: paragraph of 100 KB", []edit{{"content/en/about.md", appendText("\n" + strings.Repeat(strings.Repeat("y", 1000)+"\n", 100))}}, `content/en/about\.md:\d+: paragraph is over 64 KB long`},
+		{"template: NUL byte", []edit{{"templates/home.html", appendText("\n<p>a\x00b</p>\n")}}, `templates/home\.html:\d+: line contains a NUL byte`},
+		{"template: invalid UTF-8", []edit{{"templates/base.html", appendText("\n<!-- \xff\xfe -->\n")}}, `templates/base\.html:\d+: line is not valid UTF-8`},
+		{"static: link to /etc/passwd", nil, `templates/static/passwd\.css: is a symbolic link to /etc/passwd, outside the project`},
+		{"static: named pipe", nil, `templates/static/pipe\.css: is a named pipe`},
+		{"template: named pipe", nil, `templates/extra\.html: is a named pipe`},
 		{"font: missing file", []edit{{"data/site.toml", replace(`main = ""`, `main = "/nonexistent/font.ttf"`)}}, `data/site\.toml \[fonts\] main = "/nonexistent/font\.ttf"`},
 		{"font: truncated TTF", []edit{{"data/site.toml", func(s string) string {
 			return strings.Replace(s, `main = ""`, `main = "`+truncatedFont(t, fontDir)+`"`, 1)
 		}}}, `data/site\.toml \[fonts\] main = ".*truncated\.ttf".*truncated`},
+		{"font: corrupt loca table", []edit{{"data/site.toml", func(s string) string {
+			return strings.Replace(s, `main = ""`, `main = "`+corruptLoca(t, fontDir)+`"`, 1)
+		}}}, `data/site\.toml \[fonts\] main = ".*loca\.ttf".*corrupt font: the loca table goes back`},
+		{"font: named pipe", []edit{{"data/site.toml", func(s string) string {
+			p := filepath.Join(fontDir, "pipe.ttf")
+			os.Remove(p)
+			if err := fifo(p); err != nil {
+				t.Fatal(err)
+			}
+			return strings.Replace(s, `main = ""`, `main = "`+p+`"`, 1)
+		}}}, `data/site\.toml \[fonts\] main = ".*pipe\.ttf".*is a named pipe`},
 		{"font: collection without TrueType face", []edit{{"data/site.toml", func(s string) string {
 			return strings.Replace(s, `main = ""`, `main = "`+cffCollection(fontDir)+`"`, 1)
 		}}}, `data/site\.toml \[fonts\] main = ".*cff\.ttc".*no usable TrueType face`},
 	}
-	if len(cases) < 40 {
+	specials := map[string]special{
+		"annual: named pipe":             {"data/annual/2024.toml", fifo},
+		"data: link outside the project": {"data/areas.toml", func(p string) error { return os.Symlink(outsideFile(t, "[[area]]\n"), p) }},
+		"content: link to /dev/zero":     {"content/en/zero.md", symlink("/dev/zero")},
+		"content: named pipe":            {"content/en/plan/ch9.md", fifo},
+		"template: named pipe":           {"templates/extra.html", fifo},
+		"static: link to /etc/passwd":    {"templates/static/passwd.css", symlink("/etc/passwd")},
+		"static: named pipe":             {"templates/static/pipe.css", fifo},
+	}
+	for name, sp := range specials {
+		for i := range cases {
+			if cases[i].name == name {
+				cases[i].edits = append(cases[i].edits, edit{sp.file, nil})
+			}
+		}
+	}
+	if len(cases) < 100 {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	root := testutil.CopyProject(t)
@@ -155,10 +303,19 @@ func TestBadInput(t *testing.T) {
 			for _, e := range c.edits {
 				p := filepath.Join(root, e.file)
 				orig, err := os.ReadFile(p)
-				if err == nil {
-					restore[p] = orig
-				} else {
-					restore[p] = nil
+				if _, seen := restore[p]; !seen {
+					if err == nil {
+						restore[p] = orig
+					} else {
+						restore[p] = nil
+					}
+				}
+				if sp, ok := specials[c.name]; ok && sp.file == e.file {
+					os.Remove(p)
+					if err := sp.mk(p); err != nil {
+						t.Fatal(err)
+					}
+					continue
 				}
 				if e.do == nil {
 					os.Remove(p)
@@ -170,9 +327,8 @@ func TestBadInput(t *testing.T) {
 			}
 			defer func() {
 				for p, data := range restore {
-					if data == nil {
-						os.Remove(p)
-					} else {
+					os.Remove(p) // a pipe or a link: never written through
+					if data != nil {
 						os.WriteFile(p, data, 0o644)
 					}
 				}

@@ -64,6 +64,9 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 	lo, hi := 0.0, 0.0
 	first := true
 	see := func(v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return // never drawn; the data checks refuse such values
+		}
 		if first {
 			lo, hi, first = v, v, false
 		}
@@ -89,16 +92,18 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 	if lo < 0 {
 		ymin = math.Floor(lo*1.08/step) * step
 	}
+	ymin, ymax, step, n := axis(ymin, ymax, step)
 	var yticks []gochart.Tick
 	dec := s.Decimals
 	if step >= 1 && dec > 0 && step == math.Trunc(step) {
 		dec = 0
 	}
-	for v := ymin; v <= ymax+step/2; v += step {
+	for k := 0; k <= n; k++ {
+		v := ymin + float64(k)*step
 		yticks = append(yticks, gochart.Tick{Value: v, Label: format(v, dec)})
 	}
 	var xticks []gochart.Tick
-	for y := s.FromYear; y <= s.ToYear; y++ {
+	for _, y := range years(s.FromYear, s.ToYear) {
 		xticks = append(xticks, gochart.Tick{Value: float64(y), Label: fmt.Sprint(y)})
 	}
 	text := gochart.Style{FontSize: 11, FontColor: colText, Font: font}
@@ -220,6 +225,38 @@ func legend(s Spec) gochart.Renderable {
 			x += 27 + r.MeasureText(e.label).Width() + 16
 		}
 	}
+}
+
+// MaxTicks is the most ticks an axis gets.
+const MaxTicks = 40
+
+// axis returns the value axis from ymin to ymax in n steps of step, at
+// most MaxTicks. A range that is not finite, or so wide or so far from
+// zero that adding a step no longer changes a value, gets the axis 0–1:
+// such values are refused by the data checks, and the chart must still
+// end.
+func axis(ymin, ymax, step float64) (lo, hi, st float64, n int) {
+	k := math.Round((ymax - ymin) / step)
+	ok := !math.IsNaN(k) && k >= 1 && k <= MaxTicks && ymin+step != ymin && ymax-step != ymax &&
+		!math.IsInf(ymin, 0) && !math.IsInf(ymax, 0)
+	if !ok {
+		return 0, 1, 0.2, 5
+	}
+	return ymin, ymax, step, int(k)
+}
+
+// years returns the years to mark on the time axis: every year from from
+// to to, or only the two ends when the range is empty of sense (reversed,
+// or longer than MaxTicks years).
+func years(from, to int) []int {
+	if to < from || to-from > MaxTicks {
+		return []int{from, to}
+	}
+	out := make([]int, 0, to-from+1)
+	for y := from; y <= to; y++ {
+		out = append(out, y)
+	}
+	return out
 }
 
 // niceStep rounds a raw tick step to 1, 2, 2.5 or 5 times a power of ten.

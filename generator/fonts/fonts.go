@@ -14,7 +14,10 @@ import (
 	"sync"
 
 	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+
+	"planpress/generator/internal/fsutil"
 )
 
 // Face is one TrueType face, as standalone .ttf bytes.
@@ -228,13 +231,21 @@ func covers(f *Face, sample string) bool {
 }
 
 // Load reads a .ttf, or the first TrueType face of a .ttc that covers Chinese.
+// The file must be a regular file of at most MaxFile bytes.
 func Load(path string) (*Face, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadInput("", path, MaxFile)
 	if err != nil {
+		if fsutil.IsLimit(err) {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 		return nil, err
 	}
 	return Parse(data, path)
 }
+
+// MaxFile is the largest font file read (the largest CJK collections
+// are about 40 MB).
+const MaxFile = 128 << 20
 
 // Parse reads font bytes (a .ttf or .ttc); name is used in messages.
 func Parse(data []byte, name string) (*Face, error) {
@@ -283,16 +294,48 @@ func parseTTF(ttf []byte, name string, index int) (*Face, error) {
 		}
 		return nil, fmt.Errorf("%s: has no glyf table: not a TrueType font", name)
 	}
-	sf, err := sfnt.Parse(ttf)
+	if err := checkTables(ttf, tables); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var f *Face
+	err = Guard(name, func() error {
+		sf, err := sfnt.Parse(ttf)
+		if err != nil {
+			return err
+		}
+		tt, err := truetype.Parse(ttf)
+		if err != nil {
+			return err
+		}
+		// what charts measure: the glyphs of the samples
+		var gb truetype.GlyphBuf
+		for _, r := range cjkSample + latinSample {
+			if i := tt.Index(r); i != 0 {
+				if err := gb.Load(tt, 1024, i, font.HintingNone); err != nil {
+					return fmt.Errorf("glyph of %q: %w", r, err)
+				}
+			}
+		}
+		family, _ := sf.Name(nil, sfnt.NameIDFamily)
+		f = &Face{Path: name, Index: index, Name: family, TTF: ttf, sfnt: sf, tt: tt}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	tt, err := truetype.Parse(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	family, _ := sf.Name(nil, sfnt.NameIDFamily)
-	return &Face{Path: name, Index: index, Name: family, TTF: ttf, sfnt: sf, tt: tt}, nil
+	return f, nil
+}
+
+// Guard runs fn, which hands the font file name to a font library, and
+// turns a panic of the library into an error: the last resort for a
+// corrupt font that the table checks did not catch.
+func Guard(name string, fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("corrupt font: the font reader failed (%v): use another font file", r)
+		}
+	}()
+	return fn()
 }
 
 type tableRec struct{ off, length uint32 }

@@ -17,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"planpress/generator/input"
+	"planpress/generator/internal/fsutil"
 )
 
 // Problem is one finding of a check, at a place in an input file.
@@ -161,13 +162,13 @@ type file struct {
 	entries map[string][]int // lines of [[name]] headers, by name
 }
 
-func readFile(path string) (*file, []byte, error) {
-	data, err := os.ReadFile(path)
+func readFile(root, rel string) (*file, []byte, error) {
+	data, err := fsutil.ReadInput(root, filepath.Join(root, rel), input.MaxDataFile)
 	if err != nil {
 		return nil, nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	return &file{path: path, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}, data, nil
+	return &file{path: rel, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}, data, nil
 }
 
 // entryLine returns the line of the n-th (0-based) [[name]] header.
@@ -224,14 +225,20 @@ func hasSyntaxError(ps Problems) bool {
 // decode decodes a TOML file into v, reporting syntax errors, type errors and
 // unknown keys as problems.
 func decode(root, path string, v any, known string) (*file, Problems) {
-	f, data, err := readFile(filepath.Join(root, path))
+	f, data, err := readFile(root, path)
 	if err != nil {
+		if fsutil.IsLimit(err) {
+			return nil, Problems{{File: path, Msg: err.Error()}}
+		}
 		return nil, Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control"}}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return f, Problems{{File: path, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}
 	}
 	if line, msg := input.Check(data); line > 0 {
+		return f, Problems{{File: path, Line: line, Msg: msg}}
+	}
+	if line, msg := input.TOMLDepth(data); line > 0 {
 		return f, Problems{{File: path, Line: line, Msg: msg}}
 	}
 	md, err := toml.Decode(string(data), v)
@@ -354,6 +361,17 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 	add := func(file string, line int, msg, hint string) {
 		ps = append(ps, Problem{File: file, Line: line, Msg: msg, Hint: hint})
 	}
+	addP := func(p *Problem) {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	texts := func(file string, line int, what string, single bool, t ...Text) {
+		for _, x := range t {
+			addP(text(file, line, what, x.Zh, single))
+			addP(text(file, line, what, x.En, single))
+		}
+	}
 	r.areas = map[string]*Area{}
 	for i := range r.Areas {
 		a := &r.Areas[i]
@@ -366,6 +384,7 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if a.Name.Zh == "" || a.Name.En == "" {
 			add(f, a.Line, fmt.Sprintf("area %q lacks a name in zh or en", a.ID), "write name = { zh = \"…\", en = \"…\" }")
 		}
+		texts(f, a.Line, fmt.Sprintf("name of area %q", a.ID), true, a.Name)
 		r.areas[a.ID] = a
 	}
 	r.sources = map[string]*Source{}
@@ -384,9 +403,11 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
 			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
 		}
-		if s.Date != "" && !reDate.MatchString(s.Date) {
-			add(f, fs.keyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), "write the date as YYYY-MM-DD, YYYY-MM or YYYY")
+		if s.Date != "" && !ValidDate(s.Date) {
+			add(f, fs.keyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), fmt.Sprintf("write a real date as YYYY-MM-DD, YYYY-MM or YYYY, between %d and %d", MinYear, MaxYear))
 		}
+		texts(f, line, fmt.Sprintf("title or publisher of source %q", s.ID), true, s.Title, s.Publisher)
+		addP(text(f, line, fmt.Sprintf("url of source %q", s.ID), s.URL, true))
 		if s.URL != "" {
 			u, err := url.Parse(s.URL)
 			switch {
@@ -409,6 +430,18 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 			}
 			return fi.keyLine(key, line)
 		}
+		// lazy adds a problem found without its line at the line of key:
+		// finding lines costs more than the checks
+		lazy := func(key string, p *Problem) {
+			if p != nil {
+				p.Line = at(key)
+				ps = append(ps, *p)
+			}
+		}
+		lazyTexts := func(key, what string, single bool, t Text) {
+			lazy(key, text(f, 0, what, t.Zh, single))
+			lazy(key, text(f, 0, what, t.En, single))
+		}
 		if !ValidID(ind.ID) {
 			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
 		} else if _, dup := r.indicators[ind.ID]; dup {
@@ -424,6 +457,13 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if ind.Kind != Binary && (ind.Unit.Zh == "" || ind.Unit.En == "") {
 			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in zh or en", ind.ID), "write unit = { zh = \"…\", en = \"…\" }")
 		}
+		lazyTexts("name", fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
+		lazyTexts("unit", fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
+		lazy("section", text(f, 0, fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
+		lazy("quote", text(f, 0, fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
+		lazy("quote_en", text(f, 0, fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
+		lazyTexts("target", fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
+		lazyTexts("note", fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
@@ -441,6 +481,11 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
 		}
 		t := ind.Target
+		tolBad := finite(f, 0, fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
+		lazy("tolerance", tolBad)
+		if tolBad == nil && t.Tolerance < 0 {
+			add(f, at("tolerance"), fmt.Sprintf("tolerance of %q is negative (%v)", ind.ID, t.Tolerance), "a tolerance is a distance from the target value: write it without a sign")
+		}
 		if ind.Context {
 			if ind.Forecast {
 				add(f, at("forecast"), fmt.Sprintf("indicator %q is both a context series and a forecast", ind.ID), "a context series is not in the plan: remove forecast = true, or context = true if the plan states it")
@@ -461,7 +506,7 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		switch {
 		case ind.Context:
 		case t.Bound == About:
-			if t.Tolerance <= 0 {
+			if tolBad == nil && t.Tolerance == 0 {
 				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
 			}
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
@@ -477,16 +522,27 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		}
 		if t.Year == 0 && !ind.Context {
 			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
+		} else if lim.Valid() && !ind.Context {
+			lazy("target", yearIn(f, 0, fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
+				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
 		}
 		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
 			ps = append(ps, r.checkRefs(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), b.Note)...)
+			if lim.Valid() {
+				lazy("baseline", yearIn(f, 0, fmt.Sprintf("baseline year of %q", ind.ID), b.Year, lim.FirstYear-BaselineLead, lim.LastYear,
+					fmt.Sprintf("a baseline lies within the plan period or up to %d years before base_year of data/site.toml", BaselineLead)))
+			}
+			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
+			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
 				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
 			}
 		}
-		if ps2 := plausible(ind, f, at("target"), t.Value, "target"); ps2 != nil && t.Bound != "" {
-			ps = append(ps, *ps2)
+		if t.Bound != "" {
+			lazy("target", plausible(ind, f, 0, t.Value, "target"))
+		} else {
+			lazy("target", finite(f, 0, fmt.Sprintf("target of %q", ind.ID), t.Value))
 		}
 	}
 	for i := range r.Table1.Rows {
@@ -494,6 +550,8 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 		if row.Item.Zh == "" || row.Item.En == "" || row.Value.Zh == "" || row.Value.En == "" {
 			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in zh or en", "write item = { zh, en } and value = { zh, en }")
 		}
+		texts("data/table1.toml", row.Line, "table 1 item or value", true, row.Item, row.Value)
+		addP(text("data/table1.toml", row.Line, "table 1 quote", row.Quote, false))
 	}
 	for i, t := range r.Glossary {
 		if (t.Zh == "") == (t.Pattern == "") || t.En == "" {
@@ -504,6 +562,13 @@ func (r *Register) index(fi, fs *file, lim Limits) Problems {
 				add("data/glossary.toml", t.Line, fmt.Sprintf("glossary pattern %q is not a valid regular expression: %v", t.Pattern, err), "fix the pattern (Go RE2 syntax; write it in single quotes)")
 			}
 		}
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Zh, true))
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.En, true))
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Pattern, true))
+		for _, a := range t.Also {
+			addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), a, true))
+		}
+		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("note of glossary term %d", i+1), t.Note, false))
 	}
 	return ps
 }
@@ -588,6 +653,9 @@ func plausible(ind *Indicator, file string, line int, v float64, what string) *P
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
 	}
+	if p := finite(file, line, fmt.Sprintf("%s of %q", what, ind.ID), v); p != nil {
+		return p
+	}
 	switch ind.Kind {
 	case Level, Cumulative:
 		if v < 0 {
@@ -624,8 +692,12 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
-		if year < lim.FirstYear || year > lim.LastYear {
-			ps = append(ps, Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lim.FirstYear, lim.LastYear), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+		lo, hi := lim.FirstYear, lim.LastYear
+		if !lim.Valid() { // site.toml has its own problem; only sane years here
+			lo, hi = MinYear, MaxYear
+		}
+		if year < lo || year > hi {
+			ps = append(ps, Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lo, hi), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
 			continue
 		}
 		var doc struct {
@@ -697,10 +769,30 @@ func (r *Register) loadAnnual(root string, lim Limits) Problems {
 				if o.Status != "achieved" && o.Status != "not-achieved" {
 					ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
 				}
+				if o.Value != nil {
+					// not shown, but exported: it must be a number too
+					if p := finite(rel, 0, fmt.Sprintf("value of %q", o.Indicator), *o.Value); p != nil {
+						p.Line = at("value")
+						ps = append(ps, *p)
+					}
+				}
 			case o.Value == nil && o.Text.Zh == "" && o.Text.En == "":
 				ps = append(ps, Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
 			case o.Value != nil:
-				if p := plausible(ind, rel, at("value"), *o.Value, "value"); p != nil {
+				if p := plausible(ind, rel, 0, *o.Value, "value"); p != nil {
+					p.Line = at("value")
+					ps = append(ps, *p)
+				}
+			}
+			for _, c := range []struct {
+				key, what, s string
+				single       bool
+			}{
+				{"unit", "unit", o.Unit, true}, {"text", "text", o.Text.Zh, false}, {"text", "text", o.Text.En, false},
+				{"note", "note", o.Note.Zh, false}, {"note", "note", o.Note.En, false},
+			} {
+				if p := text(rel, 0, fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
+					p.Line = at(c.key)
 					ps = append(ps, *p)
 				}
 			}

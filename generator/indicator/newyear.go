@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrExists is returned when the annual file to scaffold already exists.
@@ -36,21 +37,24 @@ func NewYear(root string, year int, r *Register, lim Limits) (string, error) {
 # value: it stays "no data". Never estimate. Then run: planpress check
 year = %d
 `, year, year, year)
+	// names, units and targets go into comments, each on one line with
+	// control characters escaped; values go through TOMLString: nothing
+	// from the register can end a comment or a string and start a key
 	for _, a := range r.Areas {
-		fmt.Fprintf(&b, "\n# ===== %s · %s =====\n", a.Name.Zh, a.Name.En)
+		fmt.Fprintf(&b, "\n# ===== %s · %s =====\n", Comment(a.Name.Zh), Comment(a.Name.En))
 		for _, ind := range r.InArea(a.ID) {
 			unit := ind.Unit.En
 			if ind.Kind == Binary {
 				unit = "yes/no: status = \"achieved\" or \"not-achieved\""
 			}
-			fmt.Fprintf(&b, "\n# %s · %s (%s)\n", oneLine(ind.Name.Zh), oneLine(ind.Name.En), oneLine(unit))
+			fmt.Fprintf(&b, "\n# %s · %s (%s)\n", Comment(ind.Name.Zh), Comment(ind.Name.En), Comment(unit))
 			if ind.Context {
 				b.WriteString("# context series: not a commitment, no target\n")
 			}
 			if ind.Target.Quantified() {
-				fmt.Fprintf(&b, "# target: %s %v by %d\n", ind.Target.Bound, ind.Target.Value, ind.Target.Year)
+				fmt.Fprintf(&b, "# target: %s\n", Comment(fmt.Sprintf("%s %v by %d", ind.Target.Bound, ind.Target.Value, ind.Target.Year)))
 			}
-			fmt.Fprintf(&b, "[[observation]]\nindicator = %q\nsource = \"\"\n", ind.ID)
+			fmt.Fprintf(&b, "[[observation]]\nindicator = %s\nsource = \"\"\n", TOMLString(ind.ID))
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -70,4 +74,44 @@ year = %d
 	return path, f.Close()
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// Comment returns s as the text of a TOML comment: on one line (runs of
+// white space, line breaks included, become one space) with every other
+// control character written as \uXXXX, which TOML does not allow in
+// comments.
+func Comment(s string) string {
+	var b strings.Builder
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029 || r == utf8.RuneError {
+			fmt.Fprintf(&b, "\\u%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TOMLString returns s as a TOML basic string, quoted, with quotes,
+// backslashes and control characters escaped.
+func TOMLString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

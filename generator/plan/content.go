@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"planpress/generator/input"
 	"planpress/generator/internal/fsutil"
 )
 
@@ -76,10 +77,21 @@ func (p *Plan) Sections() map[string]*Page {
 
 // readDir parses the Markdown files among a folder's entries, on all
 // cores; the pages come back in the order of the entries.
-func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
+// Each file must be a regular file of at most input.MaxTextFile bytes,
+// and a symbolic link (of the folder or of a file) must stay inside the
+// project (root, the folder above content/).
+func readDir(root, dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
+	if err := fsutil.InsideRoot(root, dir); err != nil {
+		return nil, inputError(dir, err)
+	}
 	var names []string
 	for _, e := range entries {
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+			if e.Type()&os.ModeSymlink != 0 {
+				if err := fsutil.InsideRoot(root, filepath.Join(dir, e.Name())); err != nil {
+					return nil, inputError(filepath.Join(dir, e.Name()), err)
+				}
+			}
 			names = append(names, e.Name())
 		}
 	}
@@ -97,9 +109,11 @@ func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
 					return
 				}
 				file := filepath.Join(dir, names[i])
-				data, err := fsutil.ReadFile(file)
+				data, err := fsutil.ReadFile(file, input.MaxTextFile)
 				if err == nil {
 					pages[i], err = ParsePage(data, file, lang)
+				} else {
+					err = inputError(file, err)
 				}
 				errs[i] = err
 			}
@@ -114,6 +128,15 @@ func readDir(dir string, entries []os.DirEntry, lang string) ([]*Page, error) {
 	return pages, nil
 }
 
+// inputError names the file of a refused input (a special file, a link
+// leaving the project, a file too large).
+func inputError(file string, err error) error {
+	if fsutil.IsLimit(err) {
+		return &ContentError{file, 0, err.Error()}
+	}
+	return err
+}
+
 // LoadPlan reads content/LANG/plan/*.md.
 func LoadPlan(contentDir, lang string) (*Plan, error) {
 	dir := filepath.Join(contentDir, lang, "plan")
@@ -123,7 +146,7 @@ func LoadPlan(contentDir, lang string) (*Plan, error) {
 	}
 	pl := &Plan{Lang: lang}
 	seen := map[string]string{}
-	pages, err := readDir(dir, entries, lang)
+	pages, err := readDir(filepath.Dir(contentDir), dir, entries, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +186,7 @@ func LoadPages(contentDir, lang string) (map[string]*Page, error) {
 		return nil, fmt.Errorf("reading pages: %w", err)
 	}
 	m := map[string]*Page{}
-	pages, err := readDir(dir, entries, lang)
+	pages, err := readDir(filepath.Dir(contentDir), dir, entries, lang)
 	if err != nil {
 		return nil, err
 	}

@@ -117,7 +117,12 @@ type ContentError struct {
 }
 
 // Error formats the error as file:line: message.
-func (e *ContentError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+func (e *ContentError) Error() string {
+	if e.Line <= 0 {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
 
 // ParsePage reads a content file: TOML front matter between +++ lines, then
 // the Markdown body. file is used in error messages.
@@ -150,8 +155,28 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 	if fm.Title == "" {
 		return nil, &ContentError{file, 1, "front matter has no title: add title = \"…\""}
 	}
+	if n := utf8.RuneCountInString(fm.Title); n > input.MaxString {
+		return nil, &ContentError{file, keyLine(lines[1:end], "title"), fmt.Sprintf("title is %d characters long (at most %d): shorten it", n, input.MaxString)}
+	}
+	if r := input.SingleLine(fm.Title); r >= 0 {
+		return nil, &ContentError{file, keyLine(lines[1:end], "title"), fmt.Sprintf("title contains the control character %U: write it on one line without control characters", r)}
+	}
+	if m := fm.Meta; m != nil {
+		for _, f := range []struct{ key, v string }{
+			{"subject", m.Subject}, {"issuer", m.Issuer}, {"co_issuers", m.CoIssuers}, {"implementation_date", m.ImplementationDate},
+			{"written_date", m.WrittenDate}, {"doc_number", m.DocNumber}, {"repeal_date", m.RepealDate},
+			{"publication_date", m.PublicationDate}, {"validity", m.Validity}, {"source", m.Source},
+		} {
+			if n := utf8.RuneCountInString(f.v); n > input.MaxString {
+				return nil, &ContentError{file, keyLine(lines[1:end], f.key), fmt.Sprintf("meta %s is %d characters long (at most %d): shorten it", f.key, n, input.MaxString)}
+			}
+			if r := input.SingleLine(f.v); r >= 0 {
+				return nil, &ContentError{file, keyLine(lines[1:end], f.key), fmt.Sprintf("meta %s contains the control character %U: write it on one line without control characters", f.key, r)}
+			}
+		}
+	}
 	if fm.ID != "" && !ValidID(fm.ID) {
-		return nil, &ContentError{file, 2, fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID)}
+		return nil, &ContentError{file, keyLine(lines[1:end], "id"), fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID)}
 	}
 	p := &Page{Lang: lang, ID: fm.ID, Title: fm.Title, Kind: fm.Kind, Weight: fm.Weight, Meta: fm.Meta, File: file}
 	off := 0
@@ -161,7 +186,7 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 	p.Body = text[min(off, len(text)):]
 	owner := p.ID
 	var para []string
-	paraLine := 0
+	paraLine, paraBytes, paraMarkup := 0, 0, 0
 	flush := func() {
 		if len(para) > 0 {
 			p.Blocks = append(p.Blocks, Block{Kind: Para, Text: UnescapeMarkdown(joinLines(para)), Line: paraLine, Owner: owner})
@@ -223,9 +248,17 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			p.Blocks = append(p.Blocks, Block{Kind: kind, ID: id, Text: UnescapeMarkdown(m[2]), Line: ln, Owner: owner})
 		default:
 			if len(para) == 0 {
-				paraLine = ln
+				paraLine, paraBytes, paraMarkup = ln, 0, 0
 			}
 			para = append(para, t)
+			paraBytes += len(t)
+			paraMarkup += input.Markup([]byte(t))
+			if paraBytes > input.MaxParagraph {
+				return nil, &ContentError{file, paraLine, fmt.Sprintf("paragraph is over %d KB long: separate paragraphs with an empty line, or remove text pasted by accident", input.MaxParagraph>>10)}
+			}
+			if paraMarkup > input.MaxMarkup {
+				return nil, &ContentError{file, paraLine, fmt.Sprintf("paragraph has over %d emphasis, link or code marks (* _ ~ [ ] ` <): escape the ones meant as text with a backslash, or split the paragraph", input.MaxMarkup)}
+			}
 		}
 	}
 	flush()
@@ -286,7 +319,11 @@ func simpleFrontMatter(lines []string) (frontMatter, bool) {
 
 // decodeFrontMatter decodes front matter with the TOML decoder.
 func decodeFrontMatter(lines []string, fm *frontMatter, file string) error {
-	md, err := toml.Decode(strings.Join(lines, "\n"), fm)
+	text := strings.Join(lines, "\n")
+	if line, msg := input.TOMLDepth([]byte(text)); line > 0 {
+		return &ContentError{file, line + 1, "front matter: " + msg}
+	}
+	md, err := toml.Decode(text, fm)
 	if err != nil {
 		line := 2
 		var perr toml.ParseError
@@ -296,9 +333,30 @@ func decodeFrontMatter(lines []string, fm *frontMatter, file string) error {
 		return &ContentError{file, line, "front matter: " + tomlMessage(err)}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return &ContentError{file, 2, fmt.Sprintf("front matter: unknown key %q (known: id, kind, title, weight, meta)", und[0].String())}
+		k := und[0]
+		return &ContentError{file, keyLine(lines, k[len(k)-1]), fmt.Sprintf("front matter: unknown key %q (known: id, kind, title, weight, meta)", k.String())}
 	}
 	return nil
+}
+
+// keyLine returns the line of the file (the front matter starts at line
+// 2) where key is set or opens a table, or 2 when it is not found.
+func keyLine(lines []string, key string) int {
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "["+key+"]" || t == "[["+key+"]]" || strings.HasSuffix(strings.TrimSuffix(t, "]"), "."+key) && strings.HasPrefix(t, "[") {
+			return i + 2
+		}
+		for _, k := range []string{key, `"` + key + `"`, "'" + key + "'"} {
+			if rest, ok := strings.CutPrefix(t, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+				return i + 2
+			}
+			if j := strings.Index(t, "."+k); j > 0 && strings.HasPrefix(strings.TrimSpace(t[j+1+len(k):]), "=") {
+				return i + 2
+			}
+		}
+	}
+	return 2
 }
 
 // joinLines joins the lines of a soft-wrapped paragraph: with a space

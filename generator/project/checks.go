@@ -109,45 +109,44 @@ func orderedOwners(p *plan.Page) []string {
 }
 
 // checkGlossary reports English paragraphs that do not use the glossary's
-// rendering of a term their Chinese paragraph contains.
+// rendering of a term their Chinese paragraph contains, and set formulae
+// (patterns) rendered fewer times than the Chinese has them. The terms
+// are linear in the size of the glossary and of the text (plus the terms
+// found): all terms are looked for at once, each paragraph read once.
 func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems {
 	var ps indicator.Problems
-	// all terms in one alternation, longest first; a term inside another
-	// (碳中和 in 碳達峰碳中和) is then not matched on its own, so when terms
-	// overlap each is also looked up directly in paragraphs that match
-	var alts []string
 	type formula struct {
 		t  indicator.Term
 		re *regexp.Regexp
 	}
 	var formulae []formula
-	for _, t := range terms {
-		if t.Zh != "" {
-			alts = append(alts, regexp.QuoteMeta(t.Zh))
-		} else if re, err := regexp.Compile(t.Pattern); err == nil && t.Pattern != "" {
-			formulae = append(formulae, formula{t, re}) // an invalid one is reported by the loader
-		}
-	}
-	if len(alts) == 0 && len(formulae) == 0 {
-		return nil
-	}
-	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	any := regexp.MustCompile(strings.Join(alts, "|"))
-	if len(alts) == 0 {
-		any = regexp.MustCompile(`$^`)
-	}
-	overlapping := false
-	for _, a := range terms {
-		for _, b := range terms {
-			if a.Zh != b.Zh && a.Zh != "" && b.Zh != "" && strings.Contains(a.Zh, b.Zh) {
-				overlapping = true
+	zhs := make([]string, len(terms))
+	for i, t := range terms {
+		zhs[i] = t.Zh
+		if t.Zh == "" && t.Pattern != "" {
+			if re, err := regexp.Compile(t.Pattern); err == nil {
+				formulae = append(formulae, formula{t, re}) // an invalid one is reported by the loader
 			}
 		}
 	}
+	m := newTermMatcher(zhs)
+	// terms with the same Chinese: the matcher reports the first
+	same := map[string][]int{}
+	for i, t := range terms {
+		if t.Zh != "" {
+			same[t.Zh] = append(same[t.Zh], i)
+		}
+	}
+	lowEn := make([]string, len(terms))
+	for i, t := range terms {
+		lowEn[i] = strings.ToLower(t.En)
+	}
+	seen := make([]bool, m.size())
 	enPages := map[string]*plan.Page{}
 	for _, pg := range en.Pages {
 		enPages[pg.ID] = pg
 	}
+	var found []int
 	for _, z := range zh.Pages {
 		e := enPages[z.ID]
 		if e == nil || len(e.Blocks) != len(z.Blocks) {
@@ -170,17 +169,15 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) indicator.Problems
 					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
 				}
 			}
-			// one pass finds the terms a paragraph contains
-			found := map[string]bool{}
-			for _, m := range any.FindAllString(pr[0], -1) {
-				found[m] = true
-			}
+			found = found[:0]
+			m.find(pr[0], seen, func(term int) { found = append(found, same[terms[term].Zh]...) })
 			if len(found) == 0 {
 				continue
 			}
+			sort.Ints(found) // in glossary order
 			low := strings.ToLower(pr[1])
-			for _, t := range terms {
-				if t.Zh != "" && (found[t.Zh] || strings.Contains(pr[0], t.Zh) && overlapping) && !strings.Contains(low, strings.ToLower(t.En)) {
+			for _, k := range found {
+				if t := terms[k]; !strings.Contains(low, lowEn[k]) {
 					ps = append(ps, indicator.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
 				}
 			}

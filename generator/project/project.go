@@ -6,12 +6,16 @@ package project
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -19,6 +23,7 @@ import (
 	"planpress/generator/fonts"
 	"planpress/generator/indicator"
 	"planpress/generator/input"
+	"planpress/generator/internal/fsutil"
 	"planpress/generator/plan"
 )
 
@@ -64,18 +69,41 @@ func (p *Project) T(lang, key string) string {
 
 // Time returns the edition date as a time (for PDF metadata and feeds).
 // SOURCE_DATE_EPOCH, when set, wins over data/site.toml.
+// An invalid SOURCE_DATE_EPOCH is ignored here; commands refuse it first
+// (SourceDateEpoch).
 func (p *Project) Time() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		var sec int64
-		if _, err := fmt.Sscan(s, &sec); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
+	if t, ok, err := SourceDateEpoch(); ok && err == nil {
+		return t
 	}
 	t, err := time.Parse("2006-01-02", p.Config.Date)
 	if err != nil {
 		return time.Date(p.Config.TargetYear, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return t
+}
+
+// SourceDateEpoch reads the environment variable SOURCE_DATE_EPOCH: ok
+// is false when it is not set; an error when it is not a count of seconds
+// since 1970 (digits only) up to the end of indicator.MaxYear.
+func SourceDateEpoch() (t time.Time, ok bool, err error) {
+	s, set := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !set || s == "" {
+		return time.Time{}, false, nil
+	}
+	maxSec := time.Date(indicator.MaxYear, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+	bad := len(s) > 11
+	var sec int64
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			bad = true
+			break
+		}
+		sec = sec*10 + int64(c-'0')
+	}
+	if bad || sec > maxSec {
+		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a time: it must be the seconds since 1970-01-01 UTC, digits only, at most %d (the end of %d); unset it or set e.g. SOURCE_DATE_EPOCH=%d", s, maxSec, indicator.MaxYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+	}
+	return time.Unix(sec, 0).UTC(), true, nil
 }
 
 // Period is the plan period of data/site.toml, as the progress method reads it.
@@ -112,22 +140,19 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, indicator.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
 	}
 	var ps indicator.Problems
-	if e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, [fonts] main"); e != nil {
-		ps = append(ps, e...)
-	}
-	if p.Config.BaseYear == 0 || p.Config.TargetYear <= p.Config.BaseYear {
-		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: "base_year and target_year are missing or out of order", Hint: "write base_year = 2020 and target_year = 2025"})
-	}
-	if p.Config.BaseURL == "" || !strings.HasPrefix(p.Config.BaseURL, "http") || !strings.HasSuffix(p.Config.BaseURL, "/") {
-		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("base_url %q", p.Config.BaseURL), Hint: "write the address where the site is published, starting with https:// and ending with /"})
-	}
-	if _, err := time.Parse("2006-01-02", p.Config.Date); err != nil {
-		ps = append(ps, indicator.Problem{File: "data/site.toml", Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", p.Config.Date), Hint: "write the edition date, e.g. date = \"2026-03-31\""})
+	siteLines, e := loadTOML(root, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, [fonts] main")
+	ps = append(ps, e...)
+	if len(e) == 0 {
+		ps = append(ps, checkConfig(&p.Config, siteLines)...)
 	}
 	for _, lang := range Langs {
 		m := map[string]string{}
-		if e := loadTOML(root, "data/i18n/"+lang+".toml", &m, "any key = \"text\""); e != nil {
-			ps = append(ps, e...)
+		lines, e := loadTOML(root, "data/i18n/"+lang+".toml", &m, "any key = \"text\"")
+		ps = append(ps, e...)
+		for k, v := range m {
+			if n := utf8.RuneCountInString(v); n > input.MaxText {
+				ps = append(ps, indicator.Problem{File: "data/i18n/" + lang + ".toml", Line: keyLineOf(lines, k), Msg: fmt.Sprintf("string %q is %d characters long (at most %d)", k, n, input.MaxText), Hint: "shorten it"})
+			}
 		}
 		p.Strings[lang] = m
 	}
@@ -307,35 +332,111 @@ func rel(root, path string) string {
 }
 
 // loadTOML decodes a small TOML file, reporting errors and unknown keys.
-func loadTOML(root, name string, v any, known string) indicator.Problems {
-	data, err := os.ReadFile(filepath.Join(root, name))
+// It returns the file's lines, for messages about its values.
+func loadTOML(root, name string, v any, known string) ([]string, indicator.Problems) {
+	data, err := fsutil.ReadInput(root, filepath.Join(root, name), input.MaxDataFile)
 	if err != nil {
-		return indicator.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control"}}
+		if fsutil.IsLimit(err) {
+			return nil, indicator.Problems{{File: name, Msg: err.Error()}}
+		}
+		return nil, indicator.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control"}}
 	}
 	s := strings.TrimPrefix(string(data), "\ufeff")
 	if line, msg := input.Check([]byte(s)); line > 0 {
-		return indicator.Problems{{File: name, Line: line, Msg: msg}}
+		return nil, indicator.Problems{{File: name, Line: line, Msg: msg}}
+	}
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	if line, msg := input.TOMLDepth([]byte(s)); line > 0 {
+		return lines, indicator.Problems{{File: name, Line: line, Msg: msg}}
 	}
 	md, err := toml.Decode(s, v)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return indicator.Problems{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: "check quotes, = signs and brackets on this line"}}
+			return lines, indicator.Problems{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message, Hint: "check quotes, = signs and brackets on this line"}}
 		}
-		return indicator.Problems{{File: name, Msg: "TOML: " + err.Error()}}
+		line := 0
+		if m := reErrLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		return lines, indicator.Problems{{File: name, Line: line, Msg: "TOML: " + strings.TrimPrefix(reErrLine.ReplaceAllString(err.Error(), ""), "toml: "), Hint: "check the value types: numbers without quotes, text in quotes"}}
 	}
 	var ps indicator.Problems
-	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for _, k := range md.Undecoded() {
-		line := 0
-		last := k[len(k)-1]
-		for i, l := range lines {
-			if t := strings.TrimSpace(l); strings.HasPrefix(t, last) && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, last)), "=") {
-				line = i + 1
-				break
+		ps = append(ps, indicator.Problem{File: name, Line: keyLineOf(lines, k[len(k)-1]), Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys: " + known})
+	}
+	return lines, ps
+}
+
+// reErrLine finds the line in the decoder's type errors.
+var reErrLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: `)
+
+// keyLineOf returns the line (1-based) where key is set or opens a table,
+// or 0 when it is not found.
+func keyLineOf(lines []string, key string) int {
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "["+key+"]" {
+			return i + 1
+		}
+		for _, k := range []string{key, `"` + key + `"`} {
+			if rest, ok := strings.CutPrefix(t, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+				return i + 1
 			}
 		}
-		ps = append(ps, indicator.Problem{File: name, Line: line, Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "known keys: " + known})
+	}
+	return 0
+}
+
+// checkConfig checks the values of data/site.toml: years in a sane range
+// and in order, a real edition date, a base URL that is one http(s)
+// address, and one-line texts of sane length.
+func checkConfig(c *Config, lines []string) indicator.Problems {
+	var ps indicator.Problems
+	const f = "data/site.toml"
+	add := func(key, msg, hint string) {
+		ps = append(ps, indicator.Problem{File: f, Line: keyLineOf(lines, key), Msg: msg, Hint: hint})
+	}
+	switch {
+	case c.BaseYear == 0 || c.TargetYear == 0:
+		add("base_year", "base_year or target_year is missing", "write base_year = 2020 and target_year = 2025 (the plan's base and target years)")
+	case c.BaseYear < indicator.MinYear || c.BaseYear > indicator.MaxYear:
+		add("base_year", fmt.Sprintf("base_year %d is outside %d–%d", c.BaseYear, indicator.MinYear, indicator.MaxYear), "write the plan's base year, e.g. base_year = 2020")
+	case c.TargetYear < indicator.MinYear || c.TargetYear > indicator.MaxYear:
+		add("target_year", fmt.Sprintf("target_year %d is outside %d–%d", c.TargetYear, indicator.MinYear, indicator.MaxYear), "write the plan's target year, e.g. target_year = 2025")
+	case c.TargetYear <= c.BaseYear:
+		add("target_year", fmt.Sprintf("target_year %d is not after base_year %d", c.TargetYear, c.BaseYear), "the target year comes after the base year: check the two years")
+	case c.TargetYear-c.BaseYear > indicator.MaxPeriod:
+		add("target_year", fmt.Sprintf("the plan period %d–%d is %d years long (at most %d)", c.BaseYear, c.TargetYear, c.TargetYear-c.BaseYear, indicator.MaxPeriod), "check the two years for a typing slip")
+	}
+	if r := input.SingleLine(c.BaseURL); r >= 0 {
+		add("base_url", fmt.Sprintf("base_url contains the control character %U", r), "write the address on one line, without spaces or control characters")
+	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(c.BaseURL, "/") ||
+		strings.ContainsAny(c.BaseURL, " \"'<>\\`") || len(c.BaseURL) > input.MaxString {
+		add("base_url", fmt.Sprintf("base_url %q", c.BaseURL), "write the address where the site is published, starting with https:// and ending with /")
+	}
+	if !indicator.ValidDate(c.Date) || len(c.Date) != len("2006-01-02") {
+		add("date", fmt.Sprintf("date %q is not YYYY-MM-DD", c.Date), "write the edition date, a real date, e.g. date = \"2026-03-31\"")
+	}
+	for _, t := range []struct {
+		key string
+		v   indicator.Text
+	}{{"title", c.Title}, {"short_title", c.Short}, {"issuer", c.Issuer}, {"publisher", c.Publisher}} {
+		for _, s := range []string{t.v.Zh, t.v.En} {
+			if n := utf8.RuneCountInString(s); n > input.MaxString {
+				add(t.key, fmt.Sprintf("%s is %d characters long (at most %d)", t.key, n, input.MaxString), "shorten it")
+			} else if r := input.SingleLine(s); r >= 0 {
+				add(t.key, fmt.Sprintf("%s contains the control character %U", t.key, r), "write it on one line, without line breaks, tabs or control characters")
+			}
+		}
+	}
+	for _, s := range []string{c.Licence.Zh, c.Licence.En} {
+		if n := utf8.RuneCountInString(s); n > input.MaxText {
+			add("licence", fmt.Sprintf("licence is %d characters long (at most %d)", n, input.MaxText), "shorten it")
+		}
+	}
+	if r := input.SingleLine(c.Fonts.Main); r >= 0 {
+		add("main", fmt.Sprintf("[fonts] main contains the control character %U", r), "write the font's path on one line")
 	}
 	return ps
 }

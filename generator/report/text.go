@@ -26,7 +26,11 @@ func faceAdvances(f *fonts.Face) (*advances, error) {
 		err error
 	}
 	r := f.Memo("report.advances", func() any {
-		a, err := readAdvances(f)
+		var a *advances
+		var err error
+		if perr := fonts.Guard(f.Path, func() error { a, err = readAdvances(f); return nil }); perr != nil {
+			a, err = nil, fmt.Errorf("font %s: %w", f.Path, perr)
+		}
 		return result{a, err}
 	}).(result)
 	return r.a, r.err

@@ -47,6 +47,47 @@ type Server struct {
 
 	subMu sync.Mutex
 	subs  map[chan int]bool
+
+	hostMu sync.RWMutex
+	port   string // the port listened on; "" before Run listens
+	hosts  map[string]bool
+	anyIP  bool // listening on every address: any IP address names it
+}
+
+// listening records the address the server listens on: from then on only
+// requests whose Host names it (or localhost, 127.0.0.1, [::1] with its
+// port) are answered. A web page cannot make a browser send such a Host
+// to another site's name, so DNS rebinding cannot read the preview.
+func (s *Server) listening(addr net.Addr) {
+	host, port, _ := net.SplitHostPort(addr.String())
+	s.hostMu.Lock()
+	defer s.hostMu.Unlock()
+	s.port = port
+	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, strings.ToLower(host): true, strings.ToLower(s.opt.Addr): true}
+	delete(s.hosts, "") // a request without a Host names nothing
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		s.anyIP = true
+	}
+}
+
+// hostAllowed reports whether a request's Host names this server.
+// Before the server listens (requests made in tests), loopback names
+// with any port are allowed.
+func (s *Server) hostAllowed(hostport string) bool {
+	host, port, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host, port = hostport, "80"
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	s.hostMu.RLock()
+	defer s.hostMu.RUnlock()
+	if s.port == "" {
+		return IsLoopback(host)
+	}
+	if port != s.port {
+		return false
+	}
+	return s.hosts[host] || s.anyIP && net.ParseIP(host) != nil
 }
 
 // New returns a server for the project at opt.Root.
@@ -157,8 +198,15 @@ const reloadJS = `(function () {
 
 // ServeHTTP serves the in-memory site. Paths are looked up in a map of the
 // built files: nothing outside the site can be reached and no folder is
-// listed.
+// listed. A request whose Host does not name the server gets 421.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		s.hostMu.RLock()
+		port := s.port
+		s.hostMu.RUnlock()
+		http.Error(w, fmt.Sprintf("misdirected request: this preview answers only to the address it listens on (http://127.0.0.1:%s/ or http://localhost:%s/), not to Host %q", port, port, r.Host), http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case "/__planpress/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -291,6 +339,7 @@ func (s *Server) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	s.listening(ln.Addr())
 	url := "http://" + ln.Addr().String() + "/"
 	s.logf("serving %s (Ctrl-C stops)", url)
 	if s.opt.OnListen != nil {

@@ -2,9 +2,10 @@ package site
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"html/template"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,32 +13,65 @@ import (
 	"planpress/generator/project"
 )
 
-// CSVCell neutralises a cell that a spreadsheet would run as a formula.
+// CSVCell neutralises a cell that a spreadsheet would run as a formula:
+// text that starts with =, +, -, @, a tab or a line break (after any
+// spaces and quotes) gets a ' in front of that character, and so does every such start after a
+// semicolon, tab or line break inside the cell, where a spreadsheet that
+// splits on semicolons (the list separator of many locales) or a reader
+// that splits lines would start a new cell. Plain decimal numbers (-18,
+// 27.5) stay numbers; "-Inf", "+1", "1e5" and the like are text.
 func CSVCell(s string) string {
-	if s == "" {
+	if s == "" || reNumber.MatchString(s) {
 		return s
 	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return s
+	var b strings.Builder
+	start := true // at the start of the cell or after a separator
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if start && strings.IndexByte(formulaStart, c) >= 0 {
+			b.WriteByte('\'')
+		}
+		b.WriteByte(c)
+		switch {
+		case c == ';' || c == '\t' || c == '\r' || c == '\n':
+			start = true
+		case c != ' ' && c != '"':
+			start = false
+		}
 	}
-	if strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	return b.String()
+}
+
+// formulaStart are the characters a spreadsheet may read as the start of
+// a formula (space is skipped before them).
+const formulaStart = "=+-@\t\r\n"
+
+var reNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+
+// csvField writes cell c as a field: quoted when it holds a separator
+// (comma, semicolon, tab), a quote or a line break, starts or ends with a
+// space, or had to be neutralised, so that every such cell is quoted the
+// same way.
+func csvField(c string) string {
+	n := CSVCell(c)
+	if n == c && !strings.ContainsAny(c, ",;\"\r\n\t") && (c == "" || c[0] != ' ' && c[len(c)-1] != ' ') {
+		return c
 	}
-	return s
+	return `"` + strings.ReplaceAll(n, `"`, `""`) + `"`
 }
 
 func writeCSV(rows [][]string) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff") // spreadsheets read UTF-8 with a byte order mark
-	w := csv.NewWriter(&b)
 	for _, row := range rows {
-		cells := make([]string, len(row))
 		for i, c := range row {
-			cells[i] = CSVCell(c)
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(csvField(c))
 		}
-		w.Write(cells)
+		b.WriteByte('\n')
 	}
-	w.Flush()
 	return b.Bytes()
 }
 
@@ -183,15 +217,25 @@ func indJSON(p *project.Project, lang string, ind *indicator.Indicator) jsonInd 
 	j.Assessment = map[string]any{"year": res.Year, "status": string(res.Status), "method": string(res.Method), "final": res.Final,
 		"provisional": res.Provisional, "reason_code": string(res.Reason), "reason": res.Explain(w)}
 	if res.HasBase {
-		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, res.BaseValue
+		j.Assessment["base_year"], j.Assessment["base_value"] = res.BaseYear, finite(res.BaseValue)
 	}
 	if res.HasLatest {
-		j.Assessment["latest_year"], j.Assessment["latest_value"] = res.LatestYear, res.LatestValue
+		j.Assessment["latest_year"], j.Assessment["latest_value"] = res.LatestYear, finite(res.LatestValue)
 	}
 	if res.HasRatio {
-		j.Assessment["actual_rate"], j.Assessment["required_rate"], j.Assessment["ratio"] = res.ActualRate, res.RequiredRate, res.Ratio
+		j.Assessment["actual_rate"], j.Assessment["required_rate"], j.Assessment["ratio"] = finite(res.ActualRate), finite(res.RequiredRate), finite(res.Ratio)
 	}
 	return j
+}
+
+// finite returns v, or nil (JSON null) when v is not a finite number:
+// a rate computed from extreme figures (a baseline near the smallest
+// float) can overflow, and JSON has no infinity.
+func finite(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
 }
 
 func marshal(v any) []byte {

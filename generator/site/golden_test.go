@@ -95,14 +95,3 @@ func TestRelativeLinks(t *testing.T) {
 		}
 	}
 }
-
-func TestCSVCell(t *testing.T) {
-	for in, want := range map[string]string{
-		"=SUM(A1)": "'=SUM(A1)", "+1 call": "'+1 call", "-x": "'-x", "@cmd": "'@cmd",
-		"-18": "-18", "27.5": "27.5", "plain": "plain", "": "",
-	} {
-		if got := CSVCell(in); got != want {
-			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

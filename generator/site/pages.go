@@ -461,12 +461,13 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 		inds       []*indicator.Indicator
 	}
 	var spans []span
+	text := textSpans(h) // quotes are marked in text only, never inside an attribute
 	for _, ind := range r.stated[pg.ID] {
 		if ind.Quote == "" {
 			continue
 		}
 		q := strings.ReplaceAll(html.EscapeString(ind.Quote), "&#34;", "&quot;")
-		at := strings.Index(h, q)
+		at := textIndex(h, q, text)
 		if at < 0 {
 			continue
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"planpress/generator/indicator"
+	"planpress/generator/input"
 	"planpress/generator/internal/fsutil"
 	"planpress/generator/project"
 )
@@ -331,9 +332,9 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // loadTemplates parses templates/base.html with each page template.
 func (r *builder) loadTemplates(dir string) error {
-	src, err := os.ReadFile(filepath.Join(dir, "base.html"))
+	src, err := readTemplate(dir, "base.html")
 	if err != nil {
-		return fmt.Errorf("templates: %w", err)
+		return err
 	}
 	base := template.New("base").Funcs(funcs)
 	if _, err := base.Parse(string(src)); err != nil {
@@ -342,7 +343,7 @@ func (r *builder) loadTemplates(dir string) error {
 	partials, _ := filepath.Glob(filepath.Join(dir, "_*.html"))
 	sort.Strings(partials)
 	for _, pth := range partials {
-		ps, err := os.ReadFile(pth)
+		ps, err := readTemplate(dir, filepath.Base(pth))
 		if err != nil {
 			return err
 		}
@@ -360,7 +361,7 @@ func (r *builder) loadTemplates(dir string) error {
 		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "base.html" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		src, err := os.ReadFile(filepath.Join(dir, name))
+		src, err := readTemplate(dir, name)
 		if err != nil {
 			return err
 		}
@@ -377,9 +378,28 @@ func (r *builder) loadTemplates(dir string) error {
 	return nil
 }
 
+// readTemplate reads templates/NAME: a regular file inside the project,
+// of at most input.MaxTextFile bytes, valid UTF-8 without NUL bytes.
+func readTemplate(dir, name string) ([]byte, error) {
+	src, err := fsutil.ReadInput(filepath.Dir(dir), filepath.Join(dir, name), input.MaxTextFile)
+	if err != nil {
+		if fsutil.IsLimit(err) {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if line, msg := input.Check(src); line > 0 {
+		return nil, fmt.Errorf("templates/%s:%d: %s", name, line, msg)
+	}
+	return src, nil
+}
+
+// maxStatic is the largest file of templates/static/ (images, scripts).
+const maxStatic = 64 << 20
+
 // static copies templates/static/ to assets/.
 func (r *builder) static(dir string) ([]File, error) {
-	files, err := fsutil.ReadTree(dir)
+	files, err := fsutil.ReadInputTree(filepath.Dir(filepath.Dir(dir)), dir, maxStatic)
 	if err != nil {
 		return nil, fmt.Errorf("templates/static: %w", err)
 	}

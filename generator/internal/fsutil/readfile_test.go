@@ -17,15 +17,15 @@ func TestReadFile(t *testing.T) {
 		if err := os.WriteFile(p, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadFile(p)
+		got, err := ReadFile(p, 1<<20)
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("size %d: got %d bytes, err %v", size, len(got), err)
 		}
 	}
-	if _, err := ReadFile(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := ReadFile(filepath.Join(dir, "missing"), 1<<20); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := ReadFile(dir); err == nil {
+	if _, err := ReadFile(dir, 1<<20); err == nil {
 		t.Errorf("a folder read as a file")
 	}
 }

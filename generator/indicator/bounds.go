@@ -1,0 +1,91 @@
+package indicator
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"planpress/generator/input"
+)
+
+// MaxMagnitude is the largest absolute value of a figure: beyond it a
+// float64 no longer holds every whole number, and no figure of a plan
+// comes near it (a value like 1.7e308 is a typing slip).
+const MaxMagnitude = 1e15
+
+// MinMagnitude is the smallest absolute value of a figure other than
+// zero: below it, ratios of figures overflow (a baseline of 5e-324), and
+// no figure of a plan is that small in any unit.
+const MinMagnitude = 1e-9
+
+// Year bounds: every year of the data lies in this range (and within the
+// plan period where the data's meaning requires it).
+const (
+	MinYear = 1900
+	MaxYear = 2200
+	// MaxPeriod is the longest plan period, in years.
+	MaxPeriod = 30
+	// BaselineLead is how many years before the plan's base year a
+	// baseline may lie (a peak year, the year a series starts).
+	BaselineLead = 10
+)
+
+// finite checks that v is a number of sane magnitude.
+func finite(file string, line int, what string, v float64) *Problem {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is not a number (%v)", what, v), Hint: "write a plain number"}
+	}
+	if math.Abs(v) > MaxMagnitude {
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %s, beyond ±%g", what, strconv.FormatFloat(v, 'g', -1, 64), MaxMagnitude), Hint: "check the decimal point and the exponent: no figure of a plan is that large"}
+	}
+	if v != 0 && math.Abs(v) < MinMagnitude {
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %s, closer to zero than ±%g", what, strconv.FormatFloat(v, 'g', -1, 64), MinMagnitude), Hint: "check the decimal point and the exponent: no figure of a plan is that small; write 0 for zero"}
+	}
+	return nil
+}
+
+// ValidDate reports whether s is a real calendar date YYYY-MM-DD, month
+// YYYY-MM or year YYYY within MinYear–MaxYear.
+func ValidDate(s string) bool {
+	if !reDate.MatchString(s) {
+		return false
+	}
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	t, err := time.Parse(layout, s)
+	return err == nil && t.Year() >= MinYear && t.Year() <= MaxYear
+}
+
+// text checks a string of the data: at most max characters and, when
+// single is set, on one line without control characters. It returns nil
+// when the text is fine.
+func text(file string, line int, what, s string, single bool) *Problem {
+	if n := utf8.RuneCountInString(s); n > input.MaxString && single || n > input.MaxText {
+		limit := input.MaxText
+		if single {
+			limit = input.MaxString
+		}
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %d characters long (at most %d)", what, n, limit), Hint: "shorten it, or remove text pasted by accident"}
+	}
+	if single {
+		if r := input.SingleLine(s); r >= 0 {
+			return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s contains the control character %U", what, r), Hint: "write it on one line, without line breaks, tabs or control characters"}
+		}
+	}
+	return nil
+}
+
+// yearIn checks that a year lies in [lo, hi].
+func yearIn(file string, line int, what string, y, lo, hi int, hint string) *Problem {
+	if y < lo || y > hi {
+		return &Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %d, outside %d–%d", what, y, lo, hi), Hint: hint}
+	}
+	return nil
+}
+
+// Valid reports whether the limits are a plan period that years can be
+// checked against.
+func (l Limits) Valid() bool {
+	return l.FirstYear >= MinYear && l.LastYear <= MaxYear && l.FirstYear < l.LastYear && l.LastYear-l.FirstYear <= MaxPeriod
+}
