@@ -56,8 +56,10 @@ func cmdSynth(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: planpress synth --out DIR (--scale K | --indicators N [--years Y] [--pages M])")
 		return exitUsage
 	}
-	if _, err := os.Stat(out); err == nil {
-		fmt.Fprintf(stderr, "planpress synth: %s exists\n", out)
+	// synth only ever makes a new folder: it never writes into, or
+	// removes, one that exists (a link counts, even one that leads nowhere)
+	if _, err := os.Lstat(out); err == nil {
+		fmt.Fprintf(stderr, "planpress synth: --out %s exists (give a new folder; synth never writes into an existing one)\n", out)
 		return exitUsage
 	}
 	o := synth.Options{Indicators: inds, Years: years, Pages: pages}

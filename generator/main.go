@@ -132,6 +132,14 @@ func fail(stderr io.Writer, err error, building bool) int {
 		fmt.Fprintf(stderr, "planpress: %d problem(s)%s\n", len(ps), unchanged)
 		return exitInput
 	}
+	var ue *build.UsageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "planpress: %v\n", err)
+		if building {
+			fmt.Fprintln(stderr, "planpress: nothing was built; the output is unchanged")
+		}
+		return exitUsage
+	}
 	fmt.Fprintln(stderr, "planpress:", err)
 	return exitInternal
 }

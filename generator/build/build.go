@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -65,31 +64,6 @@ func round(d time.Duration) string {
 	return d.Round(time.Millisecond).String()
 }
 
-// OutDir returns the output folder for opt.
-func (opt Options) OutDir() (string, error) {
-	root, err := filepath.Abs(opt.Root)
-	if err != nil {
-		return "", err
-	}
-	out := opt.Out
-	if out == "" {
-		out = filepath.Join(root, "public")
-	}
-	out, err = filepath.Abs(out)
-	if err != nil {
-		return "", err
-	}
-	if out == root || strings.HasPrefix(root+string(filepath.Separator), out+string(filepath.Separator)) {
-		return "", fmt.Errorf("--out %s would replace the project folder: choose a folder of its own", out)
-	}
-	for _, keep := range []string{"content", "data", "templates", "generator", "seeds"} {
-		if out == filepath.Join(root, keep) {
-			return "", fmt.Errorf("--out %s would replace the project's %s folder", out, keep)
-		}
-	}
-	return out, nil
-}
-
 // Build runs the whole pipeline. Files are written to a staging folder as
 // they are made (a PDF is not kept in memory once written) and the folder
 // replaces the output only when everything succeeded; on any error the
@@ -98,6 +72,26 @@ func Build(opt Options) (*Summary, error) {
 	start := time.Now()
 	out, err := opt.OutDir()
 	if err != nil {
+		return nil, err
+	}
+	// checked before the lock is made (a refused output gets no lock file
+	// beside it) and again under the lock
+	if err := checkOut(out); err != nil {
+		return nil, err
+	}
+	waitStart, waited := time.Now(), false
+	unlock, err := lockOut(out, func() {
+		waited = true
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "waiting for another build into %s to finish…\n", out)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	wait := time.Since(waitStart)
+	if err := checkOut(out); err != nil {
 		return nil, err
 	}
 	cleanLeftovers(out)
@@ -115,17 +109,28 @@ func Build(opt Options) (*Summary, error) {
 	if werr := w.wait(); err == nil {
 		err = werr
 	}
+	if err == nil {
+		err = verifyStaged(staged)
+	}
 	if err != nil {
 		os.RemoveAll(staged)
 		return nil, err
 	}
 	s.Out = out
-	if err := swap(staged, out); err != nil {
+	if waited {
+		// the time spent waiting for another build into the same output
+		s.Phases = append([]Phase{{"wait", wait}}, s.Phases...)
+	}
+	published, err := swap(staged, out)
+	if err != nil && !published {
 		os.RemoveAll(staged)
 		return nil, err
 	}
-	// publish: waiting for the disk (while rendering and at the end) and
-	// the swap
+	if err != nil {
+		s.Warnings = append(s.Warnings, err.Error())
+	}
+	// publish: waiting for the disk (while rendering and at the end),
+	// the check of the staged tree and the swap
 	s.Phases = append(s.Phases, Phase{"publish", time.Since(t) + time.Duration(w.blocked.Load())})
 	s.Total = time.Since(start)
 	return s, nil
@@ -161,6 +166,10 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	emit := func(f output.File) error {
 		h := sha256.Sum256(f.Data)
 		mu.Lock()
+		if _, dup := sums[f.Path]; dup {
+			mu.Unlock()
+			return diag.Problems{{Msg: fmt.Sprintf("%s is made twice: two sources want the same output path (rename one of them)", f.Path)}}
+		}
 		sums[f.Path] = hex.EncodeToString(h[:])
 		s.Bytes += int64(len(f.Data))
 		s.Files++
@@ -245,6 +254,9 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 		if err := emit(f); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := emit(output.File{Path: MarkerName, Data: markerData}); err != nil {
+		return nil, nil, err
 	}
 	if err := emit(output.File{Path: output.Checksums, Data: checksums(sums)}); err != nil {
 		return nil, nil, err

@@ -21,10 +21,19 @@ func stagingPrefix(out string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".planpress-")
 }
 
-// cleanLeftovers removes staging folders of builds that were killed.
+// cleanLeftovers removes staging folders of builds that were killed, and
+// old trees that could not be removed. It runs under the output's lock, so
+// no other build is using them.
+// An old tree is kept while out is missing: it is then the previous
+// output, which a failed swap could not put back.
 func cleanLeftovers(out string) {
+	_, err := os.Lstat(out)
+	outMissing := errors.Is(err, os.ErrNotExist)
 	matches, _ := filepath.Glob(stagingPrefix(out) + "*")
 	for _, m := range matches {
+		if outMissing && strings.HasPrefix(filepath.Base(m), filepath.Base(stagingPrefix(out))+"old-") {
+			continue
+		}
 		os.RemoveAll(m)
 	}
 }
@@ -42,8 +51,15 @@ func newStaging(out string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return "", err
 	}
-	dir := stagingPrefix(out) + "new-" + randomSuffix()
-	return dir, os.Mkdir(dir, 0o755)
+	// a name no other build uses: Mkdir fails when the folder exists
+	var err error
+	for try := 0; try < 10; try++ {
+		dir := stagingPrefix(out) + "new-" + randomSuffix()
+		if err = os.Mkdir(dir, 0o755); !errors.Is(err, os.ErrExist) {
+			return dir, err
+		}
+	}
+	return "", err
 }
 
 // writers is how many files are written at once: creating files and
@@ -163,23 +179,58 @@ func safePath(p string) bool {
 	return true
 }
 
+// removeTree removes a tree; the tests replace it to make the removal of
+// the old tree fail.
+var removeTree = os.RemoveAll
+
+// verifyStaged checks the staged tree against its own checksums.txt before
+// it goes live: every listed file is there with its checksum, the marker
+// is among them, and there is nothing else.
+func verifyStaged(staged string) error {
+	sums, err := readChecksums(filepath.Join(staged, "checksums.txt"))
+	if err == nil {
+		if _, ok := sums[MarkerName]; !ok {
+			err = fmt.Errorf("%s is not in checksums.txt", MarkerName)
+		}
+	}
+	if err == nil {
+		err = verifyTree(staged, sums)
+	}
+	if err != nil {
+		return fmt.Errorf("the staged tree %s does not match its checksums.txt, so it was not published: %w", staged, err)
+	}
+	return nil
+}
+
 // swap puts the staged tree in place of out. Where the system can exchange
 // two folders atomically it does, so out is at every instant either the old
-// or the new complete tree; the old tree is then removed.
-func swap(staged, out string) error {
-	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(staged, out)
+// or the new complete tree; the old tree is then removed. published tells
+// whether the new tree is in place: an error with published true is a
+// failure to remove the old tree, which is then left beside out (the next
+// build removes it).
+func swap(staged, out string) (published bool, err error) {
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(staged, out); err != nil {
+			return false, err
+		}
+		return true, nil
 	}
-	if err := exchange(staged, out); err == nil {
-		return os.RemoveAll(staged) // staged now holds the old tree
+	old := staged
+	if err := exchange(staged, out); err != nil {
+		// no atomic exchange: two renames, undone when the second fails
+		old = stagingPrefix(out) + "old-" + randomSuffix()
+		if err := os.Rename(out, old); err != nil {
+			return false, err
+		}
+		if err := os.Rename(staged, out); err != nil {
+			if berr := os.Rename(old, out); berr != nil {
+				return false, fmt.Errorf("%w; and the previous output, now at %s, could not be put back: %v (move it back to %s by hand)", err, old, berr, out)
+			}
+			return false, err
+		}
 	}
-	old := stagingPrefix(out) + "old-" + randomSuffix()
-	if err := os.Rename(out, old); err != nil {
-		return err
+	if err := removeTree(old); err != nil {
+		return true, fmt.Errorf("published, but the old tree at %s could not be removed: %w (the next build removes it; or delete it by hand)", old, err)
 	}
-	if err := os.Rename(staged, out); err != nil {
-		os.Rename(old, out)
-		return err
-	}
-	return os.RemoveAll(old)
+	return true, nil
 }

@@ -98,11 +98,15 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 	if o.Context == "" && len(bytes.TrimSpace(data)) == 0 {
 		return t, Problems{{File: name, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}, false
 	}
+	context := ""
+	if o.Context != "" {
+		context = o.Context + ": "
+	}
 	if line, msg := input.Check(data); line > 0 {
-		return t, Problems{{File: name, Line: line + t.first - 1, Msg: msg}}, false
+		return t, Problems{{File: name, Line: line + t.first - 1, Msg: context + msg}}, false
 	}
 	if line, msg := input.TOMLDepth(data); line > 0 {
-		return t, Problems{{File: name, Line: line + t.first - 1, Msg: msg}}, false
+		return t, Problems{{File: name, Line: line + t.first - 1, Msg: context + msg}}, false
 	}
 	md, err := toml.Decode(string(data), v)
 	if err != nil {

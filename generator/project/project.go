@@ -252,6 +252,7 @@ func Load(root string, opt Options) (*Project, error) {
 		ps = append(ps, results[i].ps...)
 		if results[i].plan != nil {
 			p.Plans[lang] = results[i].plan
+			ps = append(ps, checkHeadingIDs(results[i].plan)...)
 		}
 		if results[i].pages != nil {
 			p.Pages[lang] = results[i].pages

@@ -718,10 +718,10 @@ func (r *builder) contentPage(lang, name string) error {
 			b.Sources = append(b.Sources, *present.Cite(p, s.ID, lang))
 		}
 		b.Cite = fmt.Sprintf(p.T(lang, "cite-as"), p.Text(p.Config.Publisher, lang), p.Text(p.Config.Short, lang), p.Config.Date, p.Config.BaseURL+lang+"/")
-		return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "about", Nav: name,
+		return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "about", Nav: name, source: pg.File,
 			Path: output.Page(lang, name), AltPath: output.Page(p.Other(lang), name), Title: pg.Title, Body: b})
 	}
-	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "page", Nav: name,
+	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "page", Nav: name, source: pg.File,
 		Path: output.Page(lang, name), AltPath: output.Page(p.Other(lang), name), Title: pg.Title, Body: &ContentBody{HTML: template.HTML(h)}})
 }
 

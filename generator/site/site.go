@@ -51,7 +51,8 @@ type Page struct {
 	OtherName    string // the name of the other language, in that language
 	Framed       bool   // the page has the site header, menu and footer (not the root chooser or 404)
 
-	b *builder
+	b      *builder
+	source string // the content file the page is made from ("" when generated)
 }
 
 // Chrome returns a part of the page frame (assets, menu, footer) that
@@ -131,6 +132,9 @@ type builder struct {
 	parts   map[string][]string               // lang → each plan page as part of the whole-plan page
 	frames  *frameSet                         // page frames by shape
 	workers int
+
+	claimed map[string]origin   // output path → what made it
+	clashes map[string][]origin // output paths wanted more than once
 }
 
 // Options configure Render.
@@ -204,7 +208,12 @@ func Start(p *project.Project, opt Options) (*Rendering, []output.File, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r.files = append(r.files, statics...)
+	for _, f := range statics {
+		r.addFrom(f, origin{File: "templates/static/" + strings.TrimPrefix(f.Path, "assets/")})
+	}
+	if err := r.claimErr(); err != nil {
+		return nil, nil, err
+	}
 	files := r.files
 	r.files = nil
 	rd := &Rendering{r: r}
@@ -232,14 +241,15 @@ func (rd *Rendering) Finish(pdfs []output.File) ([]output.File, error) {
 		paths = append(paths, f.Path)
 	}
 	sort.Strings(paths)
-	return append(r.files, output.File{Path: output.Sitemap, Data: sitemap(r.p, paths)}, output.File{Path: output.Robots, Data: robots(r.p)}), nil
+	r.add(output.File{Path: output.Sitemap, Data: sitemap(r.p, paths)})
+	r.add(output.File{Path: output.Robots, Data: robots(r.p)})
+	if err := r.claimErr(); err != nil {
+		return nil, err
+	}
+	return r.files, nil
 }
 
-func (r *builder) add(f output.File) {
-	r.mu.Lock()
-	r.files = append(r.files, f)
-	r.mu.Unlock()
-}
+func (r *builder) add(f output.File) { r.addFrom(f, generated("a generated file")) }
 
 // page executes the template of pg and adds the HTML file.
 func (r *builder) page(pg *Page) error {
@@ -273,6 +283,10 @@ func (r *builder) page(pg *Page) error {
 	if strings.HasSuffix(pg.Path, ".html") {
 		out = pg.Path
 	}
-	r.add(output.File{Path: out, Data: bytes.Clone(buf.Bytes())})
+	o := generated("the page generated with templates/" + pg.Template + ".html")
+	if pg.source != "" {
+		o = origin{File: pg.source}
+	}
+	r.addFrom(output.File{Path: out, Data: bytes.Clone(buf.Bytes())}, o)
 	return nil
 }
