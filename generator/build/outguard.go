@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"planpress/generator/output"
 )
 
 // MarkerName is the file every published output carries: a folder that
@@ -190,7 +192,7 @@ func hasMarker(dir string) bool {
 // checksums.txt lists besides itself, each a regular file with the listed
 // SHA-256, and nothing else (no other files, links or special files).
 func matchesChecksums(dir string) bool {
-	sums, err := readChecksums(filepath.Join(dir, "checksums.txt"))
+	sums, err := readChecksums(filepath.Join(dir, output.Checksums))
 	if err != nil || len(sums) == 0 {
 		return false
 	}
@@ -243,7 +245,7 @@ func verifyTree(dir string, sums map[string]string) error {
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("%s is not a regular file", rel)
 		}
-		if rel == "checksums.txt" {
+		if rel == output.Checksums {
 			return nil
 		}
 		if _, ok := sums[rel]; !ok {

@@ -187,7 +187,7 @@ var removeTree = os.RemoveAll
 // it goes live: every listed file is there with its checksum, the marker
 // is among them, and there is nothing else.
 func verifyStaged(staged string) error {
-	sums, err := readChecksums(filepath.Join(staged, "checksums.txt"))
+	sums, err := readChecksums(filepath.Join(staged, output.Checksums))
 	if err == nil {
 		if _, ok := sums[MarkerName]; !ok {
 			err = fmt.Errorf("%s is not in checksums.txt", MarkerName)

@@ -784,7 +784,7 @@ func (r *builder) downloads(lang string) error {
 	b.Dataset = []DataRow{
 		{Title: p.T(lang, "dataset"), URL: output.Dataset(lang, "csv"), Format: "CSV"},
 		{Title: p.T(lang, "dataset"), URL: output.Dataset(lang, "json"), Format: "JSON"},
-		{Title: p.T(lang, "checksums"), URL: "checksums.txt", Format: "SHA-256"},
+		{Title: p.T(lang, "checksums"), URL: output.Checksums, Format: "SHA-256"},
 	}
 	r.add(output.File{Path: output.Dataset(lang, "csv"), Data: DatasetCSV(p, lang)})
 	r.add(output.File{Path: output.Dataset(lang, "json"), Data: DatasetJSON(p, lang)})
