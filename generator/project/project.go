@@ -37,6 +37,10 @@ type Config struct {
 	Licence    indicator.Text `toml:"licence"`
 	LicenceURL string         `toml:"licence_url"` // the licence of the data and translation, for metadata
 	Coverage   indicator.Text `toml:"coverage"`    // the place the plan covers, for metadata
+	// Contact says how to send a missing figure (indicator pages without
+	// one show it); ContactURL is its link (mailto: or https:), optional.
+	Contact    indicator.Text `toml:"contact"`
+	ContactURL string         `toml:"contact_url"`
 	Fonts      struct {
 		Main string `toml:"main"`
 	} `toml:"fonts"`
@@ -163,7 +167,7 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, diag.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
 	}
 	var ps diag.Problems
-	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk")
+	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, contact, contact_url, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk")
 	ps = append(ps, e...)
 	eds, eps := checkEditions(p.Config.Editions)
 	ps = append(ps, eps...)

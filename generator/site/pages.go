@@ -352,7 +352,7 @@ func altLinks(h, o, page, label, name string) string {
 	const open = `<a class="permalink" href="#`
 	from := output.PlanPage(o, page) // the same depth as the page in its own edition
 	pre := ` <a class="alt" href="` + html.EscapeString(relLink(from, from)) + `#`
-	post := `" hreflang="` + o + `" lang="` + o + `" aria-label="` + html.EscapeString(name) + `">` + html.EscapeString(label) + `</a>`
+	post := `" hreflang="` + o + `" lang="` + o + `" aria-label="` + html.EscapeString(label+" "+name) + `">` + html.EscapeString(label) + `</a>`
 	var b strings.Builder
 	b.Grow(len(h) + strings.Count(h, open)*(len(pre)+len(post)+32))
 	for {
@@ -553,19 +553,32 @@ func (r *builder) directive(lang string, d Directive) string {
 
 // IndicatorIndexBody is the list of indicators by area.
 type IndicatorIndexBody struct {
-	Year   int
-	Counts []Count
-	Areas  []AreaScore
-	Filter assess.Status // "" for all
+	Year    int
+	Counts  []Count
+	Areas   []AreaScore
+	Context []*IndView    // context series: listed apart, never counted
+	Filter  assess.Status // "" for all
 }
 
 func (r *builder) indicatorIndex(lang string) error {
 	p := r.p
 	year := p.LatestYear()
 	counts, areas := r.scorecard(lang, year, true)
+	var context []*IndView
+	for i := range areas {
+		var keep []*IndView
+		for _, v := range areas[i].Inds {
+			if v.Ind.Context {
+				context = append(context, v)
+			} else {
+				keep = append(keep, v)
+			}
+		}
+		areas[i].Inds = keep
+	}
 	err := r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "indicators", Nav: "indicators",
 		Path: output.Indicators(lang), AltPath: output.Indicators(p.Other(lang)), Title: p.T(lang, "indicators"),
-		Body: &IndicatorIndexBody{Year: year, Counts: counts, Areas: areas}})
+		Body: &IndicatorIndexBody{Year: year, Counts: counts, Areas: areas, Context: context}})
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,12 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 
 	"planpress/generator/chart"
 	"planpress/generator/indicator"
+	"planpress/generator/output"
 	"planpress/generator/present"
 )
 
@@ -14,6 +16,19 @@ type IndView struct {
 	*present.Indicator
 	Chart    template.HTML
 	HasChart bool
+	// HasFigure: at least one observed value up to the year; a page
+	// without one draws no chart and shows its sourcing record instead.
+	HasFigure bool
+	Sourcing  *SourcingView // data/sourcing.toml, or nil
+	Cite      string        // the "cite this" line of the indicator page
+}
+
+// SourcingView is an indicator's sourcing record in one language.
+type SourcingView struct {
+	Searched  string
+	LookedFor string
+	Checked   []string
+	Found     string
 }
 
 // indView builds the view of an indicator as of year, as lists show it.
@@ -26,10 +41,21 @@ func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndV
 func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) *IndView {
 	p := r.p
 	v := &IndView{Indicator: present.NewIndicator(p, ind, lang, year, present.Full)}
-	if ind.Kind != indicator.Binary {
+	for y := p.Config.BaseYear; y <= year && !v.HasFigure; y++ {
+		_, v.HasFigure = p.Reg.Observation(ind.ID, y)
+	}
+	if rec := p.Sourcing(ind.ID); rec != nil {
+		sv := &SourcingView{Searched: rec.Searched, LookedFor: p.Text(rec.LookedFor, lang), Found: p.Text(rec.Found, lang)}
+		for _, c := range rec.Checked {
+			sv.Checked = append(sv.Checked, p.Text(c, lang))
+		}
+		v.Sourcing = sv
+	}
+	v.Cite = fmt.Sprintf(p.T(lang, "cite-indicator"), p.Text(p.Config.Publisher, lang), v.Name, p.Text(p.Config.Short, lang), p.Config.Date, p.Config.BaseURL+output.Indicator(lang, ind.ID))
+	if ind.Kind != indicator.Binary && v.HasFigure {
 		spec := present.ChartSpec(p, ind, v.Result, lang, year, "c-"+ind.ID)
 		spec.Desc = present.Describe(p, ind, spec, v.Target, v.Status, lang)
-		if len(spec.Observed) > 0 || spec.Target != nil {
+		if len(spec.Observed) > 0 {
 			svg, err := chart.SVG(spec, p.FontsFor(lang))
 			if err == nil {
 				v.Chart = template.HTML(svg)
