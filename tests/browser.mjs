@@ -3,9 +3,10 @@
 //
 // For each page, in headless Chromium: axe-core WCAG 2.1 A/AA finds no
 // violation; no console error; no request to a host other than the local
-// server; the page's chart (if any) has an accessible name; the language
-// switch lands on the counterpart page; with JavaScript off the page still
-// shows its heading and content.
+// server; at 320 px wide the page does not scroll sideways; the page's
+// chart (if any) has an accessible name; the language switch lands on the
+// counterpart page; with JavaScript off the page still shows its heading
+// and content.
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
 
@@ -22,7 +23,7 @@ const browser = await chromium.launch({
     "--disable-sync", "--no-first-run", "--disable-quic"],
 });
 try {
-  const ctx = await browser.newContext({ bypassCSP: false, viewport: { width: 390, height: 844 } });
+  const ctx = await browser.newContext({ bypassCSP: false, viewport: { width: 320, height: 700 } });
   const axeCtx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const noJS = await browser.newContext({ javaScriptEnabled: false });
   for (const path of paths) {
@@ -40,6 +41,15 @@ try {
     if (!resp || (resp.status() !== 200 && !path.endsWith("404.html"))) fail(path, `HTTP ${resp && resp.status()}`);
     await page.waitForTimeout(50);
     for (const e of errors) fail(path, `console error: ${e}`);
+    // no sideways scrolling on a 320 px phone
+    const wide = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= w) { return ""; }
+      const over = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > w + 1)
+        .map((el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""));
+      return `${document.documentElement.scrollWidth} px wide at ${w} px (${over.slice(0, 4).join(", ")})`;
+    });
+    if (wide) fail(path, `scrolls sideways: ${wide}`);
     // charts have an accessible name and description
     const charts = await page.$$eval("svg[role=img]", (els) => els.map((s) => {
       const ids = (s.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -178,9 +180,11 @@ func TestNoBrokenLinks(t *testing.T) {
 	}
 }
 
-// TestBrowser opens every page type in both languages in headless Chromium
-// (tests/browser.mjs): axe-core WCAG 2.1 A/AA, console errors, requests to
-// other hosts, chart names, the language switch, and JavaScript off.
+// TestBrowser opens every page of the real build in both languages in
+// headless Chromium (tests/browser.mjs, one browser for all pages):
+// axe-core WCAG 2.1 A/AA, console errors, requests to other hosts, no
+// sideways scrolling at 320 px, chart names, the language switch, and
+// JavaScript off.
 func TestBrowser(t *testing.T) {
 	testutil.Slow(t)
 	out, _ := realSite(t)
@@ -192,19 +196,51 @@ func TestBrowser(t *testing.T) {
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
-	pages := []string{"index.html", "404.html"}
-	for _, lang := range []string{"zh-Hant", "en"} {
-		for _, p := range []string{"", "plan/", "plan/ch4/", "plan/notice/", "indicators/", "indicators/status/achieved/",
-			"indicators/pm25-annual-mean/", "indicators/worse-than-class-v-eliminated/", "reports/", "reports/2025/", "reports/2022/",
-			"tables/", "methodology/", "about/", "downloads/", "search/"} {
-			pages = append(pages, lang+"/"+p+"index.html")
+	var pages []string
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".html") {
+			rel, _ := filepath.Rel(out, path)
+			pages = append(pages, filepath.ToSlash(rel))
 		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(pages)
+	if len(pages) < 200 {
+		t.Fatalf("only %d pages found in %s", len(pages), out)
 	}
 	cmd := exec.Command(node, append([]string{filepath.Join(root, "tests", "browser.mjs"), srv.URL + "/"}, pages...)...)
 	cmd.Dir = root
 	msg, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("browser checks failed (%v):\n%s", err, msg)
+	}
+	t.Log(strings.TrimSpace(string(msg)))
+}
+
+// TestSearchQueries types the queries of tests/search-cases.json (both
+// scripts, variant forms, mainland wording, full width, English) into the
+// search pages of the real build, through the page's own search code in
+// headless Chromium (tests/search.mjs): each finds its page, the match is
+// marked, the query is in the address and survives the language switch.
+func TestSearchQueries(t *testing.T) {
+	testutil.Slow(t)
+	out, _ := realSite(t)
+	node := testutil.Tool(t, "node")
+	testutil.Tool(t, "chromium")
+	root := testutil.Root(t)
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
+		t.Fatalf("playwright-core is missing: run scripts/setup --test")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	cmd := exec.Command(node, filepath.Join(root, "tests", "search.mjs"), srv.URL+"/", filepath.Join(root, "tests", "search-cases.json"))
+	cmd.Dir = root
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("search checks failed (%v):\n%s", err, msg)
 	}
 	t.Log(strings.TrimSpace(string(msg)))
 }

@@ -77,6 +77,7 @@ type Project struct {
 	Editions     []Edition                        // the language editions, in order (data/site.toml)
 	Reg          *indicator.Register              // areas, indicators, sources, values
 	Results      map[string]map[int]assess.Result // indicator → report year → result
+	Search       SearchFold                       // the search's folding (data/search/)
 	Fonts        *fonts.Set                       // [fonts] main
 	editionFonts map[string]*fonts.Set            // editions with a font of their own
 	Years        []int                            // report years: years after the base year that have an annual file
@@ -192,6 +193,9 @@ func Load(root string, opt Options) (*Project, error) {
 		p.Strings[lang] = m
 	}
 	ps = append(ps, stringParity(langs, p.Strings)...)
+	sf, sps := loadSearchFold(fsys)
+	p.Search = sf
+	ps = append(ps, sps...)
 	// fonts and the data files load while the plan text is read
 	type fontsResult struct {
 		set  *fonts.Set

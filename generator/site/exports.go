@@ -537,3 +537,32 @@ func sitemap(p *project.Project, paths []string) []byte {
 func robots(p *project.Project) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Config.BaseURL + "sitemap.xml\n")
 }
+
+// SearchFoldAsset is the search's folding table (data/search/), a script
+// of the search page: window.PLANPRESS_FOLD = {c: pairs of characters
+// (each character then its folded form), p: groups of equivalent words}.
+var SearchFoldAsset = output.Asset("search-fold.js")
+
+func (r *builder) searchFold() error {
+	sf := r.p.Search
+	var c strings.Builder
+	for _, pr := range sf.Chars {
+		c.WriteRune(pr[0])
+		c.WriteRune(pr[1])
+	}
+	phrases := sf.Phrases
+	if phrases == nil {
+		phrases = [][]string{}
+	}
+	data, err := json.Marshal(struct {
+		C string     `json:"c"`
+		P [][]string `json:"p"`
+	}{c.String(), phrases})
+	if err != nil {
+		return fmt.Errorf("search folding: %w", err)
+	}
+	js := append([]byte("window.PLANPRESS_FOLD="), data...)
+	js = append(js, ";\n"...)
+	r.add(output.File{Path: SearchFoldAsset, Data: js})
+	return nil
+}

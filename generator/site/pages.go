@@ -21,7 +21,7 @@ import (
 func (r *builder) jobs() []func() error {
 	p := r.p
 	var jobs []func() error
-	jobs = append(jobs, r.rootPage, r.notFound)
+	jobs = append(jobs, r.rootPage, r.notFound, r.searchFold)
 	for _, lang := range r.p.Langs() {
 		lang := lang
 		jobs = append(jobs,
@@ -104,10 +104,46 @@ type Count struct {
 
 // AreaScore is an area's indicators by status.
 type AreaScore struct {
-	ID, Name string
-	Counts   []Count
-	Total    int
-	Inds     []*IndView
+	ID, Name    string
+	Counts      []Count
+	Total       int
+	Inds        []*IndView
+	Reporting   []Count // by reporting status (Status is the reporting status)
+	Provisional int     // verdicts marked provisional
+	// ProgressBar and ReportingBar draw Counts and Reporting as stacked
+	// bars (SVG, hidden from assistive technology: the counts are text).
+	ProgressBar, ReportingBar template.HTML
+}
+
+// reportings are the reporting statuses in legend order.
+var reportings = []assess.Reporting{assess.ReportedOfficial, assess.ReportedMedia, assess.NotFound}
+
+// stackedBar draws counts as one bar of segments, widths in proportion.
+func stackedBar(cs []Count) template.HTML {
+	total := 0
+	for _, c := range cs {
+		total += c.N
+	}
+	if total == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<svg class="bar" viewBox="0 0 1000 16" preserveAspectRatio="none" aria-hidden="true" focusable="false">`)
+	x, seen := 0, 0
+	for _, c := range cs {
+		if c.N == 0 {
+			continue
+		}
+		seen += c.N
+		w := c.N * 1000 / total
+		if seen == total {
+			w = 1000 - x // the last segment ends the bar
+		}
+		fmt.Fprintf(&b, `<rect class="%s" x="%d" y="0" width="%d" height="16" fill="currentColor"/>`, html.EscapeString(c.Class), x, w)
+		x += w
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
 }
 
 // scorecard counts statuses overall and per area as of year.
@@ -118,18 +154,27 @@ func (r *builder) scorecard(lang string, year int, withViews bool) ([]Count, []A
 	for _, a := range p.Reg.Areas {
 		as := AreaScore{ID: a.ID, Name: p.Text(a.Name, lang)}
 		per := map[assess.Status]int{}
+		rep := map[assess.Reporting]int{}
 		for _, ind := range p.Reg.InArea(a.ID) {
 			if ind.Commitment() { // context series and forecasts are not counted
 				res := p.Results[ind.ID][year]
 				per[res.Status]++
 				total[res.Status]++
+				rep[res.Reporting]++
 				as.Total++
+				if res.Provisional && res.Status.Verdict() {
+					as.Provisional++
+				}
 			}
 			if withViews {
 				as.Inds = append(as.Inds, r.indView(ind, lang, year))
 			}
 		}
 		as.Counts = counts(p, per, lang)
+		for _, rs := range reportings {
+			as.Reporting = append(as.Reporting, Count{Status: assess.Status(rs), Label: p.T(lang, rs.Key()), Class: "rp-" + string(rs), N: rep[rs]})
+		}
+		as.ProgressBar, as.ReportingBar = stackedBar(as.Counts), stackedBar(as.Reporting)
 		areas = append(areas, as)
 	}
 	return counts(p, total, lang), areas
@@ -151,6 +196,30 @@ type HomeBody struct {
 	Areas     []AreaScore
 	Headlines []*IndView
 	Total     int
+	Answer    string // one or two sentences with the numbers (data/i18n home-answer)
+}
+
+// answer fills the home page's answer sentences (the UI strings
+// home-answer and home-answer-provisional) with the counts of year.
+func answer(p *project.Project, lang string, year, total int, cs []Count, areas []AreaScore) string {
+	n := map[assess.Status]int{}
+	for _, c := range cs {
+		n[c.Status] = c.N
+	}
+	prov := 0
+	for _, a := range areas {
+		prov += a.Provisional
+	}
+	d := func(k int) string { return fmt.Sprint(k) }
+	rep := strings.NewReplacer("{year}", d(year), "{total}", d(total),
+		"{met}", d(n[assess.Achieved]), "{early}", d(n[assess.ReachedEarly]), "{missed}", d(n[assess.NotAchieved]),
+		"{ontrack}", d(n[assess.OnTrack]), "{offtrack}", d(n[assess.Acceleration]+n[assess.Limited]+n[assess.Deterioration]),
+		"{undetermined}", d(n[assess.Undetermined]), "{nodata}", d(n[assess.NoData]), "{provisional}", d(prov))
+	s := rep.Replace(p.T(lang, "home-answer"))
+	if prov > 0 {
+		s += rep.Replace(p.T(lang, "home-answer-provisional"))
+	}
+	return s
 }
 
 func (r *builder) home(lang string) error {
@@ -164,6 +233,7 @@ func (r *builder) home(lang string) error {
 	}
 	b := &HomeBody{Year: year, Final: year >= p.Config.TargetYear, Total: total}
 	b.Counts, b.Areas = r.scorecard(lang, year, false)
+	b.Answer = answer(p, lang, year, total, b.Counts, b.Areas)
 	for _, id := range p.Config.Headlines {
 		if ind := p.Reg.Indicator(id); ind != nil && len(b.Headlines) < 4 {
 			if v := r.indViewChart(ind, lang, year); v.HasChart {

@@ -3,11 +3,16 @@
   "use strict";
 
   // The language switch keeps the reader's place: it follows the section
-  // in the address (#ch3-s1) to the same section in the other language.
+  // in the address (#ch3-s1) to the same section in the other language, and
+  // carries a search query (?q=) to the other edition's search page.
   var sw = document.querySelector("a.lang");
+  var sync = function () {};
   if (sw) {
-    var base = sw.getAttribute("href").split("#")[0];
-    var sync = function () { sw.setAttribute("href", base + (location.hash || "")); };
+    var base = sw.getAttribute("href").split("#")[0].split("?")[0];
+    sync = function () {
+      var q = new URLSearchParams(location.search).get("q");
+      sw.setAttribute("href", base + (q ? "?q=" + encodeURIComponent(q) : "") + (location.hash || ""));
+    };
     sync();
     window.addEventListener("hashchange", sync);
   }
@@ -32,13 +37,78 @@
     });
   }
 
-  // Search, on the search page only: the index is a script of the site.
+  // Search, on the search page only: the index and the folding table
+  // (search-fold.js) are scripts of the site. Text and query are folded
+  // alike: full-width to half-width, case, traditional and variant
+  // characters to simplified, and equivalent wordings (空氣品質, 空气质量).
+  // Folding keeps the length of the text, so a match found in the folded
+  // text is highlighted at the same place in the original.
   var form = document.querySelector("form.search-form");
   if (!form) { return; }
   var input = form.querySelector("input[type=search]");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var norm = function (s) { return (s.normalize ? s.normalize("NFKC") : s).toLowerCase(); };
+  var map = null, groups = [];
+  var fold = function (s) {
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var ch = s.charAt(i);
+      var n = ch.normalize ? ch.normalize("NFKC") : ch;
+      if (n.length === 1) { ch = n; }
+      var l = ch.toLowerCase();
+      if (l.length === 1) { ch = l; }
+      out += map[ch] || ch;
+    }
+    return out;
+  };
+  var setup = function () {
+    if (map) { return; }
+    map = {};
+    var f = window.PLANPRESS_FOLD || { c: "", p: [] };
+    for (var i = 0; i + 1 < f.c.length; i += 2) { map[f.c.charAt(i)] = f.c.charAt(i + 1); }
+    groups = f.p.map(function (g) { return g.map(fold); });
+  };
+  // alts: the folded term and its other wordings
+  var alts = function (t) {
+    var out = [t];
+    groups.forEach(function (g) {
+      var more = [];
+      out.forEach(function (a) {
+        g.forEach(function (w) {
+          if (a.indexOf(w) < 0) { return; }
+          g.forEach(function (v) { if (v !== w) { more.push(a.split(w).join(v)); } });
+        });
+      });
+      more.forEach(function (m) { if (out.indexOf(m) < 0) { out.push(m); } });
+    });
+    return out;
+  };
+  var find = function (f, as) {
+    var best = -1, len = 0;
+    as.forEach(function (a) {
+      var at = f.indexOf(a);
+      if (at >= 0 && (best < 0 || at < best)) { best = at; len = a.length; }
+    });
+    return [best, len];
+  };
+  // marked appends text to el with every match of the needles marked
+  var marked = function (el, text, needles) {
+    var f = fold(text), at = 0;
+    while (at < text.length) {
+      var next = -1, len = 0;
+      needles.forEach(function (a) {
+        var i = f.indexOf(a, at);
+        if (i >= 0 && (next < 0 || i < next || (i === next && a.length > len))) { next = i; len = a.length; }
+      });
+      if (next < 0 || !len) { break; }
+      if (next > at) { el.appendChild(document.createTextNode(text.slice(at, next))); }
+      var m = document.createElement("mark");
+      m.textContent = text.slice(next, next + len);
+      el.appendChild(m);
+      at = next + len;
+    }
+    if (at < text.length) { el.appendChild(document.createTextNode(text.slice(at))); }
+  };
   var fill = function (tpl, n, q) {
     return tpl.replace(/%\[1\]d|%d/, String(n)).replace(/%\[2\]s|%s/, q);
   };
@@ -48,28 +118,33 @@
     var frag = i < 0 ? "" : u.slice(i);
     return "../../" + path + "index.html" + frag;
   };
-  var snippet = function (text, term) {
-    var at = norm(text).indexOf(term);
-    if (at < 0) { return [text.slice(0, 120), "", ""]; }
-    var from = Math.max(0, at - 40);
-    return [(from > 0 ? "…" : "") + text.slice(from, at), text.slice(at, at + term.length), text.slice(at + term.length, at + term.length + 80) + "…"];
+  var remember = function (q) {
+    try {
+      history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
+    } catch (e) { /* file:// pages may refuse; the query still works */ }
+    sync();
   };
   var run = function () {
     var idx = window.PLANPRESS_INDEX;
     if (!idx) { return; }
+    setup();
     var q = input.value.trim();
     while (list.firstChild) { list.removeChild(list.firstChild); }
+    remember(q);
     if (!q) { status.textContent = ""; return; }
-    var terms = norm(q).split(/\s+/).filter(Boolean);
+    var terms = fold(q.replace(/["“”「」『』]/g, " ")).split(/\s+/).filter(Boolean).map(alts);
+    var needles = [].concat.apply([], terms);
     var hits = [];
     idx.forEach(function (e) {
-      var t = norm(e.t), x = norm(e.x), score = 0;
+      if (e.ft === undefined) { e.ft = fold(e.t); e.fx = fold(e.x); }
+      var score = 0, first = -1, flen = 0;
       for (var i = 0; i < terms.length; i++) {
-        var inT = t.indexOf(terms[i]) >= 0, inX = x.indexOf(terms[i]) >= 0;
-        if (!inT && !inX) { return; }
-        score += (inT ? 10 : 0) + (inX ? 1 : 0) + (e.k === "indicator" ? 2 : 0);
+        var inT = find(e.ft, terms[i])[0] >= 0, x = find(e.fx, terms[i]);
+        if (!inT && x[0] < 0) { return; }
+        if (first < 0 && x[0] >= 0) { first = x[0]; flen = x[1]; }
+        score += (inT ? 10 : 0) + (x[0] >= 0 ? 1 : 0) + (e.k === "indicator" ? 2 : 0);
       }
-      hits.push({ e: e, s: score });
+      hits.push({ e: e, s: score, at: first, len: flen });
     });
     hits.sort(function (a, b) { return b.s - a.s; });
     status.textContent = fill(hits.length ? status.getAttribute("data-count") : status.getAttribute("data-none"), hits.length, q);
@@ -77,17 +152,15 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = link(h.e.u);
-      a.textContent = h.e.t;
+      marked(a, h.e.t, needles);
       li.appendChild(a);
-      var parts = snippet(h.e.x, terms[0]);
       var p = document.createElement("p");
-      p.appendChild(document.createTextNode(parts[0]));
-      if (parts[1]) {
-        var m = document.createElement("mark");
-        m.textContent = parts[1];
-        p.appendChild(m);
-      }
-      p.appendChild(document.createTextNode(parts[2]));
+      var x = h.e.x;
+      var from = h.at < 0 ? 0 : Math.max(0, h.at - 40);
+      var to = h.at < 0 ? 120 : h.at + h.len + 80;
+      if (from > 0) { p.appendChild(document.createTextNode("…")); }
+      marked(p, x.slice(from, to), needles);
+      if (to < x.length) { p.appendChild(document.createTextNode("…")); }
       li.appendChild(p);
       list.appendChild(li);
     });
@@ -98,4 +171,6 @@
   var params = new URLSearchParams(location.search);
   if (params.get("q")) { input.value = params.get("q"); }
   window.addEventListener("load", function () { status.textContent = ""; if (input.value) { run(); } });
+  // for tests and other scripts: the page's own search
+  window.planpressSearch = function (q) { input.value = q; run(); return [].map.call(list.querySelectorAll("li > a"), function (el) { return el.getAttribute("href"); }); };
 })();
