@@ -60,8 +60,23 @@ var (
 // (U+2212) and thousands separators.
 func format(v float64, d int) string { return numfmt.Format(v, d, "") }
 
-// build returns the go-chart definition of s.
-func build(s Spec, fs *fonts.Set) gochart.Chart {
+// Layout is the size of a drawing of a chart: its canvas in px, its text
+// size in points (at 96 DPI) and whether the legend and status are drawn
+// in it (a page draws them as text beside the chart instead).
+type Layout struct {
+	W, H   int
+	Font   float64
+	Legend bool
+}
+
+// Print is the layout of the PDFs: the chart's original size with its key.
+var Print = Layout{W: Width, H: Height, Font: 11, Legend: true}
+
+// build returns the go-chart definition of s as printed.
+func build(s Spec, fs *fonts.Set) gochart.Chart { return buildLayout(s, fs, Print) }
+
+// buildLayout returns the go-chart definition of s drawn at l.
+func buildLayout(s Spec, fs *fonts.Set, l Layout) gochart.Chart {
 	font := fs.Main.TrueType()
 	lo, hi := 0.0, 0.0
 	first := true
@@ -108,10 +123,15 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 	for _, y := range years(s.FromYear, s.ToYear) {
 		xticks = append(xticks, gochart.Tick{Value: float64(y), Label: fmt.Sprint(y)})
 	}
-	text := gochart.Style{FontSize: 11, FontColor: colText, Font: font}
+	text := gochart.Style{FontSize: l.Font, FontColor: colText, Font: font}
+	k := l.Font / 11 // paddings grow with the text
+	bottom := 44.0
+	if !l.Legend {
+		bottom = 18
+	}
 	c := gochart.Chart{
-		Width: Width, Height: Height, DPI: 96, Font: font,
-		Background: gochart.Style{Padding: gochart.Box{Top: 30, Left: 8, Right: 48, Bottom: 44}},
+		Width: l.W, Height: l.H, DPI: 96, Font: font,
+		Background: gochart.Style{Padding: gochart.Box{Top: int(30 * k), Left: int(8 * k), Right: int(48 * k), Bottom: int(bottom * k)}},
 		XAxis: gochart.XAxis{
 			Style: text, Ticks: xticks,
 			Range: &gochart.ContinuousRange{Min: float64(s.FromYear) - 0.3, Max: float64(s.ToYear) + 0.3},
@@ -171,16 +191,17 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 		last := s.Observed[n-1]
 		c.Series = append(c.Series, gochart.AnnotationSeries{
 			YAxis:       gochart.YAxisSecondary,
-			Style:       gochart.Style{FontSize: 10, FontColor: colObserved, StrokeColor: colObserved, FillColor: drawing.ColorWhite, Font: font},
+			Style:       gochart.Style{FontSize: l.Font * 10 / 11, FontColor: colObserved, StrokeColor: colObserved, FillColor: drawing.ColorWhite, Font: font},
 			Annotations: []gochart.Value2{{XValue: float64(last.Year), YValue: last.Value, Label: format(last.Value, s.Decimals)}},
 		})
 	}
-	c.Elements = []gochart.Renderable{legend(s)}
+	c.Elements = []gochart.Renderable{legend(s, l)}
 	return c
 }
 
-// legend draws a key below the plot: a sample of each line and its label.
-func legend(s Spec) gochart.Renderable {
+// legend draws a key below the plot: a sample of each line and its label;
+// without l.Legend only the unit.
+func legend(s Spec, l Layout) gochart.Renderable {
 	return func(r gochart.Renderer, box gochart.Box, _ gochart.Style) {
 		type entry struct {
 			label string
@@ -195,16 +216,20 @@ func legend(s Spec) gochart.Renderable {
 		if s.Baseline != nil && s.Target != nil {
 			entries = append(entries, entry{s.Labels.Path, colPath, []float64{2, 4}, false})
 		}
+		k := l.Font / 11
 		r.ResetStyle()
 		r.SetFontColor(colText)
-		r.SetFontSize(11)
-		r.Text(s.Unit, 8, 16)
+		r.SetFontSize(l.Font)
+		r.Text(s.Unit, int(8*k), int(16*k))
+		if !l.Legend {
+			return
+		}
 		if s.Status != "" {
 			w := r.MeasureText(s.Status).Width()
-			r.Text(s.Status, Width-20-w, 16)
+			r.Text(s.Status, l.W-int(20*k)-w, int(16*k))
 		}
 		x := box.Left
-		y := Height - 14
+		y := l.H - int(14*k)
 		for _, e := range entries {
 			r.ResetStyle()
 			r.SetStrokeColor(e.col)
@@ -222,7 +247,7 @@ func legend(s Spec) gochart.Renderable {
 			}
 			r.ResetStyle()
 			r.SetFontColor(colText)
-			r.SetFontSize(11)
+			r.SetFontSize(l.Font)
 			r.Text(e.label, x+27, y)
 			x += 27 + r.MeasureText(e.label).Width() + 16
 		}

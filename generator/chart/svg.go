@@ -17,11 +17,24 @@ import (
 	"planpress/generator/fonts"
 )
 
-// SVG renders the chart as an inline SVG element with role="img", a title
-// and a description. Every text is escaped and styles are presentation
-// attributes, so the page needs no inline style under its CSP.
-func SVG(s Spec, fs *fonts.Set) ([]byte, error) {
-	c := build(s, fs)
+// Screen is the layout of charts on pages: 360 units wide with 16-unit
+// text, shown at most 360 CSS px wide (site.css), so that its text reads
+// between about 12.8 px (on a 320 px phone) and 16 px; the legend and the
+// status are text beside it.
+var Screen = Layout{W: 360, H: 250, Font: 12, Legend: false}
+
+// SVG renders the chart as printed (Print) as an SVG element with
+// role="img", a title and a description.
+func SVG(s Spec, fs *fonts.Set) ([]byte, error) { return SVGLayout(s, fs, Print, nil) }
+
+// SVGLayout renders the chart drawn at l as an inline SVG element with
+// role="img", a title and a description. Every text is escaped and styles
+// are presentation attributes, so the page needs no inline style under its
+// CSP. tips, one per observed point, are the points' value and source:
+// each point gets a mark (class "pt", data-tip) that the page's script
+// makes a focusable button; without the script the values table says it.
+func SVGLayout(s Spec, fs *fonts.Set, l Layout, tips []string) ([]byte, error) {
+	c := buildLayout(s, fs, l)
 	var body bytes.Buffer
 	r := &svgRenderer{dpi: 96, font: fs.Main.TrueType()}
 	if err := c.Render(func(w, h int) (gochart.Renderer, error) { r.w, r.h = w, h; return r, nil }, &body); err != nil {
@@ -31,6 +44,13 @@ func SVG(s Spec, fs *fonts.Set) ([]byte, error) {
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d" class="chart" font-family="sans-serif">`, r.w, r.h, s.ID, s.ID)
 	fmt.Fprintf(&out, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, s.ID, html.EscapeString(s.Title), s.ID, html.EscapeString(s.Desc))
 	out.Write(body.Bytes())
+	if len(tips) == len(s.Observed) && len(r.dots) == len(s.Observed) {
+		out.WriteString(`<g class="pts" aria-hidden="true">`)
+		for i, d := range r.dots {
+			fmt.Fprintf(&out, `<circle class="pt" cx="%d" cy="%d" r="10" fill="#ffffff" fill-opacity="0" data-tip="%s"><title>%s</title></circle>`, d[0], d[1], html.EscapeString(tips[i]), html.EscapeString(tips[i]))
+		}
+		out.WriteString(`</g>`)
+	}
 	out.WriteString("</svg>")
 	return out.Bytes(), nil
 }
@@ -69,6 +89,7 @@ type svgRenderer struct {
 	style  gochart.Style
 	path   strings.Builder
 	rotate *float64
+	dots   [][2]int // the observed points' dots, in drawing order
 }
 
 func (r *svgRenderer) ResetStyle()                    { r.style = gochart.Style{}; r.path.Reset() }
@@ -117,6 +138,9 @@ func (r *svgRenderer) ArcTo(cx, cy int, rx, ry, start, delta float64) {
 }
 
 func (r *svgRenderer) Circle(radius float64, x, y int) {
+	if r.style.FillColor == colObserved {
+		r.dots = append(r.dots, [2]int{x, y})
+	}
 	fmt.Fprintf(&r.b, `<circle cx="%d" cy="%d" r="%.1f"%s/>`, x, y, radius, r.attrs(true, true))
 }
 

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"path"
 	"sort"
 	"strings"
 	"sync"
 
 	"planpress/generator/assess"
+	"planpress/generator/chart"
 	"planpress/generator/indicator"
 	"planpress/generator/output"
 	"planpress/generator/plan"
@@ -222,6 +224,51 @@ func answer(p *project.Project, lang string, year, total int, cs []Count, areas 
 	return s
 }
 
+// chartFiles writes a chart's downloads (base.svg, base.png) and its
+// og:image (og.png beside them), all from the same chart definition.
+func (r *builder) chartFiles(v *IndView, lang, base string) error {
+	fs := r.p.FontsFor(lang)
+	svg, err := chart.SVGLayout(*v.Spec, fs, chart.Screen, nil)
+	if err != nil {
+		return err
+	}
+	r.add(output.File{Path: base + ".svg", Data: append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"), svg...)})
+	png, err := chart.PNG(*v.Spec, fs, chart.Download)
+	if err != nil {
+		return err
+	}
+	r.add(output.File{Path: base + ".png", Data: png})
+	return r.ogImage(v, lang, path.Dir(base)+"/og.png")
+}
+
+// ogImage writes the 1200 × 630 image of a chart at site path at.
+func (r *builder) ogImage(v *IndView, lang, at string) error {
+	png, err := chart.PNG(*v.Spec, r.p.FontsFor(lang), chart.OpenGraph)
+	if err != nil {
+		return err
+	}
+	r.add(output.File{Path: at, Data: png})
+	return nil
+}
+
+// ogChart is the chart of a home or report page's og:image: the first
+// headline indicator with a chart as of year.
+func (r *builder) ogChart(lang string, year int) *IndView {
+	p := r.p
+	ids := append([]string(nil), p.Config.Headlines...)
+	for _, ind := range p.Reg.Indicators {
+		ids = append(ids, ind.ID)
+	}
+	for _, id := range ids {
+		if ind := p.Reg.Indicator(id); ind != nil && ind.Commitment() {
+			if v := r.indViewChart(ind, lang, year); v.HasChart {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
 func (r *builder) home(lang string) error {
 	p := r.p
 	year := p.LatestYear()
@@ -256,8 +303,15 @@ func (r *builder) home(lang string) error {
 			}
 		}
 	}
-	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "home", Nav: "home",
-		Path: output.Home(lang), AltPath: output.Home(p.Other(lang)), Title: p.Text(p.Config.Short, lang), Body: b})
+	pg := &Page{Lang: lang, Other: p.Other(lang), Template: "home", Nav: "home",
+		Path: output.Home(lang), AltPath: output.Home(p.Other(lang)), Title: p.Text(p.Config.Short, lang), Body: b}
+	if v := r.ogChart(lang, year); v != nil {
+		pg.OGImage = output.Home(lang) + "og.png"
+		if err := r.ogImage(v, lang, pg.OGImage); err != nil {
+			return err
+		}
+	}
+	return r.page(pg)
 }
 
 // TOCEntry is a line of the plan's table of contents.
@@ -692,6 +746,13 @@ func (r *builder) indicatorPage(lang string, ind *indicator.Indicator) error {
 		Path: output.Indicator(lang, ind.ID), AltPath: output.Indicator(p.Other(lang), ind.ID),
 		Title: v.Name, Desc: v.Name + p.T(lang, "colon") + v.Status, Body: &IndicatorBody{V: v, Year: year}}
 	pg.JSONLD = datasetJSONLD(p, lang, ind, pg)
+	if v.HasChart {
+		dir := output.Indicator(lang, ind.ID)
+		if err := r.chartFiles(v, lang, dir+ind.ID); err != nil {
+			return err
+		}
+		pg.OGImage = dir + "og.png"
+	}
 	if err := r.page(pg); err != nil {
 		return err
 	}
@@ -748,8 +809,15 @@ func (r *builder) report(lang string, year int) error {
 			b.Next = &TOCEntry{Title: t, URL: output.Report(lang, p.Years[i+1])}
 		}
 	}
-	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "report", Nav: "reports",
-		Path: output.Report(lang, year), AltPath: output.Report(p.Other(lang), year), Title: title, Body: b})
+	pg := &Page{Lang: lang, Other: p.Other(lang), Template: "report", Nav: "reports",
+		Path: output.Report(lang, year), AltPath: output.Report(p.Other(lang), year), Title: title, Body: b}
+	if v := r.ogChart(lang, year); v != nil {
+		pg.OGImage = output.Report(lang, year) + "og.png"
+		if err := r.ogImage(v, lang, pg.OGImage); err != nil {
+			return err
+		}
+	}
+	return r.page(pg)
 }
 
 // TablesBody shows the plan's tables rebuilt from data: the results table

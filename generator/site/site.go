@@ -42,11 +42,13 @@ type Page struct {
 	JSONLD   template.JS
 	NoIndex  bool
 	Template string
+	OGImage  string // site path of the page's og:image PNG (1200 × 630), or ""
 
 	// set by the builder for every page
 	Canonical    string // the page's absolute URL
 	AltCanonical string // the absolute URL of the other-language page
 	AltRel       string // link from this page to the other-language page
+	OGImageURL   string // the absolute URL of OGImage, or ""
 	SiteTitle    string // the site's short title in the page's language
 	OtherName    string // the name of the other language, in that language
 	Framed       bool   // the page has the site header, menu and footer (not the root chooser or 404)
@@ -266,6 +268,9 @@ func (r *builder) page(pg *Page) error {
 	pg.Canonical = r.p.Config.BaseURL + pg.Path
 	pg.AltCanonical = r.p.Config.BaseURL + pg.AltPath
 	pg.AltRel = pg.Rel(pg.AltPath)
+	if pg.OGImage != "" {
+		pg.OGImageURL = r.p.Config.BaseURL + pg.OGImage
+	}
 	pg.SiteTitle = r.p.Text(r.p.Config.Short, pg.Lang)
 	pg.OtherName = r.p.T(pg.Other, "lang-name")
 	pg.Framed = pg.Template != "root" && pg.Template != "404"

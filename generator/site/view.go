@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"planpress/generator/chart"
 	"planpress/generator/indicator"
@@ -21,7 +22,13 @@ type IndView struct {
 	HasFigure bool
 	Sourcing  *SourcingView // data/sourcing.toml, or nil
 	Cite      string        // the "cite this" line of the indicator page
+	Spec      *chart.Spec   // the chart's definition (with HasChart)
+	Legend    []Legend      // the chart's key, as text beside it
+	ChartSrc  string        // the chart's source line: its sources' titles
 }
+
+// Legend is an entry of a chart's key: the line's class and label.
+type Legend struct{ Class, Label string }
 
 // SourcingView is an indicator's sourcing record in one language.
 type SourcingView struct {
@@ -56,10 +63,38 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) 
 		spec := present.ChartSpec(p, ind, v.Result, lang, year, "c-"+ind.ID)
 		spec.Desc = present.Describe(p, ind, spec, v.Target, v.Status, lang)
 		if len(spec.Observed) > 0 {
-			svg, err := chart.SVG(spec, p.FontsFor(lang))
+			rows := map[int]present.Row{}
+			for _, row := range v.Rows {
+				rows[row.Year] = row
+			}
+			var tips []string
+			for _, pt := range spec.Observed {
+				row := rows[pt.Year]
+				tip := fmt.Sprintf("%d%s%s", pt.Year, p.T(lang, "colon"), row.Value)
+				if row.Source != nil {
+					tip += " · " + row.Source.Title
+				}
+				tips = append(tips, tip)
+			}
+			svg, err := chart.SVGLayout(spec, p.FontsFor(lang), chart.Screen, tips)
 			if err == nil {
 				v.Chart = template.HTML(svg)
 				v.HasChart = true
+				v.Spec = &spec
+				v.Legend = append(v.Legend, Legend{"lg-observed", spec.Labels.Observed})
+				if spec.Target != nil {
+					v.Legend = append(v.Legend, Legend{"lg-target", spec.Labels.Target})
+				}
+				if spec.Target != nil && spec.Baseline != nil {
+					v.Legend = append(v.Legend, Legend{"lg-path", spec.Labels.Path})
+				}
+				var src []string
+				for _, c := range v.Sources {
+					src = append(src, c.Title)
+				}
+				if len(src) > 0 {
+					v.ChartSrc = p.T(lang, "source") + p.T(lang, "colon") + strings.Join(src, "; ")
+				}
 			}
 		}
 	}

@@ -17,6 +17,50 @@
     window.addEventListener("hashchange", sync);
   }
 
+  // Chart points: each point's value and source on hover and on keyboard
+  // focus. The chart marks its points (g.pts circle[data-tip]); here each
+  // gets a button placed over it. Without this script the values table
+  // below the chart carries the same.
+  document.querySelectorAll(".chart-box").forEach(function (box) {
+    var tip = document.createElement("span");
+    tip.className = "pt-tip";
+    tip.hidden = true;
+    tip.setAttribute("role", "status");
+    box.appendChild(tip);
+    var pts = box.querySelectorAll("circle.pt[data-tip]");
+    var btns = [];
+    pts.forEach(function (c) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "pt-btn";
+      b.setAttribute("aria-label", c.getAttribute("data-tip"));
+      var show = function () {
+        tip.textContent = c.getAttribute("data-tip");
+        tip.hidden = false;
+        var at = b.offsetLeft, w = box.clientWidth;
+        tip.style.top = Math.max(0, b.offsetTop - 40) + "px";
+        tip.style.left = Math.max(0, Math.min(at - 40, w - tip.offsetWidth)) + "px";
+      };
+      var hide = function () { tip.hidden = true; };
+      b.addEventListener("focus", show);
+      b.addEventListener("mouseenter", show);
+      b.addEventListener("blur", hide);
+      b.addEventListener("mouseleave", hide);
+      box.appendChild(b);
+      btns.push([b, c]);
+    });
+    var place = function () {
+      var r0 = box.getBoundingClientRect();
+      btns.forEach(function (bc) {
+        var r = bc[1].getBoundingClientRect();
+        bc[0].style.left = (r.left + r.width / 2 - r0.left) + "px";
+        bc[0].style.top = (r.top + r.height / 2 - r0.top) + "px";
+      });
+    };
+    place();
+    window.addEventListener("resize", place);
+  });
+
   // The status filter of the indicator list: the links lead to one static
   // page per status; with JavaScript the list of all indicators is filtered
   // in place, on the full list page only.
