@@ -18,7 +18,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fixture returns the fixture project (testdata/site) with the real
 // templates and UI strings.
-func fixture(t *testing.T) *project.Project {
+func fixture(t *testing.T) *project.Project { t.Helper(); return fixtureEdit(t, nil) }
+
+// fixtureEdit is the fixture project with edit applied to its folder
+// before it loads.
+func fixtureEdit(t *testing.T, edit func(dir string)) *project.Project {
 	t.Helper()
 	root := testutil.Root(t)
 	dir := t.TempDir()
@@ -28,6 +32,9 @@ func fixture(t *testing.T) *project.Project {
 		if err := fsutil.CopyTree(filepath.Join(root, src), filepath.Join(dir, dst)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if edit != nil {
+		edit(dir)
 	}
 	p, err := project.Load(dir, project.Options{NeedFonts: true})
 	if err != nil {

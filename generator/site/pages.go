@@ -528,7 +528,8 @@ type memo struct {
 // AllBody is the whole plan text on one page, for printing and reading
 // offline.
 type AllBody struct {
-	HTML template.HTML
+	HTML    template.HTML
+	Heading string // the plan's title (the page title says "full text")
 }
 
 func (r *builder) planAll(lang string) error {
@@ -543,9 +544,9 @@ func (r *builder) planAll(lang string) error {
 	for _, h := range parts {
 		all.WriteString(h)
 	}
-	b := &AllBody{HTML: template.HTML(all.String())}
+	b := &AllBody{HTML: template.HTML(all.String()), Heading: p.Plans[lang].Index.Title}
 	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "planall", Nav: "plan",
-		Path: output.PlanAll(lang), AltPath: output.PlanAll(p.Other(lang)), Title: p.Plans[lang].Index.Title, Body: b})
+		Path: output.PlanAll(lang), AltPath: output.PlanAll(p.Other(lang)), Title: fmt.Sprintf(p.T(lang, "plan-all-title"), b.Heading), Body: b})
 }
 
 // allPart is a plan page as a part of the whole-plan page: its headings

@@ -48,7 +48,7 @@ func (r *builder) indView(ind *indicator.Indicator, lang string, year int) *IndV
 func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) *IndView {
 	p := r.p
 	v := &IndView{Indicator: present.NewIndicator(p, ind, lang, year, present.Full)}
-	for y := p.Config.BaseYear; y <= year && !v.HasFigure; y++ {
+	for y := p.Config.BaseYear + 1; y <= year && !v.HasFigure; y++ { // the baseline alone is no figure of the plan period
 		_, v.HasFigure = p.Reg.Observation(ind.ID, y)
 	}
 	if rec := p.Sourcing(ind.ID); rec != nil {
