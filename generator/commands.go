@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"planpress/generator/convert"
 	"strconv"
 	"syscall"
 
@@ -102,5 +103,51 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	fmt.Fprintf(stdout, "wrote %s with %d indicators to fill in; then run: planpress check\n", path, len(p.Reg.Indicators))
+	return exitOK
+}
+
+// cmdConvert writes the converted editions (convert_from in data/site.toml):
+// content/CODE/ and data/i18n/CODE.toml from the edition they are converted
+// from, with OpenCC's t2s and the phrase table data/convert-CODE.toml.
+func cmdConvert(args []string, stdout, stderr io.Writer) int {
+	var root string
+	_, pos, ok := flags("convert", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&root, "root", ".", "project folder")
+	})
+	if !ok || len(pos) > 0 {
+		fmt.Fprintln(stderr, "usage: planpress convert [--root DIR]")
+		return exitUsage
+	}
+	eds, err := project.ReadEditions(root)
+	if err != nil {
+		return fail(stderr, err, false)
+	}
+	fsys := project.Files(root)
+	n := 0
+	for _, e := range eds {
+		if e.ConvertFrom == "" {
+			continue
+		}
+		c, err := convert.Load(fsys, e.Code)
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		files, err := c.Files(fsys, e.ConvertFrom, e.Code)
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		if err := convert.Write(root, files, e.Code); err != nil {
+			fmt.Fprintln(stderr, "planpress:", err)
+			return exitInternal
+		}
+		if ps := c.Unused(); len(ps) > 0 {
+			return fail(stderr, ps, false)
+		}
+		fmt.Fprintf(stdout, "converted %s into %s: %d files\n", e.ConvertFrom, e.Code, len(files))
+		n++
+	}
+	if n == 0 {
+		fmt.Fprintln(stdout, "no edition of data/site.toml has convert_from: nothing to convert")
+	}
 	return exitOK
 }

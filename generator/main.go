@@ -51,6 +51,8 @@ Usage:
                                write data/annual/YYYY.toml with every indicator to fill in
   planpress import SEEDFILE [--root DIR]
                                convert the published plan text into content/zh-Hant/plan
+  planpress convert [--root DIR]
+                               write the converted editions (content/zh-Hans, data/i18n/zh-Hans.toml)
   planpress synth --out DIR (--scale K | --indicators N [--years Y] [--pages M])
                                write a synthetic project (benchmarks and scale tests)
   planpress version            print the version
@@ -88,6 +90,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdImport(rest, stdout, stderr)
 	case "synth":
 		return cmdSynth(rest, stdout, stderr)
+	case "convert":
+		return cmdConvert(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planpress", Version)
 		return exitOK

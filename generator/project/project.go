@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"planpress/generator/assess"
+	"planpress/generator/convert"
 	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/indicator"
@@ -75,6 +76,7 @@ type Project struct {
 	Results      map[string]map[int]assess.Result // indicator → report year → result
 	Fonts        *fonts.Set                       // [fonts] main
 	editionFonts map[string]*fonts.Set            // editions with a font of their own
+	quotes       map[string]map[string]string     // converted edition → indicator id → quote
 	Years        []int                            // report years: years after the base year that have an annual file
 }
 
@@ -163,7 +165,7 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, diag.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
 	}
 	var ps diag.Problems
-	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk")
+	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk, convert_from")
 	ps = append(ps, e...)
 	eds, eps := checkEditions(p.Config.Editions)
 	ps = append(ps, eps...)
@@ -175,6 +177,13 @@ func Load(root string, opt Options) (*Project, error) {
 	langs := p.Langs()
 	if len(e) == 0 {
 		ps = append(ps, checkConfig(&p.Config, siteLines)...)
+	}
+	convs, cps := p.converters(fsys)
+	ps = append(ps, cps...)
+	for _, cv := range convs {
+		if err := cv.fill(&p.Config, "data/site.toml"); err != nil {
+			return p, err
+		}
 	}
 	for _, lang := range langs {
 		m := map[string]string{}
@@ -262,6 +271,28 @@ func Load(root string, opt Options) (*Project, error) {
 	reg := rr.reg
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
+	for _, cv := range convs {
+		if err := cv.fill(reg, "data"); err != nil {
+			return p, err
+		}
+		qs, err := cv.quotes(reg)
+		if err != nil {
+			return p, err
+		}
+		if p.quotes == nil {
+			p.quotes = map[string]map[string]string{}
+		}
+		p.quotes[cv.ed.Code] = qs
+		if pl := p.Plans[cv.ed.Code]; pl != nil {
+			ps = append(ps, checkQuotesIn(pl, reg, cv.ed, qs)...)
+		}
+		fresh, err := cv.c.Files(fsys, cv.ed.ConvertFrom, cv.ed.Code)
+		if err != nil {
+			return p, err
+		}
+		ps = append(ps, convert.Stale(fsys, fresh, cv.ed.Code)...)
+		ps = append(ps, cv.c.Unused()...)
+	}
 	ps = append(ps, p.checkPlanFacts()...)
 	// every translation against the plan's own text; the glossary and
 	// quote_en for the edition they are written for
@@ -468,7 +499,7 @@ func checkConfig(c *Config, lines []string) diag.Problems {
 // Limits are what the data files are checked against: the plan's years
 // and the editions' data keys.
 func (p *Project) Limits() indicator.Limits {
-	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.Keys(), Source: p.Source().DataKey, Table1: p.Config.Tables.Results != ""}
+	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.WrittenKeys(), Source: p.Source().DataKey, Table1: p.Config.Tables.Results != ""}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
