@@ -179,7 +179,7 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		d.para(res.CaveatText(w), paraOpt{pt: 9.5, after: 1})
 	}
 	d.para(p.T(lang, "target")+p.T(lang, "colon")+present.TargetText(p, ind, lang), paraOpt{pt: 9.5, after: 1})
-	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
+	d.para("“"+p.Quote(ind, lang)+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
 
 	if hasChart {
 		s := present.ChartSpec(p, ind, res, lang, year, ind.ID)

@@ -329,7 +329,7 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 			continue
 		}
 		for k, t := range paras {
-			if strings.Contains(t, ind.Quote) {
+			if strings.Contains(t, p.Quote(ind, lang)) {
 				res := p.Results[ind.ID][p.LatestYear()]
 				notes[k] = append(notes[k], fmt.Sprintf(`<a href="%s">%s</a> <span class="badge %s">%s</span>`,
 					html.EscapeString(relLink(output.PlanPage(lang, pageID), output.Indicator(lang, ind.ID))), html.EscapeString(p.Text(ind.Name, lang)), present.StatusClass(res.Status), html.EscapeString(present.StatusText(p, ind, res, lang))))
@@ -478,7 +478,7 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 		if ind.Quote == "" {
 			continue
 		}
-		q := strings.ReplaceAll(html.EscapeString(ind.Quote), "&#34;", "&quot;")
+		q := strings.ReplaceAll(html.EscapeString(p.Quote(ind, lang)), "&#34;", "&quot;")
 		at := textIndex(h, q, text)
 		if at < 0 {
 			continue
@@ -687,7 +687,7 @@ func (r *builder) tables(lang string) error {
 	if t.Results != "" {
 		b.T1Title, b.T1Note = p.Text(p.Reg.Table1.Title, lang), p.Text(p.Reg.Table1.Note, lang)
 		for _, row := range p.Reg.Table1.Rows {
-			b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), row.Quote})
+			b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), p.QuoteText(row.Quote, lang)})
 		}
 	}
 	for i := range p.Reg.Indicators {
