@@ -271,7 +271,7 @@ func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes m
 			continue
 		}
 		if quote != "" && !strings.Contains(text, quote) {
-			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the %s plan text: %q", ind.ID, se.Code, short(quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
+			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text (%s): %q", ind.ID, se.Code, short(quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
 		}
 		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") {
 			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/" + se.Code + "/plan, e.g. ch2-s3"})
@@ -279,7 +279,7 @@ func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes m
 	}
 	for _, row := range reg.Table1.Rows {
 		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) {
-			ps = append(ps, diag.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the %s plan text", short(q(row.Quote)), se.Code), Hint: "copy the quote exactly from the plan text"})
+			ps = append(ps, diag.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text (%s)", short(q(row.Quote)), se.Code), Hint: "copy the quote exactly from the plan text"})
 		}
 	}
 	return ps
