@@ -67,7 +67,7 @@ func TestPlanPDFLosesNoCharacter(t *testing.T) {
 	testutil.Slow(t)
 	out, _ := realSite(t)
 	root := testutil.Root(t)
-	for _, lang := range []string{"zh-Hant", "en"} {
+	for _, lang := range []string{"zh-Hant", "zh-Hans", "en"} {
 		pl, err := plan.LoadPlan(os.DirFS(root), lang)
 		if err != nil {
 			t.Fatal(err)
@@ -96,7 +96,7 @@ func TestPlanPDFLosesNoCharacter(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d of %d paragraphs and headings found in order", lang, total-missing, total)
-		if lang == "zh-Hant" {
+		if strings.HasPrefix(lang, "zh-") {
 			// Chinese line-breaking rules hold on every line of the PDF
 			raw := bodyText(testutil.PDFText(t, filepath.Join(out, "downloads", "plan-text-"+lang+".pdf")), pl.Index.Title)
 			for _, l := range strings.Split(raw, "\n") {
@@ -128,8 +128,10 @@ func TestPDFStructureAndMetadata(t *testing.T) {
 	for _, f := range pdfs(t, out) {
 		name := filepath.Base(f)
 		lang := "en"
-		if strings.Contains(name, "zh-Hant") {
-			lang = "zh-Hant"
+		for _, zh := range []string{"zh-Hant", "zh-Hans"} {
+			if strings.Contains(name, zh) {
+				lang = zh
+			}
 		}
 		if msg, err := exec.Command(qpdf, "--check", f).CombinedOutput(); err != nil {
 			t.Errorf("%s: qpdf --check: %v\n%s", name, err, msg)
