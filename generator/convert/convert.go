@@ -54,7 +54,8 @@ type Table struct {
 type Converter struct {
 	File  string // the phrase table's file
 	table Table
-	byLen []Phrase // longest first
+	byLen []Phrase  // longest first
+	first [256]bool // the first bytes of the phrases
 	mu    sync.Mutex
 	used  map[int]bool // keeps applied, by index
 }
@@ -122,6 +123,9 @@ func Load(fsys fs.FS, code string) (*Converter, error) {
 	}
 	c.byLen = append([]Phrase(nil), c.table.Phrases...)
 	sort.SliceStable(c.byLen, func(i, j int) bool { return len(c.byLen[i].From) > len(c.byLen[j].From) })
+	for _, p := range c.byLen {
+		c.first[p.From[0]] = true
+	}
 	return c, nil
 }
 
@@ -173,6 +177,11 @@ func (c *Converter) phrases(where, s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		done := false
+		if !c.first[s[i]] {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
 		for _, p := range c.byLen {
 			if strings.HasPrefix(s[i:], p.From) && !inKept(i, i+len(p.From)) {
 				b.WriteString(p.To)

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,5 +94,20 @@ func TestPhraseWithoutProofIsAnError(t *testing.T) {
 	_, err := Load(fsys, "zh-Hans")
 	if err == nil || !strings.Contains(err.Error(), "data/convert-zh-Hans.toml:1") {
 		t.Errorf("want an error at the phrase's line, got %v", err)
+	}
+}
+
+// BenchmarkConvertEdition converts the real plan, pages and UI strings, as
+// check and build do to compare them with the committed edition.
+func BenchmarkConvertEdition(b *testing.B) {
+	fsys := os.DirFS(root)
+	c, err := Load(fsys, "zh-Hans")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := c.Files(fsys, "zh-Hant", "zh-Hans"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

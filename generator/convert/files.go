@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"planpress/generator/diag"
 )
@@ -22,26 +23,39 @@ import (
 func (c *Converter) Files(fsys fs.FS, src, dst string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	root := path.Join("content", src)
+	var names []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			names = append(names, p)
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		conv, err := c.Markdown(p, data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		out[path.Join("content", dst, strings.TrimPrefix(p, root+"/"))] = conv
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("converting content/%s: %w", src, err)
+	}
+	// the files are converted at once, each by its own goroutine
+	conv := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, p := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, p)
+			if err == nil {
+				conv[i], err = c.Markdown(p, data)
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("converting %s: %w", p, err)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, p := range names {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[path.Join("content", dst, strings.TrimPrefix(p, root+"/"))] = conv[i]
 	}
 	i18n := "data/i18n/" + src + ".toml"
 	data, err := fs.ReadFile(fsys, i18n)
