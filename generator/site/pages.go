@@ -278,8 +278,11 @@ func (r *builder) chapter(lang string, i int) error {
 	p := r.p
 	pages := p.Plans[lang].Pages
 	pg := pages[i]
+	// the plan's own text, and an edition converted from it, mark the
+	// quotes in place; translations list the commitments after paragraphs
+	own := lang == p.Source().Code || p.QuoteLang(lang) == lang
 	var after func(int) string
-	if lang != p.Source().Code {
+	if !own {
 		after = r.commitmentNotes(lang, pg.ID)
 	}
 	conv, err := r.converted(lang, pg)
@@ -288,7 +291,7 @@ func (r *builder) chapter(lang string, i int) error {
 	}
 	r.parts[lang][i] = allPart(pg, conv.finish(func(d Directive) string { return r.directive(lang, d) }, nil))
 	bodyHTML := conv.finish(func(d Directive) string { return r.directive(lang, d) }, after)
-	if lang == p.Source().Code {
+	if own {
 		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
 	}
 	bodyHTML = altLinks(bodyHTML, p.Other(lang), pg.ID, p.T(p.Other(lang), "lang-short"), p.T(p.Other(lang), "alt-section"))
