@@ -31,7 +31,7 @@ func squeeze(s string) string {
 	}, s)
 }
 
-var reFooter = regexp.MustCompile(`^(第 \d+ 頁，共 \d+ 頁|Page \d+ of \d+)$`)
+var reFooter = regexp.MustCompile(`^(第 \d+ [頁页]，共 \d+ [頁页]|Page \d+ of \d+)$`)
 
 // bodyText removes the running header and the footer of each page from
 // pdftotext output, so that paragraphs broken across pages read on.
