@@ -329,7 +329,11 @@ func Load(root string, opt Options) (*Project, error) {
 			}
 			for _, name := range sortedKeys(srcPages) {
 				if trPages[name] == nil {
-					ps = append(ps, diag.Problem{File: "content/" + se.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", te.Name), Hint: "add content/" + te.Code + "/" + name + ".md"})
+					hint := "add content/" + te.Code + "/" + name + ".md"
+					if te.ConvertFrom != "" {
+						hint = "run `planpress convert` (the edition is converted from " + te.ConvertFrom + ")"
+					}
+					ps = append(ps, diag.Problem{File: "content/" + se.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", te.Name), Hint: hint})
 				}
 			}
 			for _, name := range sortedKeys(trPages) {
