@@ -111,3 +111,17 @@ func BenchmarkConvertEdition(b *testing.B) {
 		}
 	}
 }
+
+// TestStaleIgnoresHarmlessVariations: a byte-order mark, CRLF and trailing
+// spaces do not make the committed edition stale; a changed word does.
+func TestStaleIgnoresHarmlessVariations(t *testing.T) {
+	fresh := map[string][]byte{"content/zh-Hans/a.md": []byte("一\n二\n")}
+	fsys := fstest.MapFS{"content/zh-Hans/a.md": {Data: []byte("\ufeff一  \r\n二\r\n")}}
+	if ps := Stale(fsys, fresh, "zh-Hans"); len(ps) != 0 {
+		t.Errorf("harmless variations are stale: %v", ps)
+	}
+	fsys["content/zh-Hans/a.md"] = &fstest.MapFile{Data: []byte("\ufeff一\r\n三\r\n")}
+	if ps := Stale(fsys, fresh, "zh-Hans"); len(ps) != 1 || ps[0].Line != 2 {
+		t.Errorf("a changed line: %v", ps)
+	}
+}

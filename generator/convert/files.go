@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,7 +118,12 @@ func Stale(fsys fs.FS, fresh map[string][]byte, dst string) diag.Problems {
 		if bytes.Equal(have, fresh[n]) {
 			continue
 		}
-		hl, wl := strings.Split(string(have), "\n"), strings.Split(string(fresh[n]), "\n")
+		// a byte-order mark, CRLF and trailing spaces are harmless, on
+		// either side, as everywhere in the project's input
+		hl, wl := lines(have), lines(fresh[n])
+		if slices.Equal(hl, wl) {
+			continue
+		}
 		line := 1
 		for line <= len(hl) && line <= len(wl) && hl[line-1] == wl[line-1] {
 			line++
@@ -132,6 +138,20 @@ func Stale(fsys fs.FS, fresh map[string][]byte, dst string) diag.Problems {
 		return nil
 	})
 	return ps
+}
+
+// lines splits a text into lines without a byte-order mark, carriage
+// returns or trailing spaces.
+func lines(b []byte) []string {
+	s := strings.TrimPrefix(string(b), "\ufeff")
+	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range ls {
+		ls[i] = strings.TrimRight(l, " \t")
+	}
+	for len(ls) > 0 && ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
 }
 
 // Write writes the converted files under root and removes the Markdown
