@@ -28,7 +28,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !serve.IsLoopback(addr) {
-		fmt.Fprintf(stderr, "planpress serve: listening on %s: the preview is reachable from other machines\n", addr)
+		fmt.Fprintln(stderr, T("cli-serve-open", addr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -37,7 +37,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "planpress serve:", err)
 		return exitInternal
 	}
-	fmt.Fprintln(stderr, "planpress serve: stopped")
+	fmt.Fprintln(stderr, T("cli-serve-stopped"))
 	return exitOK
 }
 
@@ -84,12 +84,12 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&root, "root", ".", "project folder")
 	})
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(stderr, "usage: planpress new-year YYYY [--root DIR]")
+		fmt.Fprintln(stderr, T("cli-new-year-usage"))
 		return exitUsage
 	}
 	year, err := strconv.Atoi(pos[0])
 	if err != nil || year < 1900 || year > 2200 {
-		fmt.Fprintf(stderr, "planpress new-year: %q is not a year\n", pos[0])
+		fmt.Fprintln(stderr, T("cli-not-a-year", pos[0]))
 		return exitUsage
 	}
 	p, err := project.Load(root, project.Options{})
@@ -101,6 +101,6 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "planpress new-year:", err)
 		return exitInput
 	}
-	fmt.Fprintf(stdout, "wrote %s with %d indicators to fill in; then run: planpress check\n", path, len(p.Reg.Indicators))
+	fmt.Fprintln(stdout, T("cli-new-year-wrote", path, len(p.Reg.Indicators)))
 	return exitOK
 }

@@ -606,7 +606,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 	var ps diag.Problems
 	entries, err := fs.ReadDir(fsys, "data/annual")
 	if err != nil {
-		return diag.Problems{{File: "data/annual", Msg: err.Error(), Hint: "create data/annual with one YYYY.toml per year (planpress new-year YYYY)"}}
+		return diag.Problems{diag.Msg("data/annual", 0, "annual-read-dir", err.Error())}
 	}
 	r.byInd = map[string][]Observation{}
 	r.Empty = map[int]int{}
@@ -617,7 +617,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 		rel := "data/annual/" + e.Name()
 		m := reYear.FindStringSubmatch(e.Name())
 		if m == nil {
-			ps = append(ps, diag.Problem{File: rel, Msg: "annual file name is not YYYY.toml", Hint: "rename it to the year it holds, e.g. 2025.toml"})
+			ps = append(ps, diag.Msg(rel, 0, "annual-file-name"))
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
@@ -626,20 +626,33 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			lo, hi = MinYear, MaxYear
 		}
 		if year < lo || year > hi {
-			ps = append(ps, diag.Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lo, hi), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+			ps = append(ps, diag.Msg(rel, 0, "annual-year-outside", year, lo, hi))
 			continue
 		}
 		var doc struct {
 			Year        int           `toml:"year"`
 			Observation []Observation `toml:"observation"`
 		}
-		f, p, _ := decode(fsys, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note, preliminary, as_of")
+		const known = "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note, preliminary, as_of"
+		data, err := fs.ReadFile(fsys, rel)
+		if err != nil {
+			_, p, _ := decode(fsys, rel, &doc, known) // names the read error
+			ps = append(ps, p...)
+			continue
+		}
+		// a number written as text or with a decimal comma is named at its
+		// line; the entry holding it is then left unchecked
+		data, wrong := numbersAsWritten(rel, data)
+		ps = append(ps, wrong...)
+		f, p, ok := diag.DecodeTOML(rel, data, &doc, diag.TOML{Known: known})
 		ps = append(ps, p...)
-		if f == nil {
+		if !ok {
+			// the file could not be read as a whole: what was decoded is
+			// not to be trusted, so nothing more is said about it
 			continue
 		}
 		if doc.Year != year {
-			ps = append(ps, diag.Problem{File: rel, Line: f.KeyLine("year", 0), Msg: fmt.Sprintf("year = %d but the file is %s", doc.Year, e.Name()), Hint: "make the year match the file name"})
+			ps = append(ps, diag.Msg(rel, f.KeyLine("year", 0), "annual-year-mismatch", doc.Year, e.Name()))
 		}
 		r.Years = append(r.Years, year)
 		seen := map[string]int{}
@@ -647,6 +660,9 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			o := doc.Observation[i]
 			o.Year, o.File, o.Line = year, rel, f.EntryLine("observation", i)
 			at := func(k string) int { return f.KeyLine(k, o.Line) }
+			if entryHas(wrong, o.Line, f.EntryLine("observation", i+1)) {
+				continue
+			}
 			if o.Value == nil && o.Status == "" && o.Text.Empty() && o.Source == "" && o.Qualifier == "" {
 				// an entry written by new-year and not filled in: no value
 				r.Empty[year]++
@@ -655,38 +671,38 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
 				if !r.broken["indicators"] {
-					ps = append(ps, diag.Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
+					ps = append(ps, diag.Msg(rel, at("indicator"), "annual-unknown-indicator", o.Indicator))
 				}
 				continue
 			}
 			if prev, dup := seen[o.Indicator]; dup {
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("indicator %q has a second value in %d (first at line %d)", o.Indicator, year, prev), Hint: "keep one value per indicator and year; put the other in the note"})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-second-value", o.Indicator, year, prev))
 				continue
 			}
 			seen[o.Indicator] = o.Line
 			if o.Source == "" {
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("value of %q has no source", o.Indicator), Hint: "every value needs source = \"id\" from data/sources.toml"})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-no-source", o.Indicator))
 			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
-				ps = append(ps, diag.Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
+				ps = append(ps, diag.Msg(rel, at("source"), "annual-unknown-source", o.Source))
 			}
 			if o.Unit != "" && !ind.Unit.Has(o.Unit) {
-				ps = append(ps, diag.Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)), Hint: "convert the value to the indicator's unit, or remove the unit key"})
+				ps = append(ps, diag.Msg(rel, at("unit"), "annual-unit-differs", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)))
 			}
 			if u := unknownKeys(o, lim.Keys); len(u) > 0 {
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has text under %s, which no edition of data/site.toml uses", o.Indicator, strings.Join(u, ", ")), Hint: "use the data keys of the editions: " + strings.Join(lim.Keys, ", ")})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-unused-lang", o.Indicator, strings.Join(u, ", "), strings.Join(lim.Keys, ", ")))
 			}
 			switch {
 			case o.Qualifier == "":
 			case !validQualifier(o.Qualifier):
-				ps = append(ps, diag.Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is " + strings.Join(Qualifiers, ", ") + " (or leave it out)"})
+				ps = append(ps, diag.Msg(rel, at("qualifier"), "annual-bad-qualifier", o.Qualifier, strings.Join(Qualifiers, ", ")))
 			case o.Value == nil:
-				ps = append(ps, diag.Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q on %q without a value", o.Qualifier, o.Indicator), Hint: "a qualifier says how the value is stated: add value = … or remove the qualifier"})
+				ps = append(ps, diag.Msg(rel, at("qualifier"), "annual-qualifier-no-value", o.Qualifier, o.Indicator))
 			}
 			if o.AsOf != "" {
 				if y, ok := parseMonth(o.AsOf); !ok {
-					ps = append(ps, diag.Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not YYYY-MM", o.AsOf, o.Indicator), Hint: "write the month the figure is as of, e.g. as_of = \"" + strconv.Itoa(year) + "-10\""})
+					ps = append(ps, diag.Msg(rel, at("as_of"), "annual-as-of-format", o.AsOf, o.Indicator, year))
 				} else if y != year {
-					ps = append(ps, diag.Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not in %d", o.AsOf, o.Indicator, year), Hint: "a figure as of a month belongs to that month's year: move it to data/annual/" + o.AsOf[:4] + ".toml or correct the month"})
+					ps = append(ps, diag.Msg(rel, at("as_of"), "annual-as-of-year", o.AsOf, o.Indicator, year, o.AsOf[:4]))
 				}
 			}
 			ps = append(ps, r.checkRefs(rel, at("note"), fmt.Sprintf("note of %q", o.Indicator), o.Note)...)
@@ -699,7 +715,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			switch {
 			case ind.Kind == Binary:
 				if o.Status != "achieved" && o.Status != "not-achieved" {
-					ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
+					ps = append(ps, diag.Msg(rel, o.Line, "annual-binary-status", o.Indicator, o.Status))
 				}
 				if o.Value != nil {
 					// not shown, but exported: it must be a number too
@@ -709,7 +725,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 					}
 				}
 			case o.Value == nil && o.Text.Empty():
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-no-value", o.Indicator))
 			case o.Value != nil:
 				if p := plausible(ind, rel, 0, *o.Value, "value"); p != nil {
 					p.Line = at("value")
@@ -734,7 +750,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				}
 			}
 			if o.Status != "" && ind.Kind != Binary {
-				ps = append(ps, diag.Problem{File: rel, Line: at("status"), Msg: fmt.Sprintf("status on %q, which is not a yes/no indicator", o.Indicator), Hint: "use value = … for measured indicators"})
+				ps = append(ps, diag.Msg(rel, at("status"), "annual-status-not-binary", o.Indicator))
 			}
 			r.byInd[o.Indicator] = append(r.byInd[o.Indicator], o)
 		}
