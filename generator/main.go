@@ -85,6 +85,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdSynth(rest, stdout, stderr)
 	case "status":
 		return cmdStatus(rest, stdout, stderr)
+	case "import-values":
+		return cmdImportValues(rest, stdout, stderr)
+	case "export-values":
+		return cmdExportValues(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planpress", Version)
 		return exitOK
