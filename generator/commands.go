@@ -32,7 +32,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr})
+	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr, Lang: lang})
 	if err := s.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "planpress serve:", err)
 		return exitInternal

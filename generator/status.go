@@ -50,7 +50,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, T("cli-status-no-year", strconv.Itoa(year), strings.Join(list, ", ")))
 		return exitInput
 	}
-	key := p.Source().Code
+	key := p.Source().DataKey
 	if lang == diag.En {
 		key = "en"
 	}
@@ -75,7 +75,7 @@ func writeStatus(w io.Writer, r *indicator.Register, year int, key string) {
 		}
 		cells := []string{T("status-" + row.State), row.Indicator.ID, name, "", ""}
 		if o := row.Obs; o != nil {
-			cells[3] = figure(o)
+			cells[3] = indicator.Figure(lang, o)
 			cells[4] = o.Source
 		}
 		table = append(table, cells)
@@ -98,37 +98,6 @@ func writeStatus(w io.Writer, r *indicator.Register, year int, key string) {
 		}
 		fmt.Fprintln(w, line)
 	}
-}
-
-// figure is an observation as the to-do list shows it: the value as
-// written (or the status of a yes/no commitment), and why it is provisional.
-func figure(o *indicator.Observation) string {
-	var s string
-	switch {
-	case o.Value != nil:
-		s = strconv.FormatFloat(*o.Value, 'f', -1, 64)
-		if o.Qualifier != "" {
-			s = o.Qualifier + " " + s
-		}
-	case o.Status != "":
-		s = o.Status
-	default:
-		s = T("status-text")
-	}
-	var why []string
-	if o.Preliminary {
-		why = append(why, T("status-preliminary"))
-	}
-	if o.AsOf != "" {
-		why = append(why, T("status-as-of", o.AsOf))
-	}
-	if o.Grade == "C" || o.Grade == "D" {
-		why = append(why, T("status-grade", o.Grade))
-	}
-	if len(why) > 0 {
-		s += " (" + strings.Join(why, ", ") + ")"
-	}
-	return s
 }
 
 // writeTable writes rows as columns aligned by their width on a terminal:

@@ -61,6 +61,9 @@ func (p Problem) Error() string {
 	return s
 }
 
+// Location is file:line:col, as far as known.
+func (p Problem) Location() string { return p.location() }
+
 // location is file:line:col, as far as known.
 func (p Problem) location() string {
 	loc := p.File

@@ -1,6 +1,12 @@
 package indicator
 
-import "sort"
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"planpress/generator/diag"
+)
 
 // Figure states of a commitment in one year, for the yearly to-do list.
 const (
@@ -47,4 +53,35 @@ func (r *Register) ToDo(year int) (rows []ToDoRow, sources []string) {
 	sort.Strings(sources)
 	rows = append(append(missing, weak...), done...)
 	return rows, sources
+}
+
+// Figure is an observation as the to-do list shows it: the value as
+// written (or the status of a yes/no commitment), and why it is provisional.
+func Figure(lang string, o *Observation) string {
+	var s string
+	switch {
+	case o.Value != nil:
+		s = strconv.FormatFloat(*o.Value, 'f', -1, 64)
+		if o.Qualifier != "" {
+			s = o.Qualifier + " " + s
+		}
+	case o.Status != "":
+		s = o.Status
+	default:
+		s = diag.T(lang, "status-text")
+	}
+	var why []string
+	if o.Preliminary {
+		why = append(why, diag.T(lang, "status-preliminary"))
+	}
+	if o.AsOf != "" {
+		why = append(why, diag.T(lang, "status-as-of", o.AsOf))
+	}
+	if o.Grade == "C" || o.Grade == "D" {
+		why = append(why, diag.T(lang, "status-grade", o.Grade))
+	}
+	if len(why) > 0 {
+		s += " (" + strings.Join(why, ", ") + ")"
+	}
+	return s
 }
