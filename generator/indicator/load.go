@@ -579,23 +579,28 @@ func (r *Register) loadSourcing(fsys fs.FS, lim Limits) diag.Problems {
 
 // plausible checks a value against the indicator's unit and kind.
 func plausible(ind *Indicator, file string, line int, v float64, what string) *diag.Problem {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
+	w := diag.P("what-" + what)
+	msg := func(key string, args ...any) *diag.Problem {
+		p := diag.Msg(file, line, key, append([]any{w, ind.ID}, args...)...)
+		return &p
 	}
-	if p := finite(file, line, fmt.Sprintf("%s of %q", what, ind.ID), v); p != nil {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return msg("plausible-nan")
+	}
+	if p := finite(file, line, diag.P("what-of", w, ind.ID), v); p != nil {
 		return p
 	}
 	switch ind.Kind {
 	case Level, Cumulative:
 		if v < 0 {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is negative (%v)", what, ind.ID, v), Hint: "levels and counts cannot be below zero: check the sign"}
+			return msg("plausible-negative", v)
 		}
 		if ind.Unit.Has("%") && v > 100 {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a share in percent lies between 0 and 100: check the figure"}
+			return msg("plausible-share", v)
 		}
 	case Change, PeakReduction:
 		if math.Abs(v) > 100 && ind.Unit.Has("%") {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a change in percent lies between −100 and 100 here: check the figure"}
+			return msg("plausible-change", v)
 		}
 	}
 	return nil
@@ -719,7 +724,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				}
 				if o.Value != nil {
 					// not shown, but exported: it must be a number too
-					if p := finite(rel, 0, fmt.Sprintf("value of %q", o.Indicator), *o.Value); p != nil {
+					if p := finite(rel, 0, diag.P("what-value-of", o.Indicator), *o.Value); p != nil {
 						p.Line = at("value")
 						ps = append(ps, *p)
 					}
@@ -744,7 +749,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				checks = append(checks, field{"note", "note", o.Note[k], false})
 			}
 			for _, c := range checks {
-				if p := text(rel, 0, fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
+				if p := text(rel, 0, diag.P("what-"+c.what+"-of", o.Indicator), c.s, c.single); p != nil {
 					p.Line = at(c.key)
 					ps = append(ps, *p)
 				}
