@@ -281,7 +281,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			ps = append(ps, *p)
 		}
 	}
-	texts := func(file string, line int, what string, single bool, t ...Text) {
+	texts := func(file string, line int, what any, single bool, t ...Text) {
 		for _, x := range t {
 			for _, k := range sortedKeys(x) {
 				addP(text(file, line, what, x[k], single))
@@ -318,29 +318,29 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		f := "data/sources.toml"
 		line := s.Line
 		if !diag.ValidID(s.ID) {
-			add(f, line, fmt.Sprintf("source id %q is not valid", s.ID), "use lowercase letters, digits and hyphens")
+			ps = append(ps, diag.Msg(f, line, "source-bad-id", s.ID))
 		} else if _, dup := r.sources[s.ID]; dup {
-			add(f, line, fmt.Sprintf("duplicate source id %q", s.ID), "give each source its own id")
+			ps = append(ps, diag.Msg(f, line, "source-duplicate", s.ID))
 		}
 		if s.Title.Empty() {
-			add(f, line, fmt.Sprintf("source %q has no title", s.ID), "write title = "+ex)
+			ps = append(ps, diag.Msg(f, line, "source-no-title", s.ID, ex))
 		}
 		foreign(f, line, fmt.Sprintf("source %q", s.ID), s)
 		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
-			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
+			ps = append(ps, diag.Msg(f, line, "source-grade", s.ID, s.Grade))
 		}
 		if s.Date != "" && !ValidDate(s.Date) {
-			add(f, fsrc.KeyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), fmt.Sprintf("write a real date as YYYY-MM-DD, YYYY-MM or YYYY, between %d and %d", MinYear, MaxYear))
+			ps = append(ps, diag.Msg(f, fsrc.KeyLine("date", line), "source-date", s.ID, s.Date, MinYear, MaxYear))
 		}
-		texts(f, line, fmt.Sprintf("title or publisher of source %q", s.ID), true, s.Title, s.Publisher)
-		addP(text(f, line, fmt.Sprintf("url of source %q", s.ID), s.URL, true))
+		texts(f, line, diag.P("what-title-of-source", s.ID), true, s.Title, s.Publisher)
+		addP(text(f, line, diag.P("what-url-of-source", s.ID), s.URL, true))
 		if s.URL != "" {
 			u, err := url.Parse(s.URL)
 			switch {
 			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-				add(f, fsrc.KeyLine("url", line), fmt.Sprintf("source %q has url %q", s.ID, s.URL), "a source url must be an http or https address")
+				ps = append(ps, diag.Msg(f, fsrc.KeyLine("url", line), "source-url", s.ID, s.URL))
 			case s.Grade == "C" || s.Grade == "D":
-				add(f, fsrc.KeyLine("url", line), fmt.Sprintf("source %q is grade %s but has a url", s.ID, s.Grade), "never link a repost: remove the url, or find the official page and raise the grade")
+				ps = append(ps, diag.Msg(f, fsrc.KeyLine("url", line), "source-repost-url", s.ID, s.Grade))
 			}
 		}
 		r.sources[s.ID] = s
