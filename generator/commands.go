@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 
@@ -96,7 +98,16 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err, false)
 	}
-	path, err := indicator.NewYear(root, year, p.Reg, p.Limits())
+	lim := p.Limits()
+	if year < lim.FirstYear || year > lim.LastYear {
+		fmt.Fprintln(stderr, T("cli-new-year-outside", year, lim.FirstYear, lim.LastYear))
+		return exitInput
+	}
+	path, err := indicator.NewYear(root, year, p.Reg, lim)
+	if errors.Is(err, indicator.ErrExists) {
+		fmt.Fprintln(stderr, T("cli-new-year-exists", filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")))
+		return exitInput
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "planpress new-year:", err)
 		return exitInput
