@@ -370,49 +370,49 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 		}
 		if !diag.ValidID(ind.ID) {
-			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
+			ps = append(ps, diag.Msg(f, at("id"), "ind-bad-id", ind.ID))
 		} else if _, dup := r.indicators[ind.ID]; dup {
-			add(f, at("id"), fmt.Sprintf("duplicate indicator id %q", ind.ID), "give each indicator its own id")
+			ps = append(ps, diag.Msg(f, at("id"), "ind-duplicate", ind.ID))
 		}
 		r.indicators[ind.ID] = ind
 		if r.areas[ind.Area] == nil && !r.broken["areas"] {
-			add(f, at("area"), fmt.Sprintf("indicator %q: unknown area %q", ind.ID, ind.Area), "use an id from data/areas.toml")
+			ps = append(ps, diag.Msg(f, at("area"), "ind-unknown-area", ind.ID, ind.Area))
 		}
 		if l := lacks(ind.Name, keys); l != "" {
-			add(f, at("name"), fmt.Sprintf("indicator %q lacks a name in %s", ind.ID, l), "write name = "+ex)
+			ps = append(ps, diag.Msg(f, at("name"), "ind-no-name", ind.ID, l, ex))
 		}
 		if l := lacks(ind.Unit, keys); ind.Kind != Binary && l != "" {
-			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in %s", ind.ID, l), "write unit = "+ex)
+			ps = append(ps, diag.Msg(f, at("unit"), "ind-no-unit", ind.ID, l, ex))
 		}
 		foreign(f, line, fmt.Sprintf("indicator %q", ind.ID), ind)
 		lazyTexts("name", fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
 		lazyTexts("unit", fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
-		lazy("section", text(f, 0, fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
-		lazy("quote", text(f, 0, fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
-		lazy("quote_en", text(f, 0, fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
+		lazy("section", text(f, 0, diag.P("what-section-of", ind.ID), ind.Section, true))
+		lazy("quote", text(f, 0, diag.P("what-quote-of", ind.ID), ind.Quote, false))
+		lazy("quote_en", text(f, 0, diag.P("what-quote-en-of", ind.ID), ind.QuoteEn, false))
 		lazyTexts("target", fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
 		lazyTexts("note", fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
-			add(f, at("direction"), fmt.Sprintf("indicator %q: direction %q", ind.ID, ind.Direction), "direction is increase, decrease, eliminate or maintain")
+			ps = append(ps, diag.Msg(f, at("direction"), "ind-direction", ind.ID, ind.Direction))
 		}
 		switch ind.Kind {
 		case Level, Cumulative, Change, PeakReduction, Binary:
 		default:
-			add(f, at("kind"), fmt.Sprintf("indicator %q: kind %q", ind.ID, ind.Kind), "kind is level, cumulative, change, peak-reduction or binary")
+			ps = append(ps, diag.Msg(f, at("kind"), "ind-kind", ind.ID, ind.Kind))
 		}
 		if ind.Decimals < 0 || ind.Decimals > 4 {
-			add(f, at("decimals"), fmt.Sprintf("indicator %q: decimals %d", ind.ID, ind.Decimals), "decimals is 0 to 4")
+			ps = append(ps, diag.Msg(f, at("decimals"), "ind-decimals", ind.ID, ind.Decimals))
 		}
 		if ind.Quote == "" && !ind.Context {
-			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
+			ps = append(ps, diag.Msg(f, at("quote"), "ind-no-quote", ind.ID))
 		}
 		t := ind.Target
 		tolBad := finite(f, 0, fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
 		lazy("tolerance", tolBad)
 		if tolBad == nil && t.Tolerance < 0 {
-			add(f, at("tolerance"), fmt.Sprintf("tolerance of %q is negative (%v)", ind.ID, t.Tolerance), "a tolerance is a distance from the target value: write it without a sign")
+			ps = append(ps, diag.Msg(f, at("tolerance"), "ind-negative-tolerance", ind.ID, t.Tolerance))
 		}
 		if ind.Context {
 			if ind.Forecast {
@@ -435,7 +435,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		case ind.Context:
 		case t.Bound == About:
 			if tolBad == nil && t.Tolerance == 0 {
-				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
+				ps = append(ps, diag.Msg(f, at("target"), "ind-about-tolerance", ind.ID))
 			}
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
 		case t.Bound == "":
@@ -443,13 +443,13 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 				add(f, at("target"), fmt.Sprintf("indicator %q: target has neither a bound nor a text", ind.ID), "add bound = \"about\"|\"at-least\"|\"at-most\"|\"exact\" with a value, or text = { zh, en } for a direction only")
 			}
 		default:
-			add(f, at("target"), fmt.Sprintf("indicator %q: bound %q", ind.ID, t.Bound), "bound is about, at-least, at-most or exact")
+			ps = append(ps, diag.Msg(f, at("target"), "ind-bound", ind.ID, t.Bound))
 		}
 		if l := lacks(t.Text, keys); ind.Kind == Binary && l != "" {
 			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in %s", ind.ID, l), "write text = "+ex+" in the target")
 		}
 		if t.Year == 0 && !ind.Context {
-			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
+			ps = append(ps, diag.Msg(f, at("target"), "ind-target-no-year", ind.ID))
 		} else if lim.Valid() && !ind.Context {
 			lazy("target", yearIn(f, 0, fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
 				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
@@ -464,13 +464,13 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
 			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
-				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
+				ps = append(ps, diag.Msg(f, at("baseline"), "ind-baseline-source", ind.ID, b.Source))
 			}
 		}
 		if t.Bound != "" {
 			lazy("target", plausible(ind, f, 0, t.Value, "target"))
 		} else {
-			lazy("target", finite(f, 0, fmt.Sprintf("target of %q", ind.ID), t.Value))
+			lazy("target", finite(f, 0, diag.P("what-target-of", ind.ID), t.Value))
 		}
 	}
 	for i := range r.Table1.Rows {
