@@ -47,9 +47,10 @@ func cmdExportValues(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// cmdImportValues reads a sheet into data/annual/YYYY.toml. Every row is
-// checked first; then the whole project is checked with the new file, and
-// the file is put back as it was when that fails.
+// cmdImportValues reads a sheet into data/annual/YYYY.toml (and new
+// sources into data/sources.toml). Every row is checked first; then the
+// whole project is checked with the new files, and they are put back as
+// they were when that fails.
 func cmdImportValues(args []string, stdout, stderr io.Writer) int {
 	var root string
 	var year int
@@ -76,6 +77,8 @@ func cmdImportValues(args []string, stdout, stderr io.Writer) int {
 	}
 	path := filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")
 	before, readErr := os.ReadFile(path)
+	sources := filepath.Join(root, "data", "sources.toml")
+	sourcesBefore, sourcesErr := os.ReadFile(sources)
 	changed, added, err := sheet.Import(root, pos[0], s, year, p.Reg, p.Limits())
 	if err != nil {
 		var ps diag.Problems
@@ -101,6 +104,9 @@ func cmdImportValues(args []string, stdout, stderr io.Writer) int {
 			os.WriteFile(path, before, 0o644)
 		} else {
 			os.Remove(path)
+		}
+		if sourcesErr == nil {
+			os.WriteFile(sources, sourcesBefore, 0o644)
 		}
 		var b bytes.Buffer
 		code := fail(&b, err, false)

@@ -171,3 +171,47 @@ func TestImportWrongRows(t *testing.T) {
 		t.Fatal("the file was written")
 	}
 }
+
+// TestImportNewSource: a row may describe a source that data/sources.toml
+// lacks; it is added at the end of that file, and the project loads. A new
+// source described wrongly is listed with its row, and nothing is written.
+func TestImportNewSource(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	sources := filepath.Join(root, "data", "sources.toml")
+	orig, _ := os.ReadFile(sources)
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	head := "indicator,value,source,source_title_zh,source_title_en,source_publisher_zh,source_date,source_grade,source_url\n"
+	os.WriteFile(csv, []byte(head+
+		"sewage-treatment-rate,97.8,bulletin-2026,2025年北京市生态环境状况公报,Beijing environment bulletin 2025,北京市生态环境局,2026-05-30,A,https://sthjj.beijing.gov.cn/\n"+
+		"nev-stock,130,bulletin-2026,,,,,,\n"), 0o644)
+	s, _ := Read(csv)
+	if _, added, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil || added != 1 {
+		t.Fatalf("added %d: %v", added, err)
+	}
+	now, _ := os.ReadFile(sources)
+	want := string(orig) + "\n[[source]]\nid = \"bulletin-2026\"\ntitle = { zh = \"2025年北京市生态环境状况公报\", en = \"Beijing environment bulletin 2025\" }\npublisher = { zh = \"北京市生态环境局\" }\ndate = \"2026-05-30\"\ngrade = \"A\"\nurl = \"https://sthjj.beijing.gov.cn/\"\n"
+	if string(now) != want {
+		t.Errorf("data/sources.toml ends:\n%s", now[len(orig):])
+	}
+	q := load(t, root)
+	if o, ok := q.Reg.Observation("nev-stock", 2025); !ok || o.Source != "bulletin-2026" || *o.Value != 130 {
+		t.Errorf("nev-stock 2025: %+v", o)
+	}
+	// wrongly described: every fault listed, nothing written
+	root = testutil.CopyProject(t)
+	orig, _ = os.ReadFile(filepath.Join(root, "data", "sources.toml"))
+	os.WriteFile(csv, []byte(head+"sewage-treatment-rate,97.8,Bulletin 2026,公报,,,30.5.2026,C,https://x.example/\n"), 0o644)
+	s, _ = Read(csv)
+	_, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits())
+	var keys []string
+	for _, p := range diag.Of(err) {
+		keys = append(keys, p.Key)
+	}
+	if got := strings.Join(keys, " "); got != "sheet-source-id sheet-source-title sheet-source-date sheet-source-repost-url" {
+		t.Errorf("problems %s:\n%v", got, err)
+	}
+	if now, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml")); string(now) != string(orig) {
+		t.Error("data/sources.toml was written")
+	}
+}

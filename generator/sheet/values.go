@@ -31,7 +31,14 @@ func Columns(keys []string) []string {
 	for _, k := range keys {
 		cols = append(cols, "note_"+k)
 	}
-	return cols
+	// a source not yet in data/sources.toml, given with the row
+	for _, k := range keys {
+		cols = append(cols, "source_title_"+k)
+	}
+	for _, k := range keys {
+		cols = append(cols, "source_publisher_"+k)
+	}
+	return append(cols, "source_date", "source_grade", "source_url")
 }
 
 // Header is the header row: each column id followed by its name in
@@ -40,8 +47,13 @@ func Header(keys []string) []string {
 	var h []string
 	for _, c := range Columns(keys) {
 		base, key, _ := strings.Cut(c, "_")
-		if c == "as_of" {
+		switch {
+		case c == "as_of":
 			base, key = c, ""
+		case strings.HasPrefix(c, "source_"):
+			rest := strings.TrimPrefix(c, "source_")
+			base, key, _ = strings.Cut(rest, "_")
+			base = "source-" + base
 		}
 		h = append(h, c+" "+diag.T(diag.Zh, "sheet-col-"+strings.ReplaceAll(base, "_", "-"), key))
 	}
@@ -127,12 +139,22 @@ type update struct {
 
 var reComma = regexp.MustCompile(`^[-+]?\d+,\d+$`)
 
-// rows checks every row of the sheet and returns the updates, or every
-// problem found, each naming its row.
-func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.Limits) ([]update, diag.Problems) {
+// newSource is a source given in a row of the sheet, to be added to
+// data/sources.toml.
+type newSource struct {
+	ID, Date, Grade, URL string
+	Title, Publisher     map[string]string
+	row                  int
+}
+
+// rows checks every row of the sheet and returns the updates and the new
+// sources, or every problem found, each naming its row.
+func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.Limits) ([]update, []newSource, diag.Problems) {
 	var ps diag.Problems
+	var news []newSource
+	newByID := map[string]int{}
 	if !s.Has("indicator") {
-		return nil, diag.Problems{diag.Msg(file, 0, "sheet-no-indicator")}
+		return nil, nil, diag.Problems{diag.Msg(file, 0, "sheet-no-indicator")}
 	}
 	byName := map[string]string{}
 	for _, ind := range r.Indicators {
@@ -218,10 +240,50 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 		if o.AsOf != "" && !regexp.MustCompile(`^`+strconv.Itoa(year)+`-(0[1-9]|1[0-2])$`).MatchString(o.AsOf) {
 			add("sheet-bad-as-of", o.AsOf, year)
 		}
+		ns := newSource{ID: o.Source, Date: s.Col(i, "source_date"), Grade: s.Col(i, "source_grade"), URL: s.Col(i, "source_url"), Title: map[string]string{}, Publisher: map[string]string{}, row: n}
+		given := ns.Date != "" || ns.Grade != "" || ns.URL != ""
+		for _, k := range lim.Keys {
+			if t := s.Col(i, "source_title_"+k); t != "" {
+				ns.Title[k], given = t, true
+			}
+			if t := s.Col(i, "source_publisher_"+k); t != "" {
+				ns.Publisher[k], given = t, true
+			}
+		}
 		switch {
 		case o.Source == "":
 			add("sheet-no-source", ind.ID)
-		case o.Source != "plan" && r.Source(o.Source) == nil:
+		case given && (o.Source == "plan" || r.Source(o.Source) != nil):
+			add("sheet-source-exists", o.Source)
+		case given:
+			if prev, ok := newByID[ns.ID]; ok {
+				if p := news[prev]; p.Date != ns.Date || p.Grade != ns.Grade || p.URL != ns.URL || !reflect.DeepEqual(p.Title, ns.Title) || !reflect.DeepEqual(p.Publisher, ns.Publisher) {
+					add("sheet-source-differs", ns.ID, p.row)
+				}
+				break
+			}
+			bad := false
+			check := func(ok bool, key string, args ...any) {
+				if !ok {
+					add(key, args...)
+					bad = true
+				}
+			}
+			check(diag.ValidID(ns.ID), "sheet-source-id", ns.ID)
+			for _, k := range lim.Keys {
+				check(ns.Title[k] != "", "sheet-source-title", ns.ID, k)
+			}
+			check(indicator.ValidDate(ns.Date), "sheet-source-date", ns.Date)
+			check(ns.Grade == "A" || ns.Grade == "B" || ns.Grade == "C" || ns.Grade == "D", "sheet-source-grade", ns.Grade)
+			if ns.URL != "" {
+				check(ns.Grade == "A" || ns.Grade == "B", "sheet-source-repost-url", ns.Grade)
+				check(strings.HasPrefix(ns.URL, "https://") || strings.HasPrefix(ns.URL, "http://"), "sheet-source-url", ns.URL)
+			}
+			if !bad {
+				newByID[ns.ID] = len(news)
+				news = append(news, ns)
+			}
+		case o.Source != "plan" && r.Source(o.Source) == nil && !isNew(news, o.Source):
 			add("sheet-unknown-source", o.Source)
 		}
 		if v == "" && o.Status == "" && len(o.Text) == 0 {
@@ -229,7 +291,36 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 		}
 		ups = append(ups, update{row: n, want: o})
 	}
-	return ups, ps
+	return ups, news, ps
+}
+
+func isNew(news []newSource, id string) bool {
+	for _, n := range news {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceEntry is a new source as data/sources.toml writes it.
+func sourceEntry(n newSource, keys []string) string {
+	text := func(m map[string]string) string {
+		var parts []string
+		for _, k := range keys {
+			if m[k] != "" {
+				parts = append(parts, k+" = "+indicator.TOMLString(m[k]))
+			}
+		}
+		return "{ " + strings.Join(parts, ", ") + " }"
+	}
+	var b strings.Builder
+	b.WriteString("\n[[source]]\nid = " + indicator.TOMLString(n.ID) + "\ntitle = " + text(n.Title) + "\n")
+	if len(n.Publisher) > 0 {
+		b.WriteString("publisher = " + text(n.Publisher) + "\n")
+	}
+	b.WriteString("date = " + indicator.TOMLString(n.Date) + "\ngrade = " + indicator.TOMLString(n.Grade) + "\nurl = " + indicator.TOMLString(n.URL) + "\n")
+	return b.String()
 }
 
 func contains(list []string, s string) bool {
@@ -248,7 +339,7 @@ func contains(list []string, s string) bool {
 // it is. Nothing is written when any row is wrong: the problems name every
 // wrong row. It returns the number of entries changed and added.
 func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim indicator.Limits) (changed, added int, err error) {
-	ups, ps := rows(filepath.Base(file), s, year, r, lim)
+	ups, news, ps := rows(filepath.Base(file), s, year, r, lim)
 	if len(ps) > 0 {
 		return 0, 0, ps
 	}
@@ -347,15 +438,42 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 			return 0, 0, fmt.Errorf("%s: the entry of %q would not read back as row %d says; edit it by hand", rel, u.want.Indicator, u.row)
 		}
 	}
-	tmp := path + ".import-tmp"
-	if err := os.WriteFile(tmp, text, 0o644); err != nil {
-		return 0, 0, err
+	if len(news) > 0 {
+		// the new sources go at the end of data/sources.toml
+		sp := filepath.Join(root, "data", "sources.toml")
+		old, err := os.ReadFile(sp)
+		if err != nil {
+			return 0, 0, err
+		}
+		add := string(old)
+		if !strings.HasSuffix(add, "\n") {
+			add += "\n"
+		}
+		for _, n := range news {
+			add += sourceEntry(n, lim.Keys)
+		}
+		if err := replaceFile(sp, []byte(add)); err != nil {
+			return 0, 0, err
+		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := replaceFile(path, text); err != nil {
 		return 0, 0, err
 	}
 	return changed, added, nil
+}
+
+// replaceFile writes data to path through a file beside it, renamed over
+// it: the file is either as it was or wholly new.
+func replaceFile(path string, data []byte) error {
+	tmp := path + ".import-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }
 
 // column is the sheet column of an observation key ("" for text and note,
