@@ -710,8 +710,8 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 					ps = append(ps, diag.Msg(rel, at("as_of"), "annual-as-of-year", o.AsOf, o.Indicator, year, o.AsOf[:4]))
 				}
 			}
-			ps = append(ps, r.checkRefs(rel, at("note"), fmt.Sprintf("note of %q", o.Indicator), o.Note)...)
-			ps = append(ps, r.checkRefs(rel, at("text"), fmt.Sprintf("text of %q", o.Indicator), o.Text)...)
+			ps = append(ps, r.checkRefs(rel, at("note"), diag.P("what-note-of", o.Indicator), o.Note)...)
+			ps = append(ps, r.checkRefs(rel, at("text"), diag.P("what-text-of", o.Indicator), o.Text)...)
 			if s := r.sources[o.Source]; s != nil {
 				o.Grade = s.Grade
 			} else if o.Source == "plan" {
