@@ -71,7 +71,7 @@ type ReportValue struct {
 type AppendixRow struct {
 	ID, Name, Area, Target string
 	Baseline               string // "value (year)" or ""
-	Sourcing               string // what was found and where it was looked for ("" without a record)
+	Sourcing               string // the sourcing record: what was found ("" without a record)
 }
 
 // HasFigure reports whether a commitment has a figure of the plan period
@@ -132,14 +132,9 @@ func NewReport(p *project.Project, lang string, year int) *Report {
 			if !HasFigure(p, ind, year) {
 				row := AppendixRow{ID: ind.ID, Name: v.Name, Area: ra.Name, Target: v.Target, Baseline: v.Baseline}
 				if s := p.Sourcing(ind.ID); s != nil {
+					// what was found (it says for what and where); the
+					// full record is on the indicator's page
 					row.Sourcing = p.Text(s.Found, lang)
-					var checked []string
-					for _, c := range s.Checked {
-						checked = append(checked, p.Text(c, lang))
-					}
-					if len(checked) > 0 {
-						row.Sourcing += p.T(lang, "sentence-sep") + p.T(lang, "report-checked") + p.T(lang, "colon") + strings.Join(checked, p.T(lang, "list-sep"))
-					}
 				}
 				r.Appendix = append(r.Appendix, row)
 				continue
