@@ -27,7 +27,11 @@ type Report struct {
 	Areas      []ReportArea
 	Appendix   []AppendixRow
 	Sources    []Citation // numbered: Sources[i].N == i+1
-	num        map[string]int
+	// AppendixIntro says what the appendix lists.
+	AppendixIntro string
+	// Who issued the plan and who publishes the report (data/site.toml).
+	Issuer, Publisher, PublisherAddress, Contact, Disclaimer string
+	num                                                      map[string]int
 }
 
 // MainPoint is a sentence of the main points; Figures counts the figures it
@@ -157,6 +161,9 @@ func NewReport(p *project.Project, lang string, year int) *Report {
 	r.Progress = statusCounts(p, lang, prog, progressKeys(), true)
 	r.Reporting = statusCounts(p, lang, rep, reportingKeys(), true)
 	r.MainPoints = mainPoints(p, lang, year, r)
+	r.AppendixIntro = assess.Fill(p.T(lang, "report-appendix-intro"), map[string]string{"span": span(p.Config.BaseYear+1, year)})
+	r.Issuer, r.Publisher = p.Text(p.Config.Issuer, lang), p.Text(p.Config.Publisher, lang)
+	r.PublisherAddress, r.Contact, r.Disclaimer = p.Text(p.Config.PublisherAddress, lang), p.Config.PublisherContact, p.Text(p.Config.Disclaimer, lang)
 	return r
 }
 

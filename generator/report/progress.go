@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"planpress/generator/assess"
 	"planpress/generator/chart"
 	"planpress/generator/output"
 	"planpress/generator/present"
@@ -23,7 +22,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 	m.Header = r.Title + " · " + p.Text(p.Config.Short, lang)
 	T := func(k string) string { return p.T(lang, k) }
 	return write(p.FontsFor(lang), m, output.ReportPDF(year, lang), warn, func(d *doc) error {
-		cover(d, T("pdf-report-kicker"), r.Title, coverLines(p, lang, year))
+		cover(d, T("pdf-report-kicker"), r.Title, coverLines(p, r, lang, year))
 
 		entries := []Anchor{{ID: "main-points", Title: T("main-points")}, {ID: "summary", Title: T("summary")}}
 		for _, a := range r.Areas {
@@ -51,7 +50,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		}
 		rows = append(rows, []Cell{{Text: T("report-commitments")}, {Text: fmt.Sprint(r.Total)},
 			{Text: present.CountsText(p, lang, r.Progress)}, {Text: present.CountsText(p, lang, r.Reporting)}})
-		d.table([]float64{textW * 0.22, textW * 0.08, textW * 0.4, textW * 0.3},
+		d.table([]float64{textW * 0.2, textW * 0.1, textW * 0.4, textW * 0.3},
 			[]string{T("area"), T("pdf-count"), T("report-progress"), T("report-reporting")}, rows, 8.5)
 
 		for _, a := range r.Areas {
@@ -75,7 +74,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 
 		d.newPage()
 		d.heading(0, "appendix", T("report-appendix"))
-		d.para(assess.Fill(T("report-appendix-intro"), map[string]string{"span": fmt.Sprintf("%d–%d", p.Config.BaseYear+1, year)}), paraOpt{pt: 9.5, after: 2})
+		d.para(r.AppendixIntro, paraOpt{pt: 9.5, after: 2})
 		rows = nil
 		for _, a := range r.Appendix {
 			tgt := a.Target
@@ -119,22 +118,22 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 
 // coverLines are the cover's lines under the title: the plan and its
 // issuer, the data year and edition, then who publishes the report.
-func coverLines(p *project.Project, lang string, year int) []string {
+func coverLines(p *project.Project, r *present.Report, lang string, year int) []string {
 	T := func(k string) string { return p.T(lang, k) }
-	lines := []string{p.Text(p.Config.Title, lang), T("report-issuer") + T("colon") + p.Text(p.Config.Issuer, lang)}
+	lines := []string{p.Text(p.Config.Title, lang), T("report-issuer") + T("colon") + r.Issuer}
 	if pm := p.Plans[lang].Index.Meta; pm != nil && pm.DocNumber != "" {
 		lines = append(lines, pm.DocNumber)
 	}
 	lines = append(lines, "", fmt.Sprintf(T("pdf-data-to"), year), T("edition")+T("colon")+p.Config.Date, "",
-		T("report-published-by")+T("colon")+p.Text(p.Config.Publisher, lang))
-	if a := p.Text(p.Config.PublisherAddress, lang); a != "" {
-		lines = append(lines, a)
+		T("report-published-by")+T("colon")+r.Publisher)
+	if r.PublisherAddress != "" {
+		lines = append(lines, r.PublisherAddress)
 	}
-	if c := p.Config.PublisherContact; c != "" {
-		lines = append(lines, T("report-contact")+T("colon")+c)
+	if r.Contact != "" {
+		lines = append(lines, T("report-contact")+T("colon")+r.Contact)
 	}
-	if dis := p.Text(p.Config.Disclaimer, lang); dis != "" {
-		lines = append(lines, dis)
+	if r.Disclaimer != "" {
+		lines = append(lines, r.Disclaimer)
 	}
 	return lines
 }
@@ -151,12 +150,9 @@ func detailBlock(d *doc, p *project.Project, lang string, year int, b *present.B
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		hasChart = hasChart || (o.Value != nil && o.Year <= year)
 	}
-	// keep the heading, the status lines and the chart together
-	need := 30.0
-	if hasChart {
-		need += detailWidth * chart.Height / chart.Width
-	}
-	if d.y()+need > limitY && d.y() > marginT+20 {
+	// the heading keeps its status lines (heading does); the chart may
+	// go to the next page rather than leave more than half a page empty
+	if d.y()+35 > limitY && d.y() > marginT+20 {
 		d.newPage()
 	}
 	d.heading(1, "ind-"+b.ID, b.Name)
