@@ -147,9 +147,6 @@ func TestPDFStructureAndMetadata(t *testing.T) {
 				t.Errorf("%s: no %s in the metadata", name, key)
 			}
 		}
-		if !bytes.Contains(info, []byte("Author:          北京市人民政府")) && !bytes.Contains(info, []byte("Beijing Municipal People's Government")) {
-			t.Errorf("%s: the author is not the issuing body:\n%s", name, info)
-		}
 		// objects are packed in compressed object streams: expand them to read
 		expanded := filepath.Join(t.TempDir(), name)
 		if msg, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", f, expanded).CombinedOutput(); err != nil {
