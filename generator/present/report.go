@@ -24,9 +24,11 @@ type Report struct {
 	Progress   []StatusCount // commitments by progress status, all areas
 	Reporting  []StatusCount // commitments by reporting status, all areas
 	Total      int           // commitments (context series and forecasts are not counted)
-	Areas      []ReportArea
-	Appendix   []AppendixRow
-	Sources    []Citation // numbered: Sources[i].N == i+1
+	// ProgressText and ReportingText are the counts as a line ("label n; …").
+	ProgressText, ReportingText string
+	Areas                       []ReportArea
+	Appendix                    []AppendixRow
+	Sources                     []Citation // numbered: Sources[i].N == i+1
 	// AppendixIntro says what the appendix lists.
 	AppendixIntro string
 	// Who issued the plan and who publishes the report (data/site.toml).
@@ -53,8 +55,10 @@ type ReportArea struct {
 	Total     int
 	Progress  []StatusCount // only statuses that occur
 	Reporting []StatusCount
-	Rows      []*Indicator // every commitment of the area (summary view)
-	Details   []*Block     // the commitments with figures
+	// ProgressText and ReportingText are the counts as a line.
+	ProgressText, ReportingText string
+	Rows                        []*Indicator // every commitment of the area (summary view)
+	Details                     []*Block     // the commitments with figures
 }
 
 // Block is the detail block of a commitment with figures.
@@ -156,10 +160,12 @@ func NewReport(p *project.Project, lang string, year int) *Report {
 		}
 		ra.Progress = statusCounts(p, lang, ap, progressKeys(), false)
 		ra.Reporting = statusCounts(p, lang, arp, reportingKeys(), false)
+		ra.ProgressText, ra.ReportingText = CountsText(p, lang, ra.Progress), CountsText(p, lang, ra.Reporting)
 		r.Areas = append(r.Areas, ra)
 	}
 	r.Progress = statusCounts(p, lang, prog, progressKeys(), true)
 	r.Reporting = statusCounts(p, lang, rep, reportingKeys(), true)
+	r.ProgressText, r.ReportingText = CountsText(p, lang, r.Progress), CountsText(p, lang, r.Reporting)
 	r.MainPoints = mainPoints(p, lang, year, r)
 	r.AppendixIntro = assess.Fill(p.T(lang, "report-appendix-intro"), map[string]string{"span": span(p.Config.BaseYear+1, year)})
 	r.Issuer, r.Publisher = p.Text(p.Config.Issuer, lang), p.Text(p.Config.Publisher, lang)

@@ -46,10 +46,10 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 		var rows [][]Cell
 		for _, a := range r.Areas {
 			rows = append(rows, []Cell{{Text: a.Name}, {Text: fmt.Sprint(a.Total)},
-				{Text: present.CountsText(p, lang, a.Progress)}, {Text: present.CountsText(p, lang, a.Reporting)}})
+				{Text: a.ProgressText}, {Text: a.ReportingText}})
 		}
-		rows = append(rows, []Cell{{Text: T("report-commitments")}, {Text: fmt.Sprint(r.Total)},
-			{Text: present.CountsText(p, lang, r.Progress)}, {Text: present.CountsText(p, lang, r.Reporting)}})
+		rows = append(rows, []Cell{{Text: T("report-total")}, {Text: fmt.Sprint(r.Total)},
+			{Text: r.ProgressText}, {Text: r.ReportingText}})
 		d.table([]float64{textW * 0.2, textW * 0.1, textW * 0.4, textW * 0.3},
 			[]string{T("area"), T("pdf-count"), T("report-progress"), T("report-reporting")}, rows, 8.5)
 
