@@ -72,6 +72,7 @@ type ReportValue struct {
 	Year  int
 	Value string
 	Cite  string // "[3]" or ""
+	N     int    // the source's number (0: none)
 	Note  string // {source:ID} references as numbers
 }
 
@@ -152,7 +153,8 @@ func NewReport(p *project.Project, lang string, year int) *Report {
 				if !row.HasValue {
 					continue
 				}
-				d.Values = append(d.Values, ReportValue{Year: row.Year, Value: row.Value, Cite: r.cite(p, row.SourceID, lang), Note: r.Number(p, row.RawNote, lang)})
+				c := r.cite(p, row.SourceID, lang)
+				d.Values = append(d.Values, ReportValue{Year: row.Year, Value: row.Value, Cite: c, N: r.num[row.SourceID], Note: r.Number(p, row.RawNote, lang)})
 			}
 			v.Reason = r.Number(p, v.Reason, lang)
 			v.Note = r.Number(p, p.Text(ind.Note, lang), lang)
