@@ -143,7 +143,7 @@ func NewReport(p *project.Project, lang string, year int) *Report {
 				if s := p.Sourcing(ind.ID); s != nil {
 					// what was found (it says for what and where); the
 					// full record is on the indicator's page
-					row.Sourcing = p.Text(s.Found, lang)
+					row.Sourcing = r.Number(p, p.Text(s.Found, lang), lang)
 				}
 				r.Appendix = append(r.Appendix, row)
 				continue

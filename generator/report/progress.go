@@ -85,7 +85,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 			if src == "" {
 				src = T("report-no-sourcing")
 			}
-			rows = append(rows, []Cell{{Text: a.Name}, {Text: tgt}, {Text: r.Number(p, src, lang)}})
+			rows = append(rows, []Cell{{Text: a.Name}, {Text: tgt}, {Text: src}})
 		}
 		d.table([]float64{textW * 0.26, textW * 0.2, textW * 0.54},
 			[]string{T("report-commitment"), T("target"), T("report-sourcing")}, rows, 7.5)
