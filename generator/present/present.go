@@ -252,12 +252,14 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 	s := chart.Spec{
 		ID: id, Title: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
-		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
+		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path"),
+			Bound: p.T(lang, "chart-bound"), Provisional: p.T(lang, "chart-provisional")},
 		Status: p.T(lang, "status") + p.T(lang, "colon") + p.T(lang, res.Status.Key()), // short: it shares a line with the unit
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		if o.Value != nil && o.Year <= year {
-			s.Observed = append(s.Observed, chart.Point{Year: o.Year, Value: *o.Value})
+			s.Observed = append(s.Observed, chart.Point{Year: o.Year, Value: *o.Value, Bound: BoundOf(o.Qualifier),
+				Provisional: o.Preliminary || o.AsOf != ""})
 		}
 	}
 	if b := ind.Baseline; b != nil {
@@ -272,6 +274,18 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 		s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
 	}
 	return s
+}
+
+// BoundOf is the direction of a figure given as a bound: +1 for "more
+// than"/"at least", −1 for "less than"/"at most", 0 otherwise.
+func BoundOf(qualifier string) int {
+	switch qualifier {
+	case "more-than", "at-least":
+		return 1
+	case "less-than", "at-most":
+		return -1
+	}
+	return 0
 }
 
 // Describe is a chart's text alternative: trend, latest, target, status.

@@ -35,10 +35,19 @@ type Config struct {
 	Short      indicator.Text `toml:"short_title"`
 	Issuer     indicator.Text `toml:"issuer"`
 	Publisher  indicator.Text `toml:"publisher"`
-	Licence    indicator.Text `toml:"licence"`
-	LicenceURL string         `toml:"licence_url"` // the licence of the data and translation, for metadata
-	Coverage   indicator.Text `toml:"coverage"`    // the place the plan covers, for metadata
-	Fonts      struct {
+	// Who compiles the site and the reports, beside Publisher: its address,
+	// a contact (e-mail or web address) and an optional disclaimer, shown
+	// on the reports' covers and footers and on the About page.
+	PublisherAddress indicator.Text `toml:"publisher_address"`
+	PublisherContact string         `toml:"publisher_contact"`
+	Disclaimer       indicator.Text `toml:"disclaimer"`
+	// ReportAuthor is the Author of the PDFs; empty: the publisher. The
+	// issuer of the plan is never the author unless named here.
+	ReportAuthor indicator.Text `toml:"report_author"`
+	Licence      indicator.Text `toml:"licence"`
+	LicenceURL   string         `toml:"licence_url"` // the licence of the data and translation, for metadata
+	Coverage     indicator.Text `toml:"coverage"`    // the place the plan covers, for metadata
+	Fonts        struct {
 		Main string `toml:"main"`
 	} `toml:"fonts"`
 	Editions []Edition `toml:"edition"` // none: DefaultEditions
@@ -165,7 +174,7 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, diag.Problems{diag.Msg(abs, 0, "project-none")}
 	}
 	var ps diag.Problems
-	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk, convert_from")
+	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, publisher_address, publisher_contact, disclaimer, report_author, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk, convert_from")
 	ps = append(ps, e...)
 	eds, eps := checkEditions(p.Config.Editions)
 	ps = append(ps, eps...)
@@ -480,7 +489,8 @@ func checkConfig(c *Config, lines []string) diag.Problems {
 	for _, t := range []struct {
 		key string
 		v   indicator.Text
-	}{{"title", c.Title}, {"short_title", c.Short}, {"issuer", c.Issuer}, {"publisher", c.Publisher}} {
+	}{{"title", c.Title}, {"short_title", c.Short}, {"issuer", c.Issuer}, {"publisher", c.Publisher},
+		{"publisher_address", c.PublisherAddress}, {"publisher_contact", indicator.Text{"": c.PublisherContact}}, {"disclaimer", c.Disclaimer}, {"report_author", c.ReportAuthor}} {
 		for _, s := range t.v {
 			if n := utf8.RuneCountInString(s); n > input.MaxString {
 				add(t.key, fmt.Sprintf("%s is %d characters long (at most %d)", t.key, n, input.MaxString), "shorten it")

@@ -635,43 +635,6 @@ func (r *builder) reportIndex(lang string) error {
 		Body: &ReportIndexBody{Years: years, Final: p.Config.TargetYear}})
 }
 
-// ReportBody is a yearly progress report.
-type ReportBody struct {
-	Year       int
-	Final      bool
-	Counts     []Count
-	Areas      []AreaScore
-	PDF        string
-	Prev, Next *TOCEntry
-}
-
-func (r *builder) report(lang string, year int) error {
-	p := r.p
-	counts, areas := r.scorecard(lang, year, true)
-	title := fmt.Sprintf(p.T(lang, "report-title"), year)
-	if year >= p.Config.TargetYear {
-		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
-	}
-	b := &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: output.ReportPDF(year, lang)}
-	for i, y := range p.Years {
-		if y != year {
-			continue
-		}
-		if i > 0 {
-			b.Prev = &TOCEntry{Title: fmt.Sprintf(p.T(lang, "report-title"), p.Years[i-1]), URL: output.Report(lang, p.Years[i-1])}
-		}
-		if i+1 < len(p.Years) {
-			t := fmt.Sprintf(p.T(lang, "report-title"), p.Years[i+1])
-			if p.Years[i+1] >= p.Config.TargetYear {
-				t = fmt.Sprintf(p.T(lang, "final-report-title"), p.Years[i+1])
-			}
-			b.Next = &TOCEntry{Title: t, URL: output.Report(lang, p.Years[i+1])}
-		}
-	}
-	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "report", Nav: "reports",
-		Path: output.Report(lang, year), AltPath: output.Report(p.Other(lang), year), Title: title, Body: b})
-}
-
 // TablesBody shows the plan's tables rebuilt from data: the results table
 // (T1, data/table1.toml) and the targets table (T2, the indicators of a
 // section), each under the id of its table line in the plan, when the
@@ -716,7 +679,9 @@ func (r *builder) contentPage(lang, name string) error {
 		return fmt.Errorf("%s: %w", pg.File, err)
 	}
 	if name == "about" {
-		b := &AboutBody{ContentBody: ContentBody{HTML: template.HTML(h)}}
+		b := &AboutBody{ContentBody: ContentBody{HTML: template.HTML(h)},
+			Issuer: p.Text(p.Config.Issuer, lang), Publisher: p.Text(p.Config.Publisher, lang), PublisherAddress: p.Text(p.Config.PublisherAddress, lang),
+			Contact: p.Config.PublisherContact, Disclaimer: p.Text(p.Config.Disclaimer, lang)}
 		for _, s := range p.Reg.Sources {
 			b.Sources = append(b.Sources, *present.Cite(p, s.ID, lang))
 		}
@@ -800,4 +765,6 @@ type AboutBody struct {
 	ContentBody
 	Sources []present.Citation
 	Cite    string
+	// who publishes the site and its reports, and who issued the plan
+	Issuer, Publisher, PublisherAddress, Contact, Disclaimer string
 }
