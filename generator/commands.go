@@ -2,14 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 
+	"planpress/generator/convert"
 	"planpress/generator/indicator"
 	"planpress/generator/project"
 	"planpress/generator/serve"
@@ -28,16 +31,16 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !serve.IsLoopback(addr) {
-		fmt.Fprintf(stderr, "planpress serve: listening on %s: the preview is reachable from other machines\n", addr)
+		fmt.Fprintln(stderr, T("cli-serve-open", addr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr})
+	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr, Lang: lang})
 	if err := s.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "planpress serve:", err)
 		return exitInternal
 	}
-	fmt.Fprintln(stderr, "planpress serve: stopped")
+	fmt.Fprintln(stderr, T("cli-serve-stopped"))
 	return exitOK
 }
 
@@ -84,23 +87,78 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&root, "root", ".", "project folder")
 	})
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(stderr, "usage: planpress new-year YYYY [--root DIR]")
+		fmt.Fprintln(stderr, T("cli-new-year-usage"))
 		return exitUsage
 	}
 	year, err := strconv.Atoi(pos[0])
 	if err != nil || year < 1900 || year > 2200 {
-		fmt.Fprintf(stderr, "planpress new-year: %q is not a year\n", pos[0])
+		fmt.Fprintln(stderr, T("cli-not-a-year", pos[0]))
 		return exitUsage
 	}
 	p, err := project.Load(root, project.Options{})
 	if err != nil {
 		return fail(stderr, err, false)
 	}
-	path, err := indicator.NewYear(root, year, p.Reg, p.Limits())
+	lim := p.Limits()
+	if year < lim.FirstYear || year > lim.LastYear {
+		fmt.Fprintln(stderr, T("cli-new-year-outside", year, lim.FirstYear, lim.LastYear))
+		return exitInput
+	}
+	path, err := indicator.NewYear(root, year, p.Reg, lim)
+	if errors.Is(err, indicator.ErrExists) {
+		fmt.Fprintln(stderr, T("cli-new-year-exists", filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")))
+		return exitInput
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "planpress new-year:", err)
 		return exitInput
 	}
-	fmt.Fprintf(stdout, "wrote %s with %d indicators to fill in; then run: planpress check\n", path, len(p.Reg.Indicators))
+	fmt.Fprintln(stdout, T("cli-new-year-wrote", path, len(p.Reg.Indicators)))
+	return exitOK
+}
+
+// cmdConvert writes the converted editions (convert_from in data/site.toml):
+// content/CODE/ and data/i18n/CODE.toml from the edition they are converted
+// from, with OpenCC's t2s and the phrase table data/convert-CODE.toml.
+func cmdConvert(args []string, stdout, stderr io.Writer) int {
+	var root string
+	_, pos, ok := flags("convert", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&root, "root", ".", "project folder")
+	})
+	if !ok || len(pos) > 0 {
+		fmt.Fprintln(stderr, T("cli-convert-usage"))
+		return exitUsage
+	}
+	eds, err := project.ReadEditions(root)
+	if err != nil {
+		return fail(stderr, err, false)
+	}
+	fsys := project.Files(root)
+	n := 0
+	for _, e := range eds {
+		if e.ConvertFrom == "" {
+			continue
+		}
+		c, err := convert.Load(fsys, e.Code)
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		files, err := c.Files(fsys, e.ConvertFrom, e.Code)
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		if err := convert.Write(root, files, e.Code); err != nil {
+			fmt.Fprintln(stderr, "planpress:", err)
+			return exitInternal
+		}
+		if ps := c.Unused(); len(ps) > 0 {
+			return fail(stderr, ps, false)
+		}
+		fmt.Fprintln(stdout, T("cli-converted", e.ConvertFrom, e.Code, len(files)))
+		n++
+	}
+	if n == 0 {
+		fmt.Fprintln(stdout, T("cli-convert-none"))
+	}
 	return exitOK
 }

@@ -29,8 +29,11 @@ try {
     const marks = await page.$$eval("#search-results mark", (ms) => ms.length);
     const addr = new URL(page.url()).searchParams.get("q");
     if (addr !== c.q) problems.push(`${c.lang} ${JSON.stringify(c.q)}: the address has q=${JSON.stringify(addr)}`);
-    const sw = await page.$eval("a.lang", (a) => a.getAttribute("href"));
-    if (!sw.includes("?q=" + encodeURIComponent(c.q))) problems.push(`${c.lang} ${JSON.stringify(c.q)}: the language switch ${sw} drops the query`);
+    const sws = await page.$$eval("a.lang", (as) => as.map((a) => a.getAttribute("href")));
+    if (!sws.length) problems.push(`${c.lang}: no language switch on the search page`);
+    for (const sw of sws) {
+      if (!sw.includes("?q=" + encodeURIComponent(c.q))) problems.push(`${c.lang} ${JSON.stringify(c.q)}: the language switch ${sw} drops the query`);
+    }
     if (c.none) {
       if (links.length) problems.push(`${c.lang} ${JSON.stringify(c.q)}: want no result, got ${links.slice(0, 3).join(", ")}`);
       continue;

@@ -249,7 +249,7 @@ func TestSearchQueries(t *testing.T) {
 // 100 KB, uncompressed.
 func TestHomePageWeight(t *testing.T) {
 	out, _ := realSite(t)
-	for _, lang := range []string{"zh-Hant", "en"} {
+	for _, lang := range []string{"zh-Hant", "zh-Hans", "en"} {
 		total := 0
 		for _, f := range []string{lang + "/index.html", "assets/site.css", "assets/site.js", "assets/favicon.svg"} {
 			st, err := os.Stat(filepath.Join(out, f))

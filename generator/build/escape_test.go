@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"planpress/generator/convert"
 	"strings"
 	"testing"
 
@@ -47,6 +48,19 @@ func TestEscaping(t *testing.T) {
 		}
 		os.WriteFile(p, []byte(e.do(string(data))), 0o644)
 	}
+	// the simplified edition is converted from the edited traditional text,
+	// as planpress convert does, so the payload goes through it too
+	c, err := convert.Load(os.DirFS(root), "zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := c.Files(os.DirFS(root), "zh-Hant", "zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := convert.Write(root, files, "zh-Hans"); err != nil {
+		t.Fatal(err)
+	}
 	// the indicator whose quote is the payload sentence lives in the preface
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(Options{Root: root, Out: out}); err != nil {
@@ -67,7 +81,14 @@ func TestEscaping(t *testing.T) {
 				t.Errorf("%s: %s", rel, prob)
 			}
 			n++
-		case ".xml", ".svg", ".txt":
+		case ".xml", ".svg":
+			// markup: the payload must stay text, never an element or an
+			// attribute (as escaped text it may well read "onerror=")
+			for _, prob := range hostileXML(data) {
+				t.Errorf("%s: %s", rel, prob)
+			}
+			n++
+		case ".txt":
 			for _, b := range bad {
 				if strings.Contains(s, b) {
 					t.Errorf("%s: unescaped %q", rel, b)
@@ -171,4 +192,32 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// hostileXML parses an XML or SVG file and reports what the payload would
+// make of it: a script or img element, an event-handler attribute, or
+// markup that is not well-formed.
+func hostileXML(data []byte) []string {
+	var probs []string
+	d := xml.NewDecoder(strings.NewReader(string(data)))
+	d.Strict = true
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return probs
+		}
+		if err != nil {
+			return append(probs, "not well-formed XML: "+err.Error())
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if n := strings.ToLower(se.Name.Local); n == "script" || n == "img" {
+				probs = append(probs, "a <"+n+"> element")
+			}
+			for _, a := range se.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+					probs = append(probs, "an event-handler attribute "+a.Name.Local)
+				}
+			}
+		}
+	}
 }

@@ -230,6 +230,18 @@ func renderingAt(s, r string) [][]int {
 // checkQuotes reports indicator and table quotes not found verbatim in the
 // plan's own text (edition se), and sections that do not exist.
 func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) diag.Problems {
+	return checkQuotesIn(zh, reg, se, nil)
+}
+
+// checkQuotesIn checks the quotes against the plan text of an edition;
+// quotes, when given, maps each quote to the edition's own (converted).
+func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes map[string]string) diag.Problems {
+	q := func(s string) string {
+		if c, ok := quotes[s]; ok {
+			return c
+		}
+		return s
+	}
 	var ps diag.Problems
 	var paras []string
 	for _, pg := range zh.Pages {
@@ -254,19 +266,20 @@ func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) diag.Probl
 	for _, ind := range reg.Indicators {
 		// the quote is looked for in its own page, and only when not there
 		// in the whole text: linear in the size of the plan
-		if pg := sections[ind.Section]; pg != nil && strings.Contains(pageText[pg], ind.Quote) {
+		quote := q(ind.Quote)
+		if pg := sections[ind.Section]; pg != nil && strings.Contains(pageText[pg], quote) {
 			continue
 		}
-		if ind.Quote != "" && !strings.Contains(text, ind.Quote) {
-			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text: %q", ind.ID, short(ind.Quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
+		if quote != "" && !strings.Contains(text, quote) {
+			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text (%s): %q", ind.ID, se.Code, short(quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
 		}
 		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") {
 			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/" + se.Code + "/plan, e.g. ch2-s3"})
 		}
 	}
 	for _, row := range reg.Table1.Rows {
-		if row.Quote != "" && !strings.Contains(text, row.Quote) {
-			ps = append(ps, diag.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text", short(row.Quote)), Hint: "copy the quote exactly from the plan text"})
+		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) {
+			ps = append(ps, diag.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text (%s)", short(q(row.Quote)), se.Code), Hint: "copy the quote exactly from the plan text"})
 		}
 	}
 	return ps

@@ -62,7 +62,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) 
 	if ind.Kind != indicator.Binary && v.HasFigure {
 		spec := present.ChartSpec(p, ind, v.Result, lang, year, "c-"+ind.ID)
 		spec.Desc = present.Describe(p, ind, spec, v.Target, v.Status, lang)
-		if len(spec.Observed) > 0 {
+		if len(spec.Observed) > 0 { // no chart without a figure: the page says so
 			rows := map[int]present.Row{}
 			for _, row := range v.Rows {
 				rows[row.Year] = row
@@ -82,6 +82,17 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) 
 				v.HasChart = true
 				v.Spec = &spec
 				v.Legend = append(v.Legend, Legend{"lg-observed", spec.Labels.Observed})
+				var bound, prov bool // the open markers, keyed only when a point is so drawn (as the printed chart does)
+				for _, pt := range spec.Observed {
+					bound = bound || pt.Bound != 0
+					prov = prov || (pt.Provisional && pt.Bound == 0)
+				}
+				if prov && spec.Labels.Provisional != "" {
+					v.Legend = append(v.Legend, Legend{"lg-provisional", spec.Labels.Provisional})
+				}
+				if bound && spec.Labels.Bound != "" {
+					v.Legend = append(v.Legend, Legend{"lg-bound", spec.Labels.Bound})
+				}
 				if spec.Target != nil {
 					v.Legend = append(v.Legend, Legend{"lg-target", spec.Labels.Target})
 				}

@@ -2,17 +2,19 @@
 (function () {
   "use strict";
 
-  // The language switch keeps the reader's place: it follows the section
-  // in the address (#ch3-s1) to the same section in the other language, and
-  // carries a search query (?q=) to the other edition's search page.
-  var sw = document.querySelector("a.lang");
-  var sync = function () {};
-  if (sw) {
-    var base = sw.getAttribute("href").split("#")[0].split("?")[0];
-    sync = function () {
-      var q = new URLSearchParams(location.search).get("q");
-      sw.setAttribute("href", base + (q ? "?q=" + encodeURIComponent(q) : "") + (location.hash || ""));
-    };
+  // The language switch keeps the reader's place: each of its links (one
+  // per other edition) follows the section in the address (#ch3-s1) to the
+  // same section in that edition, and carries a search query (?q=) to that
+  // edition's search page.
+  var sws = Array.prototype.slice.call(document.querySelectorAll("a.lang"));
+  var bases = sws.map(function (a) { return a.getAttribute("href").split("#")[0].split("?")[0]; });
+  var sync = function () {
+    var q = new URLSearchParams(location.search).get("q");
+    sws.forEach(function (a, i) {
+      a.setAttribute("href", bases[i] + (q ? "?q=" + encodeURIComponent(q) : "") + (location.hash || ""));
+    });
+  };
+  if (sws.length) {
     sync();
     window.addEventListener("hashchange", sync);
   }
