@@ -29,6 +29,7 @@ type Options struct {
 	Out     string    // output folder; default ROOT/public
 	Workers int       // parallel renderers; 0 = one per CPU
 	Log     io.Writer // progress messages (nil: none)
+	Lang    string    // language of the progress messages (diag.En, diag.Zh; "": English)
 }
 
 // Phase is the time one step took.
@@ -83,7 +84,7 @@ func Build(opt Options) (*Summary, error) {
 	unlock, err := lockOut(out, func() {
 		waited = true
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "waiting for another build into %s to finish…\n", out)
+			fmt.Fprintln(opt.Log, diag.T(opt.Lang, "build-waiting", out))
 		}
 	})
 	if err != nil {

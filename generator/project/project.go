@@ -120,7 +120,7 @@ func SourceDateEpoch() (t time.Time, ok bool, err error) {
 		sec = sec*10 + int64(c-'0')
 	}
 	if bad || sec > maxSec {
-		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a time: it must be the seconds since 1970-01-01 UTC, digits only, at most %d (the end of %d); unset it or set e.g. SOURCE_DATE_EPOCH=%d", s, maxSec, indicator.MaxYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+		return time.Time{}, true, diag.Msg("", 0, "sde-bad", s, maxSec, indicator.MaxYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
 	}
 	return time.Unix(sec, 0).UTC(), true, nil
 }
