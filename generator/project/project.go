@@ -4,6 +4,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -320,6 +321,14 @@ func Load(root string, opt Options) (*Project, error) {
 	if opt.NeedFonts {
 		fr := <-fontsDone
 		if fr.err != nil {
+			var fp diag.Problem
+			if errors.As(fr.err, &fp) {
+				// a problem of data/site.toml: told at the line of [fonts] main
+				if fp.Line == 0 && p.Config.Fonts.Main != "" {
+					fp.Line = keyLineOf(siteLines, "main")
+				}
+				return p, diag.Problems{fp}
+			}
 			return p, fr.err
 		}
 		p.Fonts, p.editionFonts = fr.set, fr.byEd
