@@ -5,7 +5,6 @@ package project
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -356,9 +355,7 @@ func (p *Project) Assess() error {
 		for _, y := range years {
 			r := assess.Assess(ind, obs, y, period)
 			if e := assess.Evidence(r, obs); e != "" {
-				ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line,
-					Msg:  fmt.Sprintf("indicator %q: %s", ind.ID, e),
-					Hint: "a verdict needs a figure up to its year: add the figure with its source to data/annual/, or report the method's error"})
+				ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "indicator-evidence", ind.ID, e))
 			}
 			m[y] = r
 		}
