@@ -136,7 +136,7 @@ func TestStatusListsEveryCommitmentOnce(t *testing.T) {
 }
 
 // TestBuildRefusalsInChinese: under LANG=zh_CN.UTF-8, a build into the
-// project folder, a font that cannot be used, a wrong year of
+// project folder, a font that cannot be used, a wrong address in
 // data/site.toml and an unknown flag are told in Chinese, in the
 // file:line: 问题（怎么办） shape, and nothing is built.
 func TestBuildRefusalsInChinese(t *testing.T) {
