@@ -169,7 +169,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 		mu.Lock()
 		if _, dup := sums[f.Path]; dup {
 			mu.Unlock()
-			return diag.Problems{{Msg: fmt.Sprintf("%s is made twice: two sources want the same output path (rename one of them)", f.Path)}}
+			return diag.Problems{diag.Msg("", 0, "out-path-twice", f.Path)}
 		}
 		sums[f.Path] = hex.EncodeToString(h[:])
 		s.Bytes += int64(len(f.Data))

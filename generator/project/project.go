@@ -393,9 +393,9 @@ func loadTOML(fsys fs.FS, name string, v any, known string) ([]string, diag.Prob
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if fsutil.IsLimit(err) {
-			return nil, diag.Problems{{File: name, Msg: err.Error(), Err: err}}
+			return nil, diag.Problems{diag.MsgErr(name, 0, err, "file-limit", err)}
 		}
-		return nil, diag.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control", Err: err}}
+		return nil, diag.Problems{diag.MsgErr(name, 0, err, "file-unreadable-restore", err)}
 	}
 	t, ps, _ := diag.DecodeTOML(name, data, v, diag.TOML{Known: known})
 	return t.Lines, ps
