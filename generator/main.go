@@ -218,7 +218,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, T("cli-warning", w))
 	}
 	if !quiet {
-		fmt.Fprintln(stdout, s)
+		fmt.Fprintln(stdout, s.In(lang))
 	}
 	return exitOK
 }

@@ -48,14 +48,17 @@ type Summary struct {
 	Out                string
 }
 
-// String is the one-line summary printed after a build.
-func (s *Summary) String() string {
+// String is the one-line summary printed after a build, in English.
+func (s *Summary) String() string { return s.In(diag.En) }
+
+// In is the one-line summary in lang (message build-summary of
+// data/i18n/messages.toml); the phases keep their names.
+func (s *Summary) In(lang string) string {
 	var ph []string
 	for _, p := range s.Phases {
 		ph = append(ph, fmt.Sprintf("%s %s", p.Name, round(p.Dur)))
 	}
-	return fmt.Sprintf("built %d pages, %d PDFs, %d files, %.1f MB in %s (%s) → %s",
-		s.Pages, s.PDFs, s.Files, float64(s.Bytes)/1e6, round(s.Total), strings.Join(ph, ", "), s.Out)
+	return diag.T(lang, "build-summary", s.Pages, s.PDFs, s.Files, fmt.Sprintf("%.1f", float64(s.Bytes)/1e6), round(s.Total), strings.Join(ph, ", "), s.Out)
 }
 
 func round(d time.Duration) string {
@@ -153,9 +156,9 @@ type RenderOptions struct {
 // files of the site sorted by path, or hands them to ro.Sink.
 func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	start := time.Now()
-	logf := func(format string, a ...any) {
+	logf := func(key string, a ...any) { // a progress line: key of data/i18n/messages.toml
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, format+"\n", a...)
+			fmt.Fprintln(opt.Log, diag.T(opt.Lang, key, a...))
 		}
 	}
 	s := &Summary{}
@@ -202,12 +205,12 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 		return nil, nil, diag.Of(err)
 	}
 	phase("assess", t)
-	logf("fonts: %s", p.Fonts.Describe())
+	logf("build-fonts", p.Fonts.Describe())
 
 	// the pages first, so that their files are written while the PDFs
 	// are made; the downloads pages, which list the PDFs, last
 	t = time.Now()
-	logf("writing pages…")
+	logf("build-writing-pages")
 	rd, pages, err := site.Start(p, site.Options{Workers: opt.Workers, Templates: tmpl})
 	if err != nil {
 		return nil, nil, diag.Of(err)
@@ -223,7 +226,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	pdfs := ro.Keep
 	if ro.PDF {
 		t = time.Now()
-		logf("writing PDFs…")
+		logf("build-writing-pdfs")
 		var warnings []string
 		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers, Sink: emit})
 		if err != nil {
