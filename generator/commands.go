@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"syscall"
 
+	"planpress/generator/convert"
 	"planpress/generator/indicator"
 	"planpress/generator/project"
 	"planpress/generator/serve"
@@ -113,5 +114,51 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	fmt.Fprintln(stdout, T("cli-new-year-wrote", path, len(p.Reg.Indicators)))
+	return exitOK
+}
+
+// cmdConvert writes the converted editions (convert_from in data/site.toml):
+// content/CODE/ and data/i18n/CODE.toml from the edition they are converted
+// from, with OpenCC's t2s and the phrase table data/convert-CODE.toml.
+func cmdConvert(args []string, stdout, stderr io.Writer) int {
+	var root string
+	_, pos, ok := flags("convert", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&root, "root", ".", "project folder")
+	})
+	if !ok || len(pos) > 0 {
+		fmt.Fprintln(stderr, T("cli-convert-usage"))
+		return exitUsage
+	}
+	eds, err := project.ReadEditions(root)
+	if err != nil {
+		return fail(stderr, err, false)
+	}
+	fsys := project.Files(root)
+	n := 0
+	for _, e := range eds {
+		if e.ConvertFrom == "" {
+			continue
+		}
+		c, err := convert.Load(fsys, e.Code)
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		files, err := c.Files(fsys, e.ConvertFrom, e.Code)
+		if err != nil {
+			return fail(stderr, err, false)
+		}
+		if err := convert.Write(root, files, e.Code); err != nil {
+			fmt.Fprintln(stderr, "planpress:", err)
+			return exitInternal
+		}
+		if ps := c.Unused(); len(ps) > 0 {
+			return fail(stderr, ps, false)
+		}
+		fmt.Fprintln(stdout, T("cli-converted", e.ConvertFrom, e.Code, len(files)))
+		n++
+	}
+	if n == 0 {
+		fmt.Fprintln(stdout, T("cli-convert-none"))
+	}
 	return exitOK
 }

@@ -49,11 +49,17 @@ try {
     // the language switch lands on the counterpart
     const sw = await page.$("a.lang");
     if (sw) {
-      const m = path.match(/^(zh-Hant|en)\/(.*)$/);
+      // pages of an edition are under its code; the switch leads to the
+      // same page of the edition it names (hreflang), never its own
+      const here = await page.$eval("html", (h) => h.lang);
+      const to = await sw.getAttribute("hreflang");
+      const m0 = path.match(/^([^/]+)\/(.*)$/);
+      const m = m0 && m0[1] === here ? m0 : null;
+      if (m && (!to || to === here)) fail(path, `language switch names ${to}, the page's own edition`);
       await Promise.all([page.waitForNavigation(), sw.click()]);
       const landed = new URL(page.url()).pathname.replace(/^\//, "").replace(/index\.html$/, "");
       if (m) {
-        const want = (m[1] === "en" ? "zh-Hant/" : "en/") + m[2].replace(/index\.html$/, "");
+        const want = to + "/" + m[2].replace(/index\.html$/, "");
         if (landed !== want) fail(path, `language switch went to ${landed}, want ${want}`);
       }
       const lang = await page.$eval("html", (h) => h.lang);

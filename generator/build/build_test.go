@@ -193,7 +193,7 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	pages := []string{"index.html", "404.html"}
-	for _, lang := range []string{"zh-Hant", "en"} {
+	for _, lang := range []string{"zh-Hant", "zh-Hans", "en"} {
 		for _, p := range []string{"", "plan/", "plan/ch4/", "plan/notice/", "indicators/", "indicators/status/achieved/",
 			"indicators/pm25-annual-mean/", "indicators/worse-than-class-v-eliminated/", "reports/", "reports/2025/", "reports/2022/",
 			"tables/", "methodology/", "about/", "downloads/", "search/"} {
@@ -213,7 +213,7 @@ func TestBrowser(t *testing.T) {
 // 100 KB, uncompressed.
 func TestHomePageWeight(t *testing.T) {
 	out, _ := realSite(t)
-	for _, lang := range []string{"zh-Hant", "en"} {
+	for _, lang := range []string{"zh-Hant", "zh-Hans", "en"} {
 		total := 0
 		for _, f := range []string{lang + "/index.html", "assets/site.css", "assets/site.js", "assets/favicon.svg"} {
 			st, err := os.Stat(filepath.Join(out, f))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"planpress/generator/convert"
 	"strings"
 	"testing"
 
@@ -46,6 +47,19 @@ func TestEscaping(t *testing.T) {
 			t.Fatal(err)
 		}
 		os.WriteFile(p, []byte(e.do(string(data))), 0o644)
+	}
+	// the simplified edition is converted from the edited traditional text,
+	// as planpress convert does, so the payload goes through it too
+	c, err := convert.Load(os.DirFS(root), "zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := c.Files(os.DirFS(root), "zh-Hant", "zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := convert.Write(root, files, "zh-Hans"); err != nil {
+		t.Fatal(err)
 	}
 	// the indicator whose quote is the payload sentence lives in the preface
 	out := filepath.Join(t.TempDir(), "public")

@@ -48,7 +48,7 @@ func TestHugeValuesDraw(t *testing.T) {
 	}
 	for _, v := range []float64{1.7e308, -1.7e308, math.Inf(1), math.NaN(), 5e-324} {
 		s := Spec{ID: "t", Unit: "%", Decimals: 1, FromYear: 2020, ToYear: 2025,
-			Observed: []Point{{2020, v}, {2021, 1}}, Baseline: &Point{2020, v}, Target: &Point{2025, v},
+			Observed: []Point{{Year: 2020, Value: v}, {Year: 2021, Value: 1}}, Baseline: &Point{Year: 2020, Value: v}, Target: &Point{Year: 2025, Value: v},
 			Labels: Labels{Observed: "Observed", Target: "Target", Path: "Path"}}
 		svg, err := SVG(s, fs)
 		if err != nil || !strings.Contains(string(svg), "</svg>") {

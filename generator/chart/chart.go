@@ -18,6 +18,13 @@ import (
 type Point struct {
 	Year  int
 	Value float64
+	// Bound is +1 for a figure known only as a lower bound ("more than X",
+	// "at least X"), −1 for an upper bound ("less than", "at most"), 0 for a
+	// figure: a bound is drawn as an open marker with an arrow its way.
+	Bound int
+	// Provisional marks a preliminary figure or one that is not a year-end
+	// figure: drawn as an open marker.
+	Provisional bool
 }
 
 // Spec is what a chart shows: the observed values, the baseline and the
@@ -40,6 +47,9 @@ type Spec struct {
 // Labels are the legend texts in the chart's language.
 type Labels struct {
 	Observed, Target, Path string
+	// Bound and Provisional name the open markers in the legend (shown
+	// only when a point is so marked).
+	Bound, Provisional string
 }
 
 // Size of charts, in px.
@@ -175,58 +185,9 @@ func build(s Spec, fs *fonts.Set) gochart.Chart {
 			Annotations: []gochart.Value2{{XValue: float64(last.Year), YValue: last.Value, Label: format(last.Value, s.Decimals)}},
 		})
 	}
-	c.Elements = []gochart.Renderable{legend(s)}
+	c.Elements = []gochart.Renderable{marks(s, ymin, ymax), legend(s, fs)}
+	c.Background.Padding.Bottom = 28 + legendRowH*len(legendRows(s, fs))
 	return c
-}
-
-// legend draws a key below the plot: a sample of each line and its label.
-func legend(s Spec) gochart.Renderable {
-	return func(r gochart.Renderer, box gochart.Box, _ gochart.Style) {
-		type entry struct {
-			label string
-			col   drawing.Color
-			dash  []float64
-			dot   bool
-		}
-		entries := []entry{{s.Labels.Observed, colObserved, nil, true}}
-		if s.Target != nil {
-			entries = append(entries, entry{s.Labels.Target, colTarget, []float64{8, 4}, false})
-		}
-		if s.Baseline != nil && s.Target != nil {
-			entries = append(entries, entry{s.Labels.Path, colPath, []float64{2, 4}, false})
-		}
-		r.ResetStyle()
-		r.SetFontColor(colText)
-		r.SetFontSize(11)
-		r.Text(s.Unit, 8, 16)
-		if s.Status != "" {
-			w := r.MeasureText(s.Status).Width()
-			r.Text(s.Status, Width-20-w, 16)
-		}
-		x := box.Left
-		y := Height - 14
-		for _, e := range entries {
-			r.ResetStyle()
-			r.SetStrokeColor(e.col)
-			r.SetStrokeWidth(2)
-			r.SetStrokeDashArray(e.dash)
-			r.MoveTo(x, y-4)
-			r.LineTo(x+22, y-4)
-			r.Stroke()
-			if e.dot {
-				r.ResetStyle()
-				r.SetFillColor(e.col)
-				r.SetStrokeColor(e.col)
-				r.Circle(4, x+11, y-4)
-				r.FillStroke()
-			}
-			r.ResetStyle()
-			r.SetFontColor(colText)
-			r.SetFontSize(11)
-			r.Text(e.label, x+27, y)
-			x += 27 + r.MeasureText(e.label).Width() + 16
-		}
-	}
 }
 
 // MaxTicks is the most ticks an axis gets.

@@ -58,8 +58,8 @@ func TestDrawPDFLeavesTheState(t *testing.T) {
 	}
 	full := Spec{
 		ID: "t", Unit: "%", Decimals: 1, FromYear: 2020, ToYear: 2030,
-		Observed: []Point{{2020, 10}, {2021, 12}, {2023, 11.5}},
-		Baseline: &Point{2020, 10}, Target: &Point{2030, 20},
+		Observed: []Point{{Year: 2020, Value: 10}, {Year: 2021, Value: 12}, {Year: 2023, Value: 11.5}},
+		Baseline: &Point{Year: 2020, Value: 10}, Target: &Point{Year: 2030, Value: 20},
 		Labels: Labels{Observed: "Observed", Target: "Target", Path: "Path"}, Status: "Status: on track",
 	}
 	noTarget := full

@@ -130,6 +130,10 @@ type Indicator struct {
 	// Forecast marks an expectation the plan states (預計), not a
 	// commitment: shown with its figures, not counted as a commitment.
 	Forecast bool `toml:"forecast"`
+	// PlainNumber marks a figure that is a pure number such as an index:
+	// its unit names what it is (in headings) but is never written after
+	// a figure ("71.4", not "71.4 index").
+	PlainNumber bool `toml:"plain_number"`
 
 	Line int `toml:"-"` // line in indicators.toml, for messages
 }

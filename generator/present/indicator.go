@@ -27,6 +27,7 @@ type Indicator struct {
 	Components  [][2]string
 	Quote       string
 	QuoteEn     string
+	QuoteLang   string // the language of Quote: the edition's own when converted, else the source's
 	SectionURL  string
 	Sources     []Citation // with Full: the sources of Rows, once each
 	Note        string
@@ -47,7 +48,7 @@ const (
 func NewIndicator(p *project.Project, ind *indicator.Indicator, lang string, year int, detail Detail) *Indicator {
 	v := &Indicator{
 		Ind: ind, ID: ind.ID, Name: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang),
-		URL: output.Indicator(lang, ind.ID), Quote: ind.Quote, QuoteEn: ind.QuoteEn,
+		URL: output.Indicator(lang, ind.ID), Quote: p.Quote(ind, lang), QuoteLang: p.QuoteLang(lang), QuoteEn: ind.QuoteEn,
 		Note: indicator.CiteSources(p.Text(ind.Note, lang), CiteTitle(p, lang)),
 	}
 	if a := p.Reg.Area(ind.Area); a != nil {

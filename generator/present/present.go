@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"planpress/generator/assess"
 	"planpress/generator/chart"
@@ -25,6 +26,15 @@ func UnitSep(unit string) string {
 	return " "
 }
 
+// FigureUnit is the unit written after the indicator's figures in lang:
+// none for a plain number such as an index.
+func FigureUnit(p *project.Project, ind *indicator.Indicator, lang string) string {
+	if ind.PlainNumber {
+		return ""
+	}
+	return p.Text(ind.Unit, lang)
+}
+
 // Value formats v with the indicator's unit and precision in lang; a
 // positive change carries a plus sign.
 func Value(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
@@ -35,7 +45,7 @@ func Value(p *project.Project, ind *indicator.Indicator, v float64, lang string)
 // written with a counting word ("10,000 t") is restated as readers of that
 // language count (numfmt.English).
 func value(p *project.Project, ind *indicator.Indicator, v float64, d int, lang string, signed bool) string {
-	u := p.Text(ind.Unit, lang)
+	u := FigureUnit(p, ind, lang)
 	v, d, u = numfmt.English(v, d, u)
 	s := numfmt.Format(v, d, lang)
 	if signed && v > 0 {
@@ -83,7 +93,7 @@ func words(p *project.Project, ind *indicator.Indicator, lang string) assess.Wor
 			if cagr {
 				return numfmt.Percent(x, 2, lang) + p.T(lang, "per-year")
 			}
-			u := p.Text(ind.Unit, lang)
+			u := FigureUnit(p, ind, lang)
 			return numfmt.Signed(x, ind.Decimals+1, lang) + UnitSep(u) + u + p.T(lang, "per-year")
 		},
 	}
@@ -140,7 +150,7 @@ func TargetText(p *project.Project, ind *indicator.Indicator, lang string) strin
 	t := ind.Target
 	by := fmt.Sprintf(p.T(lang, "by-year"), t.Year)
 	if !t.Quantified() {
-		return p.Text(t.Text, lang) + " " + by
+		return JoinWords(p.Text(t.Text, lang), by)
 	}
 	v := Value(p, ind, t.Value, lang)
 	var s string
@@ -154,11 +164,20 @@ func TargetText(p *project.Project, ind *indicator.Indicator, lang string) strin
 	default:
 		s = v
 	}
-	s += " " + by
+	s = JoinWords(s, by)
 	if t.Aspirational {
 		s += p.T(lang, "aspirational")
 	}
 	return s
+}
+
+// JoinWords joins two phrases with a space, except before full-width
+// punctuation such as "（", which carries its own spacing.
+func JoinWords(a, b string) string {
+	if r, _ := utf8.DecodeRuneInString(b); a == "" || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // BaselineText is the baseline as "value (year)", or "" without one.
@@ -252,12 +271,14 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 	s := chart.Spec{
 		ID: id, Title: p.Text(ind.Name, lang), Unit: p.Text(ind.Unit, lang), Decimals: ind.Decimals,
 		FromYear: p.Config.BaseYear, ToYear: p.Config.TargetYear,
-		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path")},
+		Labels: chart.Labels{Observed: p.T(lang, "chart-observed"), Target: p.T(lang, "chart-target"), Path: p.T(lang, "chart-path"),
+			Bound: p.T(lang, "chart-bound"), Provisional: p.T(lang, "chart-provisional")},
 		Status: p.T(lang, "status") + p.T(lang, "colon") + p.T(lang, res.Status.Key()), // short: it shares a line with the unit
 	}
 	for _, o := range p.Reg.ObservationsOf(ind.ID) {
 		if o.Value != nil && o.Year <= year {
-			s.Observed = append(s.Observed, chart.Point{Year: o.Year, Value: *o.Value})
+			s.Observed = append(s.Observed, chart.Point{Year: o.Year, Value: *o.Value, Bound: BoundOf(o.Qualifier),
+				Provisional: o.Preliminary || o.AsOf != ""})
 		}
 	}
 	if b := ind.Baseline; b != nil {
@@ -272,6 +293,18 @@ func ChartSpec(p *project.Project, ind *indicator.Indicator, res assess.Result, 
 		s.Target = &chart.Point{Year: ind.Target.Year, Value: ind.Target.Value}
 	}
 	return s
+}
+
+// BoundOf is the direction of a figure given as a bound: +1 for "more
+// than"/"at least", −1 for "less than"/"at most", 0 otherwise.
+func BoundOf(qualifier string) int {
+	switch qualifier {
+	case "more-than", "at-least":
+		return 1
+	case "less-than", "at-most":
+		return -1
+	}
+	return 0
 }
 
 // Describe is a chart's text alternative: trend, latest, target, status.

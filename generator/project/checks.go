@@ -229,6 +229,18 @@ func renderingAt(s, r string) [][]int {
 // checkQuotes reports indicator and table quotes not found verbatim in the
 // plan's own text (edition se), and sections that do not exist.
 func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) diag.Problems {
+	return checkQuotesIn(zh, reg, se, nil)
+}
+
+// checkQuotesIn checks the quotes against the plan text of an edition;
+// quotes, when given, maps each quote to the edition's own (converted).
+func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes map[string]string) diag.Problems {
+	q := func(s string) string {
+		if c, ok := quotes[s]; ok {
+			return c
+		}
+		return s
+	}
 	var ps diag.Problems
 	var paras []string
 	for _, pg := range zh.Pages {
@@ -253,19 +265,20 @@ func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) diag.Probl
 	for _, ind := range reg.Indicators {
 		// the quote is looked for in its own page, and only when not there
 		// in the whole text: linear in the size of the plan
-		if pg := sections[ind.Section]; pg != nil && strings.Contains(pageText[pg], ind.Quote) {
+		quote := q(ind.Quote)
+		if pg := sections[ind.Section]; pg != nil && strings.Contains(pageText[pg], quote) {
 			continue
 		}
-		if ind.Quote != "" && !strings.Contains(text, ind.Quote) {
-			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "quote-not-in-plan", ind.ID, short(ind.Quote), "content/"+se.Code+"/plan"))
+		if quote != "" && !strings.Contains(text, quote) {
+			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "quote-not-in-plan", ind.ID, short(quote), "content/"+se.Code+"/plan", se.Code))
 		}
 		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") {
 			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "indicator-section", ind.ID, ind.Section, "content/"+se.Code+"/plan"))
 		}
 	}
 	for _, row := range reg.Table1.Rows {
-		if row.Quote != "" && !strings.Contains(text, row.Quote) {
-			ps = append(ps, diag.Msg("data/table1.toml", row.Line, "table1-quote", short(row.Quote)))
+		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) {
+			ps = append(ps, diag.Msg("data/table1.toml", row.Line, "table1-quote", short(q(row.Quote)), se.Code))
 		}
 	}
 	return ps

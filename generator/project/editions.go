@@ -23,6 +23,10 @@ type Edition struct {
 	Font    string `toml:"font"`     // TrueType font for its PDFs and charts; "" = [fonts] main
 	Default bool   `toml:"default"`  // the edition x-default and the root page prefer
 	CJK     bool   `toml:"cjk"`      // set as Chinese: taller lines, indented paragraphs, no spaces between words
+	// ConvertFrom: the code of the edition this one is converted from
+	// (planpress convert, with data/convert-CODE.toml); its text in the
+	// data files is converted from that edition's key when the project loads.
+	ConvertFrom string `toml:"convert_from"`
 }
 
 // DefaultEditions are the editions of a project whose data/site.toml lists
@@ -72,6 +76,23 @@ func checkEditions(eds []Edition) ([]Edition, diag.Problems) {
 			defaults++
 		}
 	}
+	for _, e := range eds {
+		if e.ConvertFrom == "" {
+			continue
+		}
+		var from *Edition
+		for i := range eds {
+			if eds[i].Code == e.ConvertFrom {
+				from = &eds[i]
+			}
+		}
+		if from == nil || from.ConvertFrom != "" || from.Code == e.Code {
+			ps = append(ps, diag.Msg(file, 0, "edition-convert-from", e.Code, e.ConvertFrom))
+		}
+		if e.Source {
+			ps = append(ps, diag.Msg(file, 0, "edition-converted-source", e.Code))
+		}
+	}
 	if sources != 1 {
 		ps = append(ps, diag.Msg(file, 0, "edition-sources", sources))
 	}
@@ -107,6 +128,41 @@ func (p *Project) Key(lang string) string {
 		return e.DataKey
 	}
 	return lang
+}
+
+// WrittenKeys returns the data keys of the editions whose text the data
+// files hold (not those converted at load time), in edition order.
+func (p *Project) WrittenKeys() []string {
+	var out []string
+	for _, e := range p.Editions {
+		if e.ConvertFrom == "" {
+			out = append(out, e.DataKey)
+		}
+	}
+	return out
+}
+
+// Quote returns an indicator's quote as the plan text of an edition has
+// it: converted for a converted edition, else the source's.
+func (p *Project) Quote(ind *indicator.Indicator, lang string) string {
+	return p.QuoteText(ind.Quote, lang)
+}
+
+// QuoteText returns a quote of the source's plan text (an indicator's, a
+// table's) as the plan text of an edition has it.
+func (p *Project) QuoteText(q, lang string) string {
+	if c, ok := p.quotes[lang][q]; ok {
+		return c
+	}
+	return q
+}
+
+// QuoteLang is the language of the quote shown on an edition's pages.
+func (p *Project) QuoteLang(lang string) string {
+	if _, ok := p.quotes[lang]; ok {
+		return lang
+	}
+	return p.Source().Code
 }
 
 // Keys returns the data keys of every edition, in edition order.
@@ -167,6 +223,16 @@ func (p *Project) Translations() []*Edition {
 // SourceEdition reads only the editions of data/site.toml and returns the
 // source edition: where import writes the plan text.
 func SourceEdition(root string) (*Edition, error) {
+	eds, err := ReadEditions(root)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Editions: eds}
+	return p.Source(), nil
+}
+
+// ReadEditions reads only the editions of data/site.toml.
+func ReadEditions(root string) ([]Edition, error) {
 	var c struct {
 		Editions []Edition `toml:"edition"`
 	}
@@ -179,8 +245,7 @@ func SourceEdition(root string) (*Edition, error) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	p := &Project{Editions: eds}
-	return p.Source(), nil
+	return eds, nil
 }
 
 // FontsFor returns the fonts of an edition's PDFs and charts: its own font

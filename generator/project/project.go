@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"planpress/generator/assess"
+	"planpress/generator/convert"
 	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/indicator"
@@ -34,10 +35,19 @@ type Config struct {
 	Short      indicator.Text `toml:"short_title"`
 	Issuer     indicator.Text `toml:"issuer"`
 	Publisher  indicator.Text `toml:"publisher"`
-	Licence    indicator.Text `toml:"licence"`
-	LicenceURL string         `toml:"licence_url"` // the licence of the data and translation, for metadata
-	Coverage   indicator.Text `toml:"coverage"`    // the place the plan covers, for metadata
-	Fonts      struct {
+	// Who compiles the site and the reports, beside Publisher: its address,
+	// a contact (e-mail or web address) and an optional disclaimer, shown
+	// on the reports' covers and footers and on the About page.
+	PublisherAddress indicator.Text `toml:"publisher_address"`
+	PublisherContact string         `toml:"publisher_contact"`
+	Disclaimer       indicator.Text `toml:"disclaimer"`
+	// ReportAuthor is the Author of the PDFs; empty: the publisher. The
+	// issuer of the plan is never the author unless named here.
+	ReportAuthor indicator.Text `toml:"report_author"`
+	Licence      indicator.Text `toml:"licence"`
+	LicenceURL   string         `toml:"licence_url"` // the licence of the data and translation, for metadata
+	Coverage     indicator.Text `toml:"coverage"`    // the place the plan covers, for metadata
+	Fonts        struct {
 		Main string `toml:"main"`
 	} `toml:"fonts"`
 	Editions []Edition `toml:"edition"` // none: DefaultEditions
@@ -75,6 +85,7 @@ type Project struct {
 	Results      map[string]map[int]assess.Result // indicator → report year → result
 	Fonts        *fonts.Set                       // [fonts] main
 	editionFonts map[string]*fonts.Set            // editions with a font of their own
+	quotes       map[string]map[string]string     // converted edition → indicator id → quote
 	Years        []int                            // report years: years after the base year that have an annual file
 }
 
@@ -163,7 +174,7 @@ func Load(root string, opt Options) (*Project, error) {
 		return nil, diag.Problems{diag.Msg(abs, 0, "project-none")}
 	}
 	var ps diag.Problems
-	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk")
+	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, publisher_address, publisher_contact, disclaimer, report_author, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk, convert_from")
 	ps = append(ps, e...)
 	eds, eps := checkEditions(p.Config.Editions)
 	ps = append(ps, eps...)
@@ -175,6 +186,13 @@ func Load(root string, opt Options) (*Project, error) {
 	langs := p.Langs()
 	if len(e) == 0 {
 		ps = append(ps, checkConfig(&p.Config, siteLines)...)
+	}
+	convs, cps := p.converters(fsys)
+	ps = append(ps, cps...)
+	for _, cv := range convs {
+		if err := cv.fill(&p.Config, "data/site.toml"); err != nil {
+			return p, err
+		}
 	}
 	for _, lang := range langs {
 		m := map[string]string{}
@@ -262,6 +280,28 @@ func Load(root string, opt Options) (*Project, error) {
 	reg := rr.reg
 	ps = append(ps, rr.ps...)
 	p.Reg = reg
+	for _, cv := range convs {
+		if err := cv.fill(reg, "data"); err != nil {
+			return p, err
+		}
+		qs, err := cv.quotes(reg)
+		if err != nil {
+			return p, err
+		}
+		if p.quotes == nil {
+			p.quotes = map[string]map[string]string{}
+		}
+		p.quotes[cv.ed.Code] = qs
+		if pl := p.Plans[cv.ed.Code]; pl != nil {
+			ps = append(ps, checkQuotesIn(pl, reg, cv.ed, qs)...)
+		}
+		fresh, err := cv.c.Files(fsys, cv.ed.ConvertFrom, cv.ed.Code)
+		if err != nil {
+			return p, err
+		}
+		ps = append(ps, convert.Stale(fsys, fresh, cv.ed.Code)...)
+		ps = append(ps, cv.c.Unused()...)
+	}
 	ps = append(ps, p.checkPlanFacts()...)
 	// every translation against the plan's own text; the glossary and
 	// quote_en for the edition they are written for
@@ -298,7 +338,11 @@ func Load(root string, opt Options) (*Project, error) {
 			}
 			for _, name := range sortedKeys(srcPages) {
 				if trPages[name] == nil {
-					ps = append(ps, diag.Msg("content/"+se.Code+"/"+name+".md", 0, "page-no-counterpart", te.Name, "content/"+te.Code+"/"+name+".md"))
+					if te.ConvertFrom != "" {
+						ps = append(ps, diag.Msg("content/"+se.Code+"/"+name+".md", 0, "page-no-counterpart-convert", te.Name, te.ConvertFrom))
+					} else {
+						ps = append(ps, diag.Msg("content/"+se.Code+"/"+name+".md", 0, "page-no-counterpart", te.Name, "content/"+te.Code+"/"+name+".md"))
+					}
 				}
 			}
 			for _, name := range sortedKeys(trPages) {
@@ -451,7 +495,8 @@ func checkConfig(c *Config, lines []string) diag.Problems {
 	for _, t := range []struct {
 		key string
 		v   indicator.Text
-	}{{"title", c.Title}, {"short_title", c.Short}, {"issuer", c.Issuer}, {"publisher", c.Publisher}} {
+	}{{"title", c.Title}, {"short_title", c.Short}, {"issuer", c.Issuer}, {"publisher", c.Publisher},
+		{"publisher_address", c.PublisherAddress}, {"publisher_contact", indicator.Text{"": c.PublisherContact}}, {"disclaimer", c.Disclaimer}, {"report_author", c.ReportAuthor}} {
 		for _, s := range t.v {
 			if n := utf8.RuneCountInString(s); n > input.MaxString {
 				add(t.key, "site-text-long", t.key, n, input.MaxString)
@@ -474,7 +519,7 @@ func checkConfig(c *Config, lines []string) diag.Problems {
 // Limits are what the data files are checked against: the plan's years
 // and the editions' data keys.
 func (p *Project) Limits() indicator.Limits {
-	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.Keys(), Source: p.Source().DataKey, Table1: p.Config.Tables.Results != ""}
+	return indicator.Limits{FirstYear: p.Config.BaseYear, LastYear: p.Config.TargetYear, Keys: p.WrittenKeys(), Source: p.Source().DataKey, Table1: p.Config.Tables.Results != ""}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

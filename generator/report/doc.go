@@ -43,6 +43,7 @@ type Meta struct {
 	Date                                   time.Time
 	Header                                 string // running header text
 	PageOf                                 string // footer: "Page %d of %s" in the document's language
+	Footer                                 string // footer text left of the page number (the publisher), or ""
 	CJK                                    bool   // set as Chinese: taller lines
 }
 
@@ -260,7 +261,13 @@ func (d *doc) footer() {
 	d.color(colMuted)
 	// nbAlias is replaced after layout; measure with a three-digit stand-in
 	w := d.Width(strings.Replace(s, nbAlias, "000", 1), 8)
-	d.Text((pageW-w)/2, pageH-12, s, 8)
+	if d.meta.Footer != "" {
+		// the publisher on the left, the page number on the right
+		d.Text(marginL, pageH-12, d.clean(d.meta.Footer), 8)
+		d.Text(pageW-marginR-w, pageH-12, s, 8)
+	} else {
+		d.Text((pageW-w)/2, pageH-12, s, 8)
+	}
 	d.color(colInk)
 }
 

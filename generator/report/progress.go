@@ -4,144 +4,109 @@ import (
 	"fmt"
 	"strings"
 
-	"planpress/generator/assess"
 	"planpress/generator/chart"
-	"planpress/generator/indicator"
 	"planpress/generator/output"
 	"planpress/generator/present"
 	"planpress/generator/project"
 )
 
-// progressPDF is the progress report of a year in lang; the report of the
-// target year is the final assessment.
+// progressPDF is the progress report of a year in lang (the report of the
+// target year is the final assessment), from the same view model as the
+// HTML report page (present.Report): cover, contents, main points,
+// scorecard, per area a table of its commitments and detail blocks for the
+// commitments with figures, an appendix for those without, method,
+// numbered sources.
 func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]byte, error) {
-	title := fmt.Sprintf(p.T(lang, "report-title"), year)
-	if year >= p.Config.TargetYear {
-		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
-	}
-	m := meta(p, lang, title+" · "+p.Text(p.Config.Title, lang), p.T(lang, "pdf-report-subject"))
-	m.Header = title + " · " + p.Text(p.Config.Short, lang)
-	// number the sources in order of first citation
-	num := map[string]int{}
-	var cited []*indicator.Source
-	cite := func(id string) int {
-		if id == "" {
-			return 0
-		}
-		if n, ok := num[id]; ok {
-			return n
-		}
-		s := p.Reg.Source(id)
-		if s == nil {
-			return 0
-		}
-		cited = append(cited, s)
-		num[id] = len(cited)
-		return num[id]
-	}
-	for _, ind := range p.Reg.Indicators {
-		if ind.Baseline != nil {
-			cite(ind.Baseline.Source)
-		}
-		for _, o := range p.Reg.ObservationsOf(ind.ID) {
-			if o.Year <= year {
-				cite(o.Source)
-				for _, id := range indicator.SourceRefs(o.Note.Get(lang)) {
-					cite(id) // a note's {source:ID} is a numbered citation too
-				}
-			}
-		}
-	}
+	r := present.NewReport(p, lang, year)
+	m := meta(p, lang, r.Title+" · "+p.Text(p.Config.Title, lang), p.T(lang, "pdf-report-subject"))
+	m.Header = r.Title + " · " + p.Text(p.Config.Short, lang)
+	T := func(k string) string { return p.T(lang, k) }
 	return write(p.FontsFor(lang), m, output.ReportPDF(year, lang), warn, func(d *doc) error {
-		pm := p.Plans[lang].Index.Meta
-		lines := []string{p.Text(p.Config.Title, lang), p.Text(p.Config.Issuer, lang)}
-		if pm != nil {
-			lines = append(lines, pm.DocNumber)
-		}
-		lines = append(lines, "", fmt.Sprintf(p.T(lang, "pdf-data-to"), year), p.T(lang, "edition")+p.T(lang, "colon")+p.Config.Date)
-		cover(d, p.T(lang, "pdf-report-kicker"), title, lines)
+		cover(d, T("pdf-report-kicker"), r.Title, coverLines(p, r, lang, year))
 
-		// summary scorecard
+		entries := []Anchor{{ID: "main-points", Title: T("main-points")}, {ID: "summary", Title: T("summary")}}
+		for _, a := range r.Areas {
+			entries = append(entries, Anchor{ID: "area-" + a.ID, Title: a.Name})
+			for _, b := range a.Details {
+				entries = append(entries, Anchor{ID: "ind-" + b.ID, Title: b.Name, Level: 1})
+			}
+		}
+		entries = append(entries, Anchor{ID: "appendix", Title: T("report-appendix")},
+			Anchor{ID: "methodology", Title: T("report-method")}, Anchor{ID: "sources", Title: T("pdf-sources")})
+		d.reserveContents(T("contents"), entries)
+
+		// main points and the scorecard share a page
 		d.newPage()
-		d.heading(0, "summary", p.T(lang, "summary"))
-		total := map[assess.Status]int{}
-		commitments := 0
-		for _, ind := range p.Reg.Indicators {
-			if ind.Commitment() { // context series and forecasts are not counted
-				total[p.Results[ind.ID][year].Status]++
-				commitments++
-			}
+		d.heading(0, "main-points", T("main-points"))
+		for _, mp := range r.MainPoints {
+			d.para("• "+mp.Text, paraOpt{pt: 10, after: 1.5})
 		}
-		d.para(fmt.Sprintf(p.T(lang, "scorecard-total"), commitments), paraOpt{after: 2})
+		d.heading(0, "summary", T("summary"))
+		d.para(fmt.Sprintf(T("scorecard-total"), r.Total), paraOpt{pt: 9.5, after: 2})
 		var rows [][]Cell
-		for _, s := range assess.Statuses() {
-			rows = append(rows, []Cell{{Text: p.T(lang, s.Key())}, {Text: fmt.Sprint(total[s])}})
+		for _, a := range r.Areas {
+			rows = append(rows, []Cell{{Text: a.Name}, {Text: fmt.Sprint(a.Total)},
+				{Text: a.ProgressText}, {Text: a.ReportingText}})
 		}
-		d.table([]float64{textW * 0.7, textW * 0.3}, []string{p.T(lang, "status"), p.T(lang, "pdf-count")}, rows, 9.5)
-		rows = nil
-		for _, a := range p.Reg.Areas {
-			per := map[assess.Status]int{}
-			n := 0
-			for _, ind := range p.Reg.InArea(a.ID) {
-				if ind.Commitment() {
-					per[p.Results[ind.ID][year].Status]++
-					n++
-				}
-			}
-			var parts []string
-			for _, s := range assess.Statuses() {
-				if per[s] > 0 {
-					parts = append(parts, fmt.Sprintf("%s %d", p.T(lang, s.Key()), per[s]))
-				}
-			}
-			rows = append(rows, []Cell{{Text: p.Text(a.Name, lang)}, {Text: fmt.Sprint(n)}, {Text: strings.Join(parts, p.T(lang, "list-sep"))}})
-		}
-		d.table([]float64{textW * 0.3, textW * 0.12, textW * 0.58}, []string{p.T(lang, "area"), p.T(lang, "pdf-count"), p.T(lang, "statuses")}, rows, 9.5)
+		rows = append(rows, []Cell{{Text: T("report-total")}, {Text: fmt.Sprint(r.Total)},
+			{Text: r.ProgressText}, {Text: r.ReportingText}})
+		d.table([]float64{textW * 0.2, textW * 0.1, textW * 0.4, textW * 0.3},
+			[]string{T("area"), T("pdf-count"), T("report-progress"), T("report-reporting")}, rows, 8.5)
 
-		var entries []Anchor
-		entries = append(entries, Anchor{ID: "summary", Title: p.T(lang, "summary")})
-		for _, a := range p.Reg.Areas {
-			entries = append(entries, Anchor{ID: "area-" + a.ID, Title: p.Text(a.Name, lang)})
-			for _, ind := range p.Reg.InArea(a.ID) {
-				entries = append(entries, Anchor{ID: "ind-" + ind.ID, Title: p.Text(ind.Name, lang), Level: 1})
+		for _, a := range r.Areas {
+			// an area starts a page unless the page is less than half full
+			if d.y() > marginT+(limitY-marginT)/2 {
+				d.newPage()
 			}
-		}
-		entries = append(entries, Anchor{ID: "methodology", Title: p.T(lang, "methodology")}, Anchor{ID: "sources", Title: p.T(lang, "pdf-sources")})
-		d.reserveContents(p.T(lang, "contents"), entries)
-
-		for _, a := range p.Reg.Areas {
-			d.newPage()
-			d.heading(0, "area-"+a.ID, p.Text(a.Name, lang))
-			for _, ind := range p.Reg.InArea(a.ID) {
-				if err := indicatorSection(d, p, lang, year, ind, cite); err != nil {
+			d.heading(0, "area-"+a.ID, a.Name)
+			rows = nil
+			for _, v := range a.Rows {
+				rows = append(rows, []Cell{{Text: v.Name}, {Text: v.Latest}, {Text: v.Target}, {Text: v.Status}})
+			}
+			d.table([]float64{textW * 0.34, textW * 0.2, textW * 0.24, textW * 0.22},
+				[]string{T("report-commitment"), T("latest"), T("target"), T("status")}, rows, 8)
+			for _, b := range a.Details {
+				if err := detailBlock(d, p, lang, year, b); err != nil {
 					return err
 				}
 			}
 		}
+
 		d.newPage()
-		d.heading(0, "methodology", p.T(lang, "methodology"))
-		if pg := p.Pages[lang]["methodology"]; pg != nil {
-			markdownPDF(d, pg.Body)
-		}
-		d.newPage()
-		d.heading(0, "sources", p.T(lang, "pdf-sources"))
-		for i, s := range cited {
-			t := p.Text(s.Title, lang)
-			if t == "" {
-				t = p.Text(s.Title, p.Source().Code)
+		d.heading(0, "appendix", T("report-appendix"))
+		d.para(r.AppendixIntro, paraOpt{pt: 9.5, after: 2})
+		rows = nil
+		for _, a := range r.Appendix {
+			tgt := a.Target
+			if a.Baseline != "" {
+				tgt += p.T(lang, "list-sep") + T("report-baseline") + T("colon") + a.Baseline
 			}
-			parts := []string{t}
-			if pub := p.Text(s.Publisher, lang); pub != "" {
-				parts = append(parts, pub)
+			src := a.Sourcing
+			if src == "" {
+				src = T("report-no-sourcing")
+			}
+			rows = append(rows, []Cell{{Text: a.Name}, {Text: tgt}, {Text: src}})
+		}
+		d.table([]float64{textW * 0.26, textW * 0.2, textW * 0.54},
+			[]string{T("report-commitment"), T("target"), T("report-sourcing")}, rows, 7.5)
+
+		d.heading(0, "methodology", T("report-method"))
+		d.para(T("report-method-text"), paraOpt{pt: 9.5, after: 2})
+
+		d.heading(0, "sources", T("pdf-sources"))
+		for _, s := range r.Sources {
+			parts := []string{s.Title}
+			if s.Publisher != "" {
+				parts = append(parts, s.Publisher)
 			}
 			if s.Date != "" {
 				parts = append(parts, s.Date)
 			}
-			parts = append(parts, p.T(lang, "grade-"+s.Grade))
-			d.para(fmt.Sprintf("[%d] %s", i+1, strings.Join(parts, p.T(lang, "list-sep"))), paraOpt{pt: 9.5, after: 0.5})
+			parts = append(parts, s.GradeText)
+			d.para(fmt.Sprintf("[%d] %s", s.N, strings.Join(parts, T("list-sep"))), paraOpt{pt: 8.5, after: 0.3})
 			if s.URL != "" {
 				y := d.y()
-				d.para(s.URL, paraOpt{pt: 8.5, left: 6, color: colAccent, after: 1.5})
+				d.para(s.URL, paraOpt{pt: 7.5, left: 6, color: colAccent, after: 1})
 				d.pdf.LinkString(marginL+6, y, textW-6, d.y()-y, s.URL)
 			} else {
 				d.setY(d.y() + 1)
@@ -151,43 +116,57 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 	})
 }
 
-// maxRows is the number of recent years a report's values table lists.
-const maxRows = 10
+// coverLines are the cover's lines under the title: the plan and its
+// issuer, the data year and edition, then who publishes the report.
+func coverLines(p *project.Project, r *present.Report, lang string, year int) []string {
+	T := func(k string) string { return p.T(lang, k) }
+	lines := []string{p.Text(p.Config.Title, lang), T("report-issuer") + T("colon") + r.Issuer}
+	if pm := p.Plans[lang].Index.Meta; pm != nil && pm.DocNumber != "" {
+		lines = append(lines, pm.DocNumber)
+	}
+	lines = append(lines, "", fmt.Sprintf(T("pdf-data-to"), year), T("edition")+T("colon")+p.Config.Date, "",
+		T("report-published-by")+T("colon")+r.Publisher)
+	if r.PublisherAddress != "" {
+		lines = append(lines, r.PublisherAddress)
+	}
+	if r.Contact != "" {
+		lines = append(lines, T("report-contact")+T("colon")+r.Contact)
+	}
+	if r.Disclaimer != "" {
+		lines = append(lines, r.Disclaimer)
+	}
+	return lines
+}
 
-// indicatorSection writes one indicator: status, chart, values, calculation.
-func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *indicator.Indicator, cite func(string) int) error {
-	res := p.Results[ind.ID][year]
-	hasChart := ind.Kind != indicator.Binary
-	if hasChart {
-		hasChart = ind.Baseline != nil
-		for _, o := range p.Reg.ObservationsOf(ind.ID) {
-			hasChart = hasChart || (o.Value != nil && o.Year <= year)
-		}
+// detailWidth is the width of a detail block's chart on the page.
+const detailWidth = textW * 0.56
+
+// detailBlock writes a commitment with figures: status and how it was
+// reached, target and quote, chart, and its figures with numbered sources.
+func detailBlock(d *doc, p *project.Project, lang string, year int, b *present.Block) error {
+	T := func(k string) string { return p.T(lang, k) }
+	ind := b.Ind
+	hasChart := false
+	for _, o := range p.Reg.ObservationsOf(ind.ID) {
+		hasChart = hasChart || (o.Value != nil && o.Year <= year)
 	}
-	// keep the heading, the status lines and the chart on one page
-	need := 40.0
-	if hasChart {
-		need += textW * 0.82 * chart.Height / chart.Width
-	}
-	if d.y()+need > limitY && d.y() > marginT+20 {
+	// the heading keeps its status lines (heading does); the chart may
+	// go to the next page rather than leave more than half a page empty
+	if d.y()+35 > limitY && d.y() > marginT+20 {
 		d.newPage()
 	}
-	d.heading(1, "ind-"+ind.ID, p.Text(ind.Name, lang))
-	w := present.Words(p, ind, lang)
-	d.para(p.T(lang, "status")+p.T(lang, "colon")+present.StatusText(p, ind, res, lang)+p.T(lang, "sentence-sep")+res.Explain(w), paraOpt{pt: 9.5, after: 1})
-	if res.Provisional {
-		d.para(res.CaveatText(w), paraOpt{pt: 9.5, after: 1})
+	d.heading(1, "ind-"+b.ID, b.Name)
+	d.para(T("status")+T("colon")+b.Status+T("sentence-sep")+b.Reason, paraOpt{pt: 9, after: 0.8})
+	if b.Caveat != "" {
+		d.para(b.Caveat, paraOpt{pt: 9, after: 0.8})
 	}
-	d.para(p.T(lang, "target")+p.T(lang, "colon")+present.TargetText(p, ind, lang), paraOpt{pt: 9.5, after: 1})
-	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
-
+	d.para(T("target")+T("colon")+b.Target+"  “"+b.Quote+"”", paraOpt{pt: 8.5, color: colMuted, after: 1.5})
 	if hasChart {
-		s := present.ChartSpec(p, ind, res, lang, year, ind.ID)
-		w := textW * 0.82
-		h := w * chart.Height / chart.Width
+		s := present.ChartSpec(p, ind, b.Result, lang, year, ind.ID)
+		h := detailWidth * chart.Height / chart.Width
 		d.ensure(h + 4)
 		y0 := d.y()
-		used, err := chart.DrawPDF(d.pdf, d, s, p.FontsFor(lang), marginL, y0, w)
+		used, err := chart.DrawPDF(d.pdf, d, s, p.FontsFor(lang), marginL, y0, detailWidth)
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.name, err)
 		}
@@ -195,49 +174,10 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 		d.setY(y0 + used + 2)
 	}
 	var rows [][]Cell
-	// the table lists the baseline year and, for long plans, the last
-	// maxRows years (the chart shows them all; the site and CSV list all)
-	from := p.Config.BaseYear
-	if year-from > maxRows {
-		from = year - maxRows + 1
+	for _, v := range b.Values {
+		rows = append(rows, []Cell{{Text: fmt.Sprint(v.Year)}, {Text: v.Value}, {Text: v.Cite}, {Text: v.Note}})
 	}
-	years := []int{p.Config.BaseYear}
-	for y := max(from, p.Config.BaseYear+1); y <= year; y++ {
-		years = append(years, y)
-	}
-	for _, y := range years {
-		row := present.YearRow(p, ind, y, lang)
-		src := ""
-		if row.HasValue {
-			if n := cite(row.SourceID); n > 0 {
-				src = fmt.Sprintf("[%d]", n)
-			}
-		}
-		// a note's {source:ID} is the source's number in this report
-		note := indicator.CiteSources(row.RawNote, func(id string) string {
-			if n := cite(id); n > 0 {
-				return fmt.Sprintf("[%d]", n)
-			}
-			return ""
-		})
-		rows = append(rows, []Cell{{Text: fmt.Sprint(y)}, {Text: row.Value}, {Text: src}, {Text: note}})
-	}
-	if empty := func() bool {
-		for _, r := range rows {
-			if r[2].Text != "" || r[3].Text != "" {
-				return false
-			}
-		}
-		return true
-	}(); empty {
-		// no value in any year: one line says so
-		rows = [][]Cell{{{Text: fmt.Sprintf("%d–%d", p.Config.BaseYear, year)}, {Text: p.T(lang, "no-data")}, {}, {}}}
-	}
-	d.table([]float64{textW * 0.14, textW * 0.28, textW * 0.1, textW * 0.48}, []string{p.T(lang, "year"), p.T(lang, "value"), p.T(lang, "source"), p.T(lang, "pdf-note")}, rows, 8.5)
-	rows = nil
-	for _, kv := range present.Components(p, ind, res, lang) {
-		rows = append(rows, []Cell{{Text: kv[0]}, {Text: kv[1]}})
-	}
-	d.table([]float64{textW * 0.3, textW * 0.7}, []string{p.T(lang, "calculation"), ""}, rows, 8.5)
+	d.table([]float64{textW * 0.1, textW * 0.26, textW * 0.08, textW * 0.56},
+		[]string{T("year"), T("value"), T("source"), T("pdf-note")}, rows, 8)
 	return nil
 }

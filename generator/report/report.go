@@ -109,11 +109,21 @@ func largestFirst(n int, file func(int) output.Doc) []int {
 	return order
 }
 
+// meta is a PDF's metadata: its Author is who publishes the site
+// (data/site.toml report_author, else publisher), never the issuer of the
+// plan unless configured so; the subject names the plan's issuer.
 func meta(p *project.Project, lang, title, subject string) Meta {
+	author := p.Text(p.Config.ReportAuthor, lang)
+	if author == "" {
+		author = p.Text(p.Config.Publisher, lang)
+	}
+	if is := p.Text(p.Config.Issuer, lang); is != "" {
+		subject += p.T(lang, "sentence-sep") + p.T(lang, "report-issuer") + p.T(lang, "colon") + is
+	}
 	return Meta{
-		Title: title, Author: p.Text(p.Config.Issuer, lang), Subject: subject, Lang: lang,
+		Title: title, Author: author, Subject: subject, Lang: lang,
 		Keywords: p.T(lang, "pdf-keywords"), Date: p.Time().In(time.UTC), Header: title,
-		PageOf: p.T(lang, "pdf-page-of"), CJK: p.Edition(lang).CJK,
+		PageOf: p.T(lang, "pdf-page-of"), CJK: p.Edition(lang).CJK, Footer: p.Text(p.Config.Publisher, lang),
 	}
 }
 

@@ -202,7 +202,7 @@ func shapeOnly(p *parse.PipeNode) bool {
 
 // perPageFields are the Page fields a frame can take from each page.
 // (Path is not among them: it sets the page's depth, part of its shape.)
-var perPageFields = []string{"Title", "Desc", "AltPath", "Canonical", "AltCanonical", "AltRel", "JSONLD"}
+var perPageFields = []string{"Title", "Desc", "AltPath", "Canonical", "AltCanonical", "AltRel", "JSONLD", "Alternates", "Switch"}
 
 func isPerPage(f string) bool {
 	for _, p := range perPageFields {
@@ -230,6 +230,10 @@ func (p *Page) value(field string) (string, bool) {
 		return p.AltRel, true
 	case "JSONLD":
 		return string(p.JSONLD), true
+	case "Alternates":
+		return string(p.Alternates), true
+	case "Switch":
+		return string(p.Switch), true
 	}
 	return "", false
 }
@@ -342,6 +346,7 @@ func (r *builder) probeFrame(pg *Page) *frame {
 	probe.Title, probe.Desc, probe.AltPath = values["Title"], values["Desc"], values["AltPath"]
 	probe.Canonical, probe.AltCanonical, probe.AltRel = values["Canonical"], values["AltCanonical"], values["AltRel"]
 	probe.JSONLD = template.JS(values["JSONLD"])
+	probe.Alternates, probe.Switch = template.HTML(values["Alternates"]), template.HTML(values["Switch"])
 	probe.Body = nil
 	var out bytes.Buffer
 	if err := r.frames.skel[pg.Template].ExecuteTemplate(&out, "base", &probe); err != nil {

@@ -278,8 +278,11 @@ func (r *builder) chapter(lang string, i int) error {
 	p := r.p
 	pages := p.Plans[lang].Pages
 	pg := pages[i]
+	// the plan's own text, and an edition converted from it, mark the
+	// quotes in place; translations list the commitments after paragraphs
+	own := lang == p.Source().Code || p.QuoteLang(lang) == lang
 	var after func(int) string
-	if lang != p.Source().Code {
+	if !own {
 		after = r.commitmentNotes(lang, pg.ID)
 	}
 	conv, err := r.converted(lang, pg)
@@ -288,7 +291,7 @@ func (r *builder) chapter(lang string, i int) error {
 	}
 	r.parts[lang][i] = allPart(pg, conv.finish(func(d Directive) string { return r.directive(lang, d) }, nil))
 	bodyHTML := conv.finish(func(d Directive) string { return r.directive(lang, d) }, after)
-	if lang == p.Source().Code {
+	if own {
 		bodyHTML = r.highlightQuotes(lang, pg, bodyHTML)
 	}
 	bodyHTML = altLinks(bodyHTML, p.Other(lang), pg.ID, p.T(p.Other(lang), "lang-short"), p.T(p.Other(lang), "alt-section"))
@@ -329,7 +332,7 @@ func (r *builder) commitmentNotes(lang, pageID string) func(int) string {
 			continue
 		}
 		for k, t := range paras {
-			if strings.Contains(t, ind.Quote) {
+			if strings.Contains(t, p.Quote(ind, lang)) {
 				res := p.Results[ind.ID][p.LatestYear()]
 				notes[k] = append(notes[k], fmt.Sprintf(`<a href="%s">%s</a> <span class="badge %s">%s</span>`,
 					html.EscapeString(relLink(output.PlanPage(lang, pageID), output.Indicator(lang, ind.ID))), html.EscapeString(p.Text(ind.Name, lang)), present.StatusClass(res.Status), html.EscapeString(present.StatusText(p, ind, res, lang))))
@@ -478,7 +481,7 @@ func (r *builder) highlightQuotes(lang string, pg *plan.Page, h string) string {
 		if ind.Quote == "" {
 			continue
 		}
-		q := strings.ReplaceAll(html.EscapeString(ind.Quote), "&#34;", "&quot;")
+		q := strings.ReplaceAll(html.EscapeString(p.Quote(ind, lang)), "&#34;", "&quot;")
 		at := textIndex(h, q, text)
 		if at < 0 {
 			continue
@@ -632,43 +635,6 @@ func (r *builder) reportIndex(lang string) error {
 		Body: &ReportIndexBody{Years: years, Final: p.Config.TargetYear}})
 }
 
-// ReportBody is a yearly progress report.
-type ReportBody struct {
-	Year       int
-	Final      bool
-	Counts     []Count
-	Areas      []AreaScore
-	PDF        string
-	Prev, Next *TOCEntry
-}
-
-func (r *builder) report(lang string, year int) error {
-	p := r.p
-	counts, areas := r.scorecard(lang, year, true)
-	title := fmt.Sprintf(p.T(lang, "report-title"), year)
-	if year >= p.Config.TargetYear {
-		title = fmt.Sprintf(p.T(lang, "final-report-title"), year)
-	}
-	b := &ReportBody{Year: year, Final: year >= p.Config.TargetYear, Counts: counts, Areas: areas, PDF: output.ReportPDF(year, lang)}
-	for i, y := range p.Years {
-		if y != year {
-			continue
-		}
-		if i > 0 {
-			b.Prev = &TOCEntry{Title: fmt.Sprintf(p.T(lang, "report-title"), p.Years[i-1]), URL: output.Report(lang, p.Years[i-1])}
-		}
-		if i+1 < len(p.Years) {
-			t := fmt.Sprintf(p.T(lang, "report-title"), p.Years[i+1])
-			if p.Years[i+1] >= p.Config.TargetYear {
-				t = fmt.Sprintf(p.T(lang, "final-report-title"), p.Years[i+1])
-			}
-			b.Next = &TOCEntry{Title: t, URL: output.Report(lang, p.Years[i+1])}
-		}
-	}
-	return r.page(&Page{Lang: lang, Other: p.Other(lang), Template: "report", Nav: "reports",
-		Path: output.Report(lang, year), AltPath: output.Report(p.Other(lang), year), Title: title, Body: b})
-}
-
 // TablesBody shows the plan's tables rebuilt from data: the results table
 // (T1, data/table1.toml) and the targets table (T2, the indicators of a
 // section), each under the id of its table line in the plan, when the
@@ -687,7 +653,7 @@ func (r *builder) tables(lang string) error {
 	if t.Results != "" {
 		b.T1Title, b.T1Note = p.Text(p.Reg.Table1.Title, lang), p.Text(p.Reg.Table1.Note, lang)
 		for _, row := range p.Reg.Table1.Rows {
-			b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), row.Quote})
+			b.T1 = append(b.T1, [3]string{p.Text(row.Item, lang), p.Text(row.Value, lang), p.QuoteText(row.Quote, lang)})
 		}
 	}
 	for i := range p.Reg.Indicators {
@@ -713,7 +679,9 @@ func (r *builder) contentPage(lang, name string) error {
 		return fmt.Errorf("%s: %w", pg.File, err)
 	}
 	if name == "about" {
-		b := &AboutBody{ContentBody: ContentBody{HTML: template.HTML(h)}}
+		b := &AboutBody{ContentBody: ContentBody{HTML: template.HTML(h)},
+			Issuer: p.Text(p.Config.Issuer, lang), Publisher: p.Text(p.Config.Publisher, lang), PublisherAddress: p.Text(p.Config.PublisherAddress, lang),
+			Contact: p.Config.PublisherContact, Disclaimer: p.Text(p.Config.Disclaimer, lang)}
 		for _, s := range p.Reg.Sources {
 			b.Sources = append(b.Sources, *present.Cite(p, s.ID, lang))
 		}
@@ -797,4 +765,6 @@ type AboutBody struct {
 	ContentBody
 	Sources []present.Citation
 	Cite    string
+	// who publishes the site and its reports, and who issued the plan
+	Issuer, Publisher, PublisherAddress, Contact, Disclaimer string
 }

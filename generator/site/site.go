@@ -44,12 +44,14 @@ type Page struct {
 	Template string
 
 	// set by the builder for every page
-	Canonical    string // the page's absolute URL
-	AltCanonical string // the absolute URL of the other-language page
-	AltRel       string // link from this page to the other-language page
-	SiteTitle    string // the site's short title in the page's language
-	OtherName    string // the name of the other language, in that language
-	Framed       bool   // the page has the site header, menu and footer (not the root chooser or 404)
+	Canonical    string        // the page's absolute URL
+	AltCanonical string        // the absolute URL of the other-language page
+	AltRel       string        // link from this page to the other-language page
+	SiteTitle    string        // the site's short title in the page's language
+	OtherName    string        // the name of the other language, in that language
+	Alternates   template.HTML // <link rel="alternate"> to the page in every other edition (after the page's own)
+	Switch       template.HTML // the language switch: a link to the page in every other edition
+	Framed       bool          // the page has the site header, menu and footer (not the root chooser or 404)
 
 	b      *builder
 	source string // the content file the page is made from ("" when generated)
@@ -268,6 +270,7 @@ func (r *builder) page(pg *Page) error {
 	pg.AltRel = pg.Rel(pg.AltPath)
 	pg.SiteTitle = r.p.Text(r.p.Config.Short, pg.Lang)
 	pg.OtherName = r.p.T(pg.Other, "lang-name")
+	pg.Alternates, pg.Switch = r.alternates(pg)
 	pg.Framed = pg.Template != "root" && pg.Template != "404"
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
@@ -289,4 +292,44 @@ func (r *builder) page(pg *Page) error {
 	}
 	r.addFrom(output.File{Path: out, Data: bytes.Clone(buf.Bytes())}, o)
 	return nil
+}
+
+// alternates returns the page's links to itself in every other edition:
+// the <link rel="alternate"> tags and the language switch, the edition
+// Other first and then the others in the order of data/site.toml after it.
+// Every edition's page has the address of AltPath with Other's code
+// replaced by its own; when AltPath is not under Other's code, only Other
+// is linked.
+func (r *builder) alternates(pg *Page) (template.HTML, template.HTML) {
+	if pg.AltPath == "" && pg.Path == "" && pg.Template == "root" {
+		return "", ""
+	}
+	type alt struct{ code, path string }
+	alts := []alt{{pg.Other, pg.AltPath}}
+	if rest, ok := strings.CutPrefix(pg.AltPath, pg.Other+"/"); ok {
+		for code := r.p.Other(pg.Other); code != pg.Lang && code != pg.Other; code = r.p.Other(code) {
+			alts = append(alts, alt{code, code + "/" + rest})
+		}
+	}
+	var links, sw bytes.Buffer
+	for _, a := range alts {
+		if a.code == pg.Lang {
+			continue
+		}
+		links.WriteString(`<link rel="alternate" hreflang="`)
+		writeEscaped(&links, a.code, escHTML)
+		links.WriteString(`" href="`)
+		writeEscaped(&links, r.p.Config.BaseURL+a.path, escURL)
+		links.WriteString("\">\n")
+		sw.WriteString(`<a class="lang" href="`)
+		writeEscaped(&sw, pg.Rel(a.path), escURL)
+		sw.WriteString(`" hreflang="`)
+		writeEscaped(&sw, a.code, escHTML)
+		sw.WriteString(`" lang="`)
+		writeEscaped(&sw, a.code, escHTML)
+		sw.WriteString(`">`)
+		writeEscaped(&sw, r.p.T(a.code, "lang-name"), escHTML)
+		sw.WriteString("</a>\n")
+	}
+	return template.HTML(links.String()), template.HTML(sw.String())
 }

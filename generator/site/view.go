@@ -29,7 +29,7 @@ func (r *builder) indViewChart(ind *indicator.Indicator, lang string, year int) 
 	if ind.Kind != indicator.Binary {
 		spec := present.ChartSpec(p, ind, v.Result, lang, year, "c-"+ind.ID)
 		spec.Desc = present.Describe(p, ind, spec, v.Target, v.Status, lang)
-		if len(spec.Observed) > 0 || spec.Target != nil {
+		if len(spec.Observed) > 0 { // no chart without a figure: the page says so
 			svg, err := chart.SVG(spec, p.FontsFor(lang))
 			if err == nil {
 				v.Chart = template.HTML(svg)
