@@ -140,9 +140,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 			parts = append(parts, p.T(lang, "grade-"+s.Grade))
 			d.para(fmt.Sprintf("[%d] %s", i+1, strings.Join(parts, p.T(lang, "list-sep"))), paraOpt{pt: 9.5, after: 0.5})
 			if s.URL != "" {
-				y := d.y()
-				d.para(s.URL, paraOpt{pt: 8.5, left: 6, color: colAccent, after: 1.5})
-				d.pdf.LinkString(marginL+6, y, textW-6, d.y()-y, s.URL)
+				d.linkPara(s.URL, s.URL, paraOpt{pt: 8.5, left: 6, color: colAccent, after: 1.5})
 			} else {
 				d.setY(d.y() + 1)
 			}
@@ -182,17 +180,25 @@ func indicatorSection(d *doc, p *project.Project, lang string, year int, ind *in
 	d.para("“"+ind.Quote+"”", paraOpt{pt: 9, color: colMuted, after: 1.5})
 
 	if hasChart {
-		s := present.ChartSpec(p, ind, res, lang, year, ind.ID)
-		w := textW * 0.82
-		h := w * chart.Height / chart.Width
-		d.ensure(h + 4)
-		y0 := d.y()
-		used, err := chart.DrawPDF(d.pdf, d, s, p.FontsFor(lang), marginL, y0, w)
-		if err != nil {
-			return fmt.Errorf("%s: %w", d.name, err)
+		// the source line cites the sources of the values charted
+		var nums []string
+		seen := map[int]bool{}
+		for _, o := range p.Reg.ObservationsOf(ind.ID) {
+			if o.Value != nil && o.Year <= year {
+				if n := cite(o.Source); n > 0 && !seen[n] {
+					seen[n] = true
+					nums = append(nums, fmt.Sprintf("[%d]", n))
+				}
+			}
 		}
-		d.cur, d.hasColor = "", false // the chart changed fonts and colours
-		d.setY(y0 + used + 2)
+		source := ""
+		if len(nums) > 0 {
+			source = p.T(lang, "source") + p.T(lang, "colon") + strings.Join(nums, p.T(lang, "list-sep"))
+		}
+		s := present.ChartSpec(p, ind, res, lang, year, ind.ID)
+		if err := d.figure(s, p.FontsFor(lang), textW*0.82, source); err != nil {
+			return err
+		}
 	}
 	var rows [][]Cell
 	// the table lists the baseline year and, for long plans, the last

@@ -163,11 +163,15 @@ func (d *doc) Text(x, y float64, s string, pt float64) {
 	if s == "" {
 		return
 	}
-	for _, r := range d.runs(s) {
+	rs := d.runs(s)
+	d.font(rs[0].f.family, pt) // fonts are set outside the marked content
+	m := d.beginMark()
+	for _, r := range rs {
 		d.font(r.f.family, pt)
 		d.textOp(x, y, r.f, r.s)
 		x += d.width(r.f, r.s, pt)
 	}
+	d.endMark(m)
 }
 
 // RotatedText writes s like Text, turned by deg degrees counter-clockwise
@@ -184,7 +188,9 @@ func (d *doc) RotatedText(x, y float64, s string, pt, deg float64) {
 		d.font(r.f.family, pt)
 		d.pdf.TransformBegin()
 		d.pdf.TransformRotate(deg, x, y)
+		m := d.beginMark()
 		d.textOp(x+dx, y, r.f, r.s)
+		d.endMark(m)
 		d.pdf.TransformEnd()
 		dx += d.width(r.f, r.s, pt)
 	}
