@@ -103,6 +103,7 @@ type doc struct {
 
 	main   face         // the main font
 	latin  *face        // the Latin font, nil when the main font covers Latin
+	punct  *face        // the face of Latin punctuation (documents in a Latin script), or nil
 	k, h   float64      // fpdf's points per mm and page height in mm
 	runBuf []run        // scratch for runs
 	opBuf  []byte       // scratch for an operator written directly
