@@ -317,12 +317,14 @@ func (d *doc) para(text string, o paraOpt) int {
 	if tag == "" {
 		tag = "P"
 	}
-	e := d.begin(tag)
-	e.Lang = o.lang
-	if e.Lang == "" {
-		e.Lang = d.langOf(text)
+	if len(lines) > 0 { // an empty paragraph is space, not an element
+		e := d.begin(tag)
+		e.Lang = o.lang
+		if e.Lang == "" {
+			e.Lang = d.langOf(text)
+		}
+		defer d.end()
 	}
-	defer d.end()
 	d.color(o.color)
 	for i, l := range lines {
 		d.ensure(lh)
