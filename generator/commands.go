@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 
@@ -28,16 +30,16 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !serve.IsLoopback(addr) {
-		fmt.Fprintf(stderr, "planpress serve: listening on %s: the preview is reachable from other machines\n", addr)
+		fmt.Fprintln(stderr, T("cli-serve-open", addr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr})
+	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr, Lang: lang})
 	if err := s.Run(ctx); err != nil {
 		fmt.Fprintln(stderr, "planpress serve:", err)
 		return exitInternal
 	}
-	fmt.Fprintln(stderr, "planpress serve: stopped")
+	fmt.Fprintln(stderr, T("cli-serve-stopped"))
 	return exitOK
 }
 
@@ -84,23 +86,32 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&root, "root", ".", "project folder")
 	})
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(stderr, "usage: planpress new-year YYYY [--root DIR]")
+		fmt.Fprintln(stderr, T("cli-new-year-usage"))
 		return exitUsage
 	}
 	year, err := strconv.Atoi(pos[0])
 	if err != nil || year < 1900 || year > 2200 {
-		fmt.Fprintf(stderr, "planpress new-year: %q is not a year\n", pos[0])
+		fmt.Fprintln(stderr, T("cli-not-a-year", pos[0]))
 		return exitUsage
 	}
 	p, err := project.Load(root, project.Options{})
 	if err != nil {
 		return fail(stderr, err, false)
 	}
-	path, err := indicator.NewYear(root, year, p.Reg, p.Limits())
+	lim := p.Limits()
+	if year < lim.FirstYear || year > lim.LastYear {
+		fmt.Fprintln(stderr, T("cli-new-year-outside", year, lim.FirstYear, lim.LastYear))
+		return exitInput
+	}
+	path, err := indicator.NewYear(root, year, p.Reg, lim)
+	if errors.Is(err, indicator.ErrExists) {
+		fmt.Fprintln(stderr, T("cli-new-year-exists", filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")))
+		return exitInput
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "planpress new-year:", err)
 		return exitInput
 	}
-	fmt.Fprintf(stdout, "wrote %s with %d indicators to fill in; then run: planpress check\n", path, len(p.Reg.Indicators))
+	fmt.Fprintln(stdout, T("cli-new-year-wrote", path, len(p.Reg.Indicators)))
 	return exitOK
 }

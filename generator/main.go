@@ -39,32 +39,27 @@ const (
 	exitInternal = 3
 )
 
-const usage = `planpress builds the plan's bilingual report site and PDFs.
+// lang is the language of the messages of the command being run (see
+// diag.Lang), set by run.
+var lang = diag.En
 
-Usage:
-  planpress build [--root DIR] [--out DIR] [--quiet] [--verbose]
-                               build the site and all PDFs into DIR (default ROOT/public)
-  planpress check [--root DIR] check data, plan text, templates and links; build nothing
-  planpress serve [--root DIR] [--port N] [--addr HOST]
-                               build, serve on 127.0.0.1, rebuild on change
-  planpress new-year YYYY [--root DIR]
-                               write data/annual/YYYY.toml with every indicator to fill in
-  planpress import SEEDFILE [--root DIR]
-                               convert the published plan text into content/zh-Hant/plan
-  planpress synth --out DIR (--scale K | --indicators N [--years Y] [--pages M])
-                               write a synthetic project (benchmarks and scale tests)
-  planpress version            print the version
-
-Exit codes: 0 success, 1 input errors, 2 usage errors, 3 internal errors.
-`
+// T is message key of data/i18n/messages.toml in the command's language.
+func T(key string, args ...any) string { return diag.T(lang, key, args...) }
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	var given string
+	args, given = langFlag(args)
+	lang = diag.Lang(given, os.Getenv, sourceLang(args))
+	if given != "" && !diag.ValidLang(given) {
+		fmt.Fprintln(stderr, T("cli-bad-lang", given))
+		return exitUsage
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, T("usage"))
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
@@ -88,14 +83,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdImport(rest, stdout, stderr)
 	case "synth":
 		return cmdSynth(rest, stdout, stderr)
+	case "status":
+		return cmdStatus(rest, stdout, stderr)
+	case "import-values":
+		return cmdImportValues(rest, stdout, stderr)
+	case "export-values":
+		return cmdExportValues(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planpress", Version)
 		return exitOK
 	case "help", "--help", "-h":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, T("usage"))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "planpress: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "%s\n\n%s", T("cli-unknown-command", cmd), T("usage"))
 	return exitUsage
 }
 
@@ -120,23 +121,23 @@ func flags(name string, args []string, stderr io.Writer, def func(*flag.FlagSet)
 
 // fail prints an error and returns its exit code.
 func fail(stderr io.Writer, err error, building bool) int {
-	unchanged := ""
-	if building {
-		unchanged = "; nothing was published, the previous output is unchanged"
-	}
 	var ps diag.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Fprintln(stderr, p.Error())
+			fmt.Fprintln(stderr, p.In(lang))
 		}
-		fmt.Fprintf(stderr, "planpress: %d problem(s)%s\n", len(ps), unchanged)
+		if building {
+			fmt.Fprintln(stderr, T("cli-problems-unchanged", len(ps)))
+		} else {
+			fmt.Fprintln(stderr, T("cli-problems", len(ps)))
+		}
 		return exitInput
 	}
 	var ue *build.UsageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "planpress: %v\n", err)
 		if building {
-			fmt.Fprintln(stderr, "planpress: nothing was built; the output is unchanged")
+			fmt.Fprintln(stderr, T("cli-nothing-built"))
 		}
 		return exitUsage
 	}
@@ -155,7 +156,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	})
 	if !ok || len(pos) > 0 {
 		if ok {
-			fmt.Fprintf(stderr, "planpress build: unexpected argument %q\n", pos[0])
+			fmt.Fprintln(stderr, T("cli-unexpected-arg", "build", pos[0]))
 		}
 		return exitUsage
 	}
@@ -175,7 +176,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err, true)
 	}
 	for _, w := range s.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		fmt.Fprintln(stderr, T("cli-warning", w))
 	}
 	if !quiet {
 		fmt.Fprintln(stdout, s)
@@ -218,15 +219,15 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		for _, l := range links {
 			fmt.Fprintln(stderr, l)
 		}
-		fmt.Fprintf(stderr, "planpress: %d broken link(s)\n", len(links))
+		fmt.Fprintln(stderr, T("cli-broken-links", len(links)))
 		return exitInput
 	}
 	empty := ""
 	if n := sumEmpty(p); n > 0 {
-		empty = fmt.Sprintf(" (%d entries left empty: no data)", n)
+		empty = T("cli-check-empty", n)
 	}
-	fmt.Fprintf(stdout, "check passed: %d plan pages per language, %d indicators, %d sources, %d values in %d years%s; links checked\n",
-		len(p.Plans[p.Source().Code].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years), empty)
+	fmt.Fprintln(stdout, T("cli-check-passed",
+		len(p.Plans[p.Source().Code].Pages), len(p.Reg.Indicators), len(p.Reg.Sources), len(p.Reg.Observations), len(p.Reg.Years), empty))
 	return exitOK
 }
 
@@ -260,7 +261,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&root, "root", ".", "project folder")
 	})
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(stderr, "usage: planpress import SEEDFILE [--root DIR]")
+		fmt.Fprintln(stderr, T("cli-import-usage"))
 		return exitUsage
 	}
 	f, err := os.Open(pos[0])
@@ -289,6 +290,49 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "planpress:", err)
 		return exitInternal
 	}
-	fmt.Fprintf(stdout, "imported %d pages into %s\n", len(d.Pages)+1, dir)
+	fmt.Fprintln(stdout, T("cli-imported", len(d.Pages)+1, dir))
 	return exitOK
+}
+
+// langFlag takes --lang X (or --lang=X) out of the arguments, wherever it
+// stands, and returns its value ("" when not given).
+func langFlag(args []string) ([]string, string) {
+	var rest []string
+	given := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				given = args[i+1]
+				i++
+			} else {
+				given = "?"
+			}
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			given = a[strings.Index(a, "=")+1:]
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest, given
+}
+
+// sourceLang is the code of the site's source language, read from the
+// project folder given by --root (default "."); "" when it cannot be read
+// (the messages are then in English unless the locale says otherwise).
+func sourceLang(args []string) string {
+	root := "."
+	for i, a := range args {
+		if (a == "--root" || a == "-root") && i+1 < len(args) {
+			root = args[i+1]
+		} else if v, ok := strings.CutPrefix(a, "--root="); ok {
+			root = v
+		}
+	}
+	se, err := project.SourceEdition(root)
+	if err != nil || se == nil {
+		return ""
+	}
+	return se.Code
 }

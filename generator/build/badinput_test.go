@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/internal/testutil"
 )
@@ -174,6 +175,8 @@ func TestBadInput(t *testing.T) {
 		{"annual: percent over 100", []edit{{"data/annual/2025.toml", replace("value = 85.2", "value = 852")}}, `data/annual/2025\.toml:\d+: value of "good-air-day-ratio" is 852%`},
 		{"annual: negative level", []edit{{"data/annual/2025.toml", replace("value = 27.0", "value = -27.0")}}, `data/annual/2025\.toml:\d+: value of "pm25-annual-mean" is negative`},
 		{"annual: not a number", []edit{{"data/annual/2025.toml", replace("value = 27.0", "value = nan")}}, `data/annual/2025\.toml:\d+: value of "pm25-annual-mean" is not a number`},
+		{"annual: value written as text", []edit{{"data/annual/2025.toml", replace("value = 85.2\n", "value = \"85.2\"\n")}}, `^data/annual/2025\.toml:` + ln("data/annual/2025.toml", "value = 85.2", 0) + `: value is written as text \("85\.2"\) \(write the number without quotes: value = 85\.2\)$`},
+		{"annual: decimal comma", []edit{{"data/annual/2025.toml", replace("value = 85.2\n", "value = 85,2\n")}}, `^data/annual/2025\.toml:` + ln("data/annual/2025.toml", "value = 85.2", 0) + `: value 85,2 is written with a decimal comma \(write a decimal point: value = 85\.2\)$`},
 		{"annual: year mismatch", []edit{{"data/annual/2023.toml", replace("year = 2023", "year = 2033")}}, `data/annual/2023\.toml:\d+: year = 2033`},
 		{"annual: file name", []edit{{"data/annual/next.toml", set("year = 2026\n")}}, `data/annual/next\.toml: annual file name is not YYYY\.toml`},
 		{"annual: year outside plan", []edit{{"data/annual/2031.toml", set("year = 2031\n")}}, `data/annual/2031\.toml: year 2031 is outside`},
@@ -341,6 +344,20 @@ func TestBadInput(t *testing.T) {
 			msg := strings.ReplaceAll(err.Error(), root+string(filepath.Separator), "")
 			if !regexp.MustCompile(c.want).MatchString(msg) {
 				t.Errorf("error does not match %q:\n%s", c.want, msg)
+			}
+			// a message of the catalogue reads in Chinese at the same place
+			for _, p := range diag.Of(err) {
+				if p.Key == "" {
+					continue
+				}
+				zh, en := p.In(diag.Zh), p.Error()
+				loc := en[:len(en)-len(p.Msg)-len(" (")-len(p.Hint)-len(")")]
+				if p.Hint == "" {
+					loc = en[:len(en)-len(p.Msg)]
+				}
+				if zh == en || !strings.HasPrefix(zh, loc) {
+					t.Errorf("the Chinese of %s is\n%s", en, zh)
+				}
 			}
 			if d := testutil.DiffTrees(before, testutil.HashTree(t, out)); d != "" {
 				t.Fatalf("the published tree changed:\n%s", d)

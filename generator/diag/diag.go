@@ -22,6 +22,8 @@ type Problem struct {
 	Msg       string // what is wrong
 	Hint      string // what to do; "" when Msg says it
 	Err       error  // the cause, when the problem reports an error (Msg is its text)
+	Key       string // the message's key in data/i18n/messages.toml; "" for a message not in it
+	Args      []any  // the arguments of the message (and of its hint)
 }
 
 // Of is the problem that an error of the input is: a template that does
@@ -48,13 +50,7 @@ func At(file string, line int, msg string) Problem {
 
 // Error formats the problem as file:line:col: message (hint).
 func (p Problem) Error() string {
-	loc := p.File
-	if p.Line > 0 {
-		loc += ":" + strconv.Itoa(p.Line)
-		if p.Col > 0 {
-			loc += ":" + strconv.Itoa(p.Col)
-		}
-	}
+	loc := p.location()
 	s := p.Msg
 	if loc != "" {
 		s = loc + ": " + s
@@ -63,6 +59,21 @@ func (p Problem) Error() string {
 		s += " (" + p.Hint + ")"
 	}
 	return s
+}
+
+// Location is file:line:col, as far as known.
+func (p Problem) Location() string { return p.location() }
+
+// location is file:line:col, as far as known.
+func (p Problem) location() string {
+	loc := p.File
+	if p.Line > 0 {
+		loc += ":" + strconv.Itoa(p.Line)
+		if p.Col > 0 {
+			loc += ":" + strconv.Itoa(p.Col)
+		}
+	}
+	return loc
 }
 
 // Problems is a list of findings; it is an error when not empty.

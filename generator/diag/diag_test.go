@@ -3,6 +3,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -55,7 +56,7 @@ func TestProblemsAreErrors(t *testing.T) {
 	if got := p.Error(); got != "data/x.toml:3:7: bad (fix it)" {
 		t.Errorf("Error() = %q", got)
 	}
-	if got := Of(Problems{p}); len(got) != 1 || got[0] != p {
+	if got := Of(Problems{p}); len(got) != 1 || !reflect.DeepEqual(got[0], p) {
 		t.Errorf("Of(Problems) = %v, want them unchanged", got)
 	}
 }

@@ -96,7 +96,7 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 		unknown = o.Context + ": " + unknown
 	}
 	if o.Context == "" && len(bytes.TrimSpace(data)) == 0 {
-		return t, Problems{{File: name, Line: 1, Msg: "file is empty", Hint: "restore its content from version control"}}, false
+		return t, Problems{Msg(name, 1, "toml-empty")}, false
 	}
 	context := ""
 	if o.Context != "" {
@@ -112,7 +112,12 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return t, Problems{{File: name, Line: pe.Position.Line + t.first - 1, Col: pe.Position.Col, Msg: syntax + pe.Message, Hint: tomlHint(pe.Message)}}, false
+			if o.Context == "" {
+				p := Msg(name, pe.Position.Line+t.first-1, "toml-syntax", pe.Message, tomlHint(pe.Message))
+				p.Col = pe.Position.Col
+				return t, Problems{p}, false
+			}
+			return t, Problems{{File: name, Line: pe.Position.Line + t.first - 1, Col: pe.Position.Col, Msg: syntax + pe.Message, Hint: tomlHint(pe.Message).String()}}, false
 		}
 		line := 0
 		if m := errLine.FindStringSubmatch(err.Error()); m != nil {
@@ -120,10 +125,21 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 			line += t.first - 1
 		}
 		msg := strings.TrimPrefix(errLine.ReplaceAllString(err.Error(), ""), "toml: ")
+		if o.Context == "" {
+			return t, Problems{Msg(name, line, "toml-type", msg)}, false
+		}
 		return t, Problems{{File: name, Line: line, Msg: syntax + msg, Hint: "check the value types: numbers without quotes, text in quotes"}}, false
 	}
 	for _, k := range md.Undecoded() {
 		last := k[len(k)-1]
+		if o.Context == "" {
+			if o.Known != "" {
+				ps = append(ps, Msg(name, t.KeyLine(last, 0), "toml-unknown-key-known", k.String(), o.Known))
+			} else {
+				ps = append(ps, Msg(name, t.KeyLine(last, 0), "toml-unknown-key", k.String()))
+			}
+			continue
+		}
 		hint := "check the spelling"
 		if o.Known != "" {
 			hint = "known keys here: " + o.Known + "; check the spelling"
@@ -133,14 +149,14 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 	return t, ps, true
 }
 
-func tomlHint(m string) string {
+func tomlHint(m string) Phrase {
 	switch {
 	case strings.Contains(m, "incompatible types") || strings.Contains(m, "cannot decode"):
-		return "the value has the wrong type: numbers are written without quotes, text in double quotes"
+		return P("toml-hint-type")
 	case strings.Contains(m, "already been defined") || strings.Contains(m, "duplicate"):
-		return "a key is written twice: remove one"
+		return P("toml-hint-twice")
 	case strings.Contains(m, "expected"):
-		return "check quotes, commas and brackets on this line"
+		return P("toml-hint-expected")
 	}
-	return "fix the TOML syntax on this line"
+	return P("toml-hint-syntax")
 }

@@ -34,15 +34,18 @@ const (
 )
 
 // finite checks that v is a number of sane magnitude.
-func finite(file string, line int, what string, v float64) *diag.Problem {
+func finite(file string, line int, what any, v float64) *diag.Problem {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is not a number (%v)", what, v), Hint: "write a plain number"}
+		p := diag.Msg(file, line, "bound-nan", what, v)
+		return &p
 	}
 	if math.Abs(v) > MaxMagnitude {
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %s, beyond ±%g", what, strconv.FormatFloat(v, 'g', -1, 64), MaxMagnitude), Hint: "check the decimal point and the exponent: no figure of a plan is that large"}
+		p := diag.Msg(file, line, "bound-huge", what, strconv.FormatFloat(v, 'g', -1, 64), MaxMagnitude)
+		return &p
 	}
 	if v != 0 && math.Abs(v) < MinMagnitude {
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %s, closer to zero than ±%g", what, strconv.FormatFloat(v, 'g', -1, 64), MinMagnitude), Hint: "check the decimal point and the exponent: no figure of a plan is that small; write 0 for zero"}
+		p := diag.Msg(file, line, "bound-tiny", what, strconv.FormatFloat(v, 'g', -1, 64), MinMagnitude)
+		return &p
 	}
 	return nil
 }
@@ -61,17 +64,19 @@ func ValidDate(s string) bool {
 // text checks a string of the data: at most max characters and, when
 // single is set, on one line without control characters. It returns nil
 // when the text is fine.
-func text(file string, line int, what, s string, single bool) *diag.Problem {
+func text(file string, line int, what any, s string, single bool) *diag.Problem {
 	if n := utf8.RuneCountInString(s); n > input.MaxString && single || n > input.MaxText {
 		limit := input.MaxText
 		if single {
 			limit = input.MaxString
 		}
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %d characters long (at most %d)", what, n, limit), Hint: "shorten it, or remove text pasted by accident"}
+		p := diag.Msg(file, line, "text-long", what, n, limit)
+		return &p
 	}
 	if single {
 		if r := input.SingleLine(s); r >= 0 {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s contains the control character %U", what, r), Hint: "write it on one line, without line breaks, tabs or control characters"}
+			p := diag.Msg(file, line, "text-control", what, r)
+			return &p
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package indicator
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -41,7 +40,7 @@ func SourceRefs(text string) []string {
 // {source:ID} names a known source, and no source id with a digit (src06)
 // stands in the text as a word. Ids without a digit ("plan") read as words
 // and are not looked for.
-func (r *Register) checkRefs(file string, line int, what string, t Text) diag.Problems {
+func (r *Register) checkRefs(file string, line int, what any, t Text) diag.Problems {
 	if r.broken["sources"] {
 		return nil
 	}
@@ -55,12 +54,12 @@ func (r *Register) checkRefs(file string, line int, what string, t Text) diag.Pr
 		s := t[lang]
 		for _, id := range SourceRefs(s) {
 			if r.sources[id] == nil {
-				ps = append(ps, diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s (%s) refers to unknown source %q", what, lang, id), Hint: "use an id from data/sources.toml in {source:ID}"})
+				ps = append(ps, diag.Msg(file, line, "cite-unknown", what, lang, id))
 			}
 		}
 		for _, w := range reWord.FindAllString(reSourceRef.ReplaceAllString(s, " "), -1) {
 			if strings.ContainsAny(w, "0123456789") && r.sources[w] != nil {
-				ps = append(ps, diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s (%s) shows the source id %q to readers", what, lang, w), Hint: fmt.Sprintf("write {source:%s}: pages show it as the source's citation", w)})
+				ps = append(ps, diag.Msg(file, line, "cite-shown", what, lang, w))
 			}
 		}
 	}

@@ -281,7 +281,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			ps = append(ps, *p)
 		}
 	}
-	texts := func(file string, line int, what string, single bool, t ...Text) {
+	texts := func(file string, line int, what any, single bool, t ...Text) {
 		for _, x := range t {
 			for _, k := range sortedKeys(x) {
 				addP(text(file, line, what, x[k], single))
@@ -318,29 +318,29 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		f := "data/sources.toml"
 		line := s.Line
 		if !diag.ValidID(s.ID) {
-			add(f, line, fmt.Sprintf("source id %q is not valid", s.ID), "use lowercase letters, digits and hyphens")
+			ps = append(ps, diag.Msg(f, line, "source-bad-id", s.ID))
 		} else if _, dup := r.sources[s.ID]; dup {
-			add(f, line, fmt.Sprintf("duplicate source id %q", s.ID), "give each source its own id")
+			ps = append(ps, diag.Msg(f, line, "source-duplicate", s.ID))
 		}
 		if s.Title.Empty() {
-			add(f, line, fmt.Sprintf("source %q has no title", s.ID), "write title = "+ex)
+			ps = append(ps, diag.Msg(f, line, "source-no-title", s.ID, ex))
 		}
 		foreign(f, line, fmt.Sprintf("source %q", s.ID), s)
 		if !strings.Contains("ABCD", s.Grade) || len(s.Grade) != 1 {
-			add(f, line, fmt.Sprintf("source %q has grade %q", s.ID, s.Grade), "grade is A (official site), B (state media), C (repost) or D (garbled)")
+			ps = append(ps, diag.Msg(f, line, "source-grade", s.ID, s.Grade))
 		}
 		if s.Date != "" && !ValidDate(s.Date) {
-			add(f, fsrc.KeyLine("date", line), fmt.Sprintf("source %q has date %q", s.ID, s.Date), fmt.Sprintf("write a real date as YYYY-MM-DD, YYYY-MM or YYYY, between %d and %d", MinYear, MaxYear))
+			ps = append(ps, diag.Msg(f, fsrc.KeyLine("date", line), "source-date", s.ID, s.Date, MinYear, MaxYear))
 		}
-		texts(f, line, fmt.Sprintf("title or publisher of source %q", s.ID), true, s.Title, s.Publisher)
-		addP(text(f, line, fmt.Sprintf("url of source %q", s.ID), s.URL, true))
+		texts(f, line, diag.P("what-title-of-source", s.ID), true, s.Title, s.Publisher)
+		addP(text(f, line, diag.P("what-url-of-source", s.ID), s.URL, true))
 		if s.URL != "" {
 			u, err := url.Parse(s.URL)
 			switch {
 			case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-				add(f, fsrc.KeyLine("url", line), fmt.Sprintf("source %q has url %q", s.ID, s.URL), "a source url must be an http or https address")
+				ps = append(ps, diag.Msg(f, fsrc.KeyLine("url", line), "source-url", s.ID, s.URL))
 			case s.Grade == "C" || s.Grade == "D":
-				add(f, fsrc.KeyLine("url", line), fmt.Sprintf("source %q is grade %s but has a url", s.ID, s.Grade), "never link a repost: remove the url, or find the official page and raise the grade")
+				ps = append(ps, diag.Msg(f, fsrc.KeyLine("url", line), "source-repost-url", s.ID, s.Grade))
 			}
 		}
 		r.sources[s.ID] = s
@@ -370,49 +370,49 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 		}
 		if !diag.ValidID(ind.ID) {
-			add(f, at("id"), fmt.Sprintf("indicator id %q is not valid", ind.ID), "use lowercase letters, digits and hyphens")
+			ps = append(ps, diag.Msg(f, at("id"), "ind-bad-id", ind.ID))
 		} else if _, dup := r.indicators[ind.ID]; dup {
-			add(f, at("id"), fmt.Sprintf("duplicate indicator id %q", ind.ID), "give each indicator its own id")
+			ps = append(ps, diag.Msg(f, at("id"), "ind-duplicate", ind.ID))
 		}
 		r.indicators[ind.ID] = ind
 		if r.areas[ind.Area] == nil && !r.broken["areas"] {
-			add(f, at("area"), fmt.Sprintf("indicator %q: unknown area %q", ind.ID, ind.Area), "use an id from data/areas.toml")
+			ps = append(ps, diag.Msg(f, at("area"), "ind-unknown-area", ind.ID, ind.Area))
 		}
 		if l := lacks(ind.Name, keys); l != "" {
-			add(f, at("name"), fmt.Sprintf("indicator %q lacks a name in %s", ind.ID, l), "write name = "+ex)
+			ps = append(ps, diag.Msg(f, at("name"), "ind-no-name", ind.ID, l, ex))
 		}
 		if l := lacks(ind.Unit, keys); ind.Kind != Binary && l != "" {
-			add(f, at("unit"), fmt.Sprintf("indicator %q lacks a unit in %s", ind.ID, l), "write unit = "+ex)
+			ps = append(ps, diag.Msg(f, at("unit"), "ind-no-unit", ind.ID, l, ex))
 		}
 		foreign(f, line, fmt.Sprintf("indicator %q", ind.ID), ind)
 		lazyTexts("name", fmt.Sprintf("name of indicator %q", ind.ID), true, ind.Name)
 		lazyTexts("unit", fmt.Sprintf("unit of indicator %q", ind.ID), true, ind.Unit)
-		lazy("section", text(f, 0, fmt.Sprintf("section of indicator %q", ind.ID), ind.Section, true))
-		lazy("quote", text(f, 0, fmt.Sprintf("quote of indicator %q", ind.ID), ind.Quote, false))
-		lazy("quote_en", text(f, 0, fmt.Sprintf("quote_en of indicator %q", ind.ID), ind.QuoteEn, false))
+		lazy("section", text(f, 0, diag.P("what-section-of", ind.ID), ind.Section, true))
+		lazy("quote", text(f, 0, diag.P("what-quote-of", ind.ID), ind.Quote, false))
+		lazy("quote_en", text(f, 0, diag.P("what-quote-en-of", ind.ID), ind.QuoteEn, false))
 		lazyTexts("target", fmt.Sprintf("target text of indicator %q", ind.ID), false, ind.Target.Text)
 		lazyTexts("note", fmt.Sprintf("note of indicator %q", ind.ID), false, ind.Note)
 		switch ind.Direction {
 		case Increase, Decrease, Eliminate, Maintain:
 		default:
-			add(f, at("direction"), fmt.Sprintf("indicator %q: direction %q", ind.ID, ind.Direction), "direction is increase, decrease, eliminate or maintain")
+			ps = append(ps, diag.Msg(f, at("direction"), "ind-direction", ind.ID, ind.Direction))
 		}
 		switch ind.Kind {
 		case Level, Cumulative, Change, PeakReduction, Binary:
 		default:
-			add(f, at("kind"), fmt.Sprintf("indicator %q: kind %q", ind.ID, ind.Kind), "kind is level, cumulative, change, peak-reduction or binary")
+			ps = append(ps, diag.Msg(f, at("kind"), "ind-kind", ind.ID, ind.Kind))
 		}
 		if ind.Decimals < 0 || ind.Decimals > 4 {
-			add(f, at("decimals"), fmt.Sprintf("indicator %q: decimals %d", ind.ID, ind.Decimals), "decimals is 0 to 4")
+			ps = append(ps, diag.Msg(f, at("decimals"), "ind-decimals", ind.ID, ind.Decimals))
 		}
 		if ind.Quote == "" && !ind.Context {
-			add(f, at("quote"), fmt.Sprintf("indicator %q has no quote", ind.ID), "copy the sentence that states the commitment from the plan text")
+			ps = append(ps, diag.Msg(f, at("quote"), "ind-no-quote", ind.ID))
 		}
 		t := ind.Target
 		tolBad := finite(f, 0, fmt.Sprintf("tolerance of %q", ind.ID), t.Tolerance)
 		lazy("tolerance", tolBad)
 		if tolBad == nil && t.Tolerance < 0 {
-			add(f, at("tolerance"), fmt.Sprintf("tolerance of %q is negative (%v)", ind.ID, t.Tolerance), "a tolerance is a distance from the target value: write it without a sign")
+			ps = append(ps, diag.Msg(f, at("tolerance"), "ind-negative-tolerance", ind.ID, t.Tolerance))
 		}
 		if ind.Context {
 			if ind.Forecast {
@@ -435,7 +435,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		case ind.Context:
 		case t.Bound == About:
 			if tolBad == nil && t.Tolerance == 0 {
-				add(f, at("target"), fmt.Sprintf("indicator %q: an \"about\" target needs a tolerance", ind.ID), "add tolerance = … to the target (see the rule at the top of the file)")
+				ps = append(ps, diag.Msg(f, at("target"), "ind-about-tolerance", ind.ID))
 			}
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
 		case t.Bound == "":
@@ -443,13 +443,13 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 				add(f, at("target"), fmt.Sprintf("indicator %q: target has neither a bound nor a text", ind.ID), "add bound = \"about\"|\"at-least\"|\"at-most\"|\"exact\" with a value, or text = { zh, en } for a direction only")
 			}
 		default:
-			add(f, at("target"), fmt.Sprintf("indicator %q: bound %q", ind.ID, t.Bound), "bound is about, at-least, at-most or exact")
+			ps = append(ps, diag.Msg(f, at("target"), "ind-bound", ind.ID, t.Bound))
 		}
 		if l := lacks(t.Text, keys); ind.Kind == Binary && l != "" {
 			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in %s", ind.ID, l), "write text = "+ex+" in the target")
 		}
 		if t.Year == 0 && !ind.Context {
-			add(f, at("target"), fmt.Sprintf("indicator %q: target has no year", ind.ID), "add year = 2025 (or the year the plan gives)")
+			ps = append(ps, diag.Msg(f, at("target"), "ind-target-no-year", ind.ID))
 		} else if lim.Valid() && !ind.Context {
 			lazy("target", yearIn(f, 0, fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
 				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
@@ -464,13 +464,13 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
 			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
 			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
-				add(f, at("baseline"), fmt.Sprintf("indicator %q: baseline source %q is not in data/sources.toml", ind.ID, b.Source), "add the source or correct the id")
+				ps = append(ps, diag.Msg(f, at("baseline"), "ind-baseline-source", ind.ID, b.Source))
 			}
 		}
 		if t.Bound != "" {
 			lazy("target", plausible(ind, f, 0, t.Value, "target"))
 		} else {
-			lazy("target", finite(f, 0, fmt.Sprintf("target of %q", ind.ID), t.Value))
+			lazy("target", finite(f, 0, diag.P("what-target-of", ind.ID), t.Value))
 		}
 	}
 	for i := range r.Table1.Rows {
@@ -579,23 +579,28 @@ func (r *Register) loadSourcing(fsys fs.FS, lim Limits) diag.Problems {
 
 // plausible checks a value against the indicator's unit and kind.
 func plausible(ind *Indicator, file string, line int, v float64, what string) *diag.Problem {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is not a number", what, ind.ID), Hint: "write a plain number"}
+	w := diag.P("what-" + what)
+	msg := func(key string, args ...any) *diag.Problem {
+		p := diag.Msg(file, line, key, append([]any{w, ind.ID}, args...)...)
+		return &p
 	}
-	if p := finite(file, line, fmt.Sprintf("%s of %q", what, ind.ID), v); p != nil {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return msg("plausible-nan")
+	}
+	if p := finite(file, line, diag.P("what-of", w, ind.ID), v); p != nil {
 		return p
 	}
 	switch ind.Kind {
 	case Level, Cumulative:
 		if v < 0 {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is negative (%v)", what, ind.ID, v), Hint: "levels and counts cannot be below zero: check the sign"}
+			return msg("plausible-negative", v)
 		}
 		if ind.Unit.Has("%") && v > 100 {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a share in percent lies between 0 and 100: check the figure"}
+			return msg("plausible-share", v)
 		}
 	case Change, PeakReduction:
 		if math.Abs(v) > 100 && ind.Unit.Has("%") {
-			return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s of %q is %v%%", what, ind.ID, v), Hint: "a change in percent lies between −100 and 100 here: check the figure"}
+			return msg("plausible-change", v)
 		}
 	}
 	return nil
@@ -606,7 +611,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 	var ps diag.Problems
 	entries, err := fs.ReadDir(fsys, "data/annual")
 	if err != nil {
-		return diag.Problems{{File: "data/annual", Msg: err.Error(), Hint: "create data/annual with one YYYY.toml per year (planpress new-year YYYY)"}}
+		return diag.Problems{diag.Msg("data/annual", 0, "annual-read-dir", err.Error())}
 	}
 	r.byInd = map[string][]Observation{}
 	r.Empty = map[int]int{}
@@ -617,7 +622,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 		rel := "data/annual/" + e.Name()
 		m := reYear.FindStringSubmatch(e.Name())
 		if m == nil {
-			ps = append(ps, diag.Problem{File: rel, Msg: "annual file name is not YYYY.toml", Hint: "rename it to the year it holds, e.g. 2025.toml"})
+			ps = append(ps, diag.Msg(rel, 0, "annual-file-name"))
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
@@ -626,20 +631,33 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			lo, hi = MinYear, MaxYear
 		}
 		if year < lo || year > hi {
-			ps = append(ps, diag.Problem{File: rel, Msg: fmt.Sprintf("year %d is outside the plan's years %d–%d", year, lo, hi), Hint: "the plan runs from its base year to its target year; remove or rename the file"})
+			ps = append(ps, diag.Msg(rel, 0, "annual-year-outside", year, lo, hi))
 			continue
 		}
 		var doc struct {
 			Year        int           `toml:"year"`
 			Observation []Observation `toml:"observation"`
 		}
-		f, p, _ := decode(fsys, rel, &doc, "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note, preliminary, as_of")
+		const known = "year, [[observation]] indicator, value, qualifier, unit, status, text, source, note, preliminary, as_of"
+		data, err := fs.ReadFile(fsys, rel)
+		if err != nil {
+			_, p, _ := decode(fsys, rel, &doc, known) // names the read error
+			ps = append(ps, p...)
+			continue
+		}
+		// a number written as text or with a decimal comma is named at its
+		// line; the entry holding it is then left unchecked
+		data, wrong := numbersAsWritten(rel, data)
+		ps = append(ps, wrong...)
+		f, p, ok := diag.DecodeTOML(rel, data, &doc, diag.TOML{Known: known})
 		ps = append(ps, p...)
-		if f == nil {
+		if !ok {
+			// the file could not be read as a whole: what was decoded is
+			// not to be trusted, so nothing more is said about it
 			continue
 		}
 		if doc.Year != year {
-			ps = append(ps, diag.Problem{File: rel, Line: f.KeyLine("year", 0), Msg: fmt.Sprintf("year = %d but the file is %s", doc.Year, e.Name()), Hint: "make the year match the file name"})
+			ps = append(ps, diag.Msg(rel, f.KeyLine("year", 0), "annual-year-mismatch", doc.Year, e.Name()))
 		}
 		r.Years = append(r.Years, year)
 		seen := map[string]int{}
@@ -647,6 +665,9 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			o := doc.Observation[i]
 			o.Year, o.File, o.Line = year, rel, f.EntryLine("observation", i)
 			at := func(k string) int { return f.KeyLine(k, o.Line) }
+			if entryHas(wrong, o.Line, f.EntryLine("observation", i+1)) {
+				continue
+			}
 			if o.Value == nil && o.Status == "" && o.Text.Empty() && o.Source == "" && o.Qualifier == "" {
 				// an entry written by new-year and not filled in: no value
 				r.Empty[year]++
@@ -655,42 +676,42 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
 				if !r.broken["indicators"] {
-					ps = append(ps, diag.Problem{File: rel, Line: at("indicator"), Msg: fmt.Sprintf("unknown indicator %q", o.Indicator), Hint: "use an id from data/indicators.toml"})
+					ps = append(ps, diag.Msg(rel, at("indicator"), "annual-unknown-indicator", o.Indicator))
 				}
 				continue
 			}
 			if prev, dup := seen[o.Indicator]; dup {
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("indicator %q has a second value in %d (first at line %d)", o.Indicator, year, prev), Hint: "keep one value per indicator and year; put the other in the note"})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-second-value", o.Indicator, year, prev))
 				continue
 			}
 			seen[o.Indicator] = o.Line
 			if o.Source == "" {
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("value of %q has no source", o.Indicator), Hint: "every value needs source = \"id\" from data/sources.toml"})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-no-source", o.Indicator))
 			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
-				ps = append(ps, diag.Problem{File: rel, Line: at("source"), Msg: fmt.Sprintf("unknown source %q", o.Source), Hint: "add it to data/sources.toml or correct the id"})
+				ps = append(ps, diag.Msg(rel, at("source"), "annual-unknown-source", o.Source))
 			}
 			if o.Unit != "" && !ind.Unit.Has(o.Unit) {
-				ps = append(ps, diag.Problem{File: rel, Line: at("unit"), Msg: fmt.Sprintf("unit %q differs from the unit of %q (%s)", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)), Hint: "convert the value to the indicator's unit, or remove the unit key"})
+				ps = append(ps, diag.Msg(rel, at("unit"), "annual-unit-differs", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)))
 			}
 			if u := unknownKeys(o, lim.Keys); len(u) > 0 {
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has text under %s, which no edition of data/site.toml uses", o.Indicator, strings.Join(u, ", ")), Hint: "use the data keys of the editions: " + strings.Join(lim.Keys, ", ")})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-unused-lang", o.Indicator, strings.Join(u, ", "), strings.Join(lim.Keys, ", ")))
 			}
 			switch {
 			case o.Qualifier == "":
 			case !validQualifier(o.Qualifier):
-				ps = append(ps, diag.Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q", o.Qualifier), Hint: "qualifier is " + strings.Join(Qualifiers, ", ") + " (or leave it out)"})
+				ps = append(ps, diag.Msg(rel, at("qualifier"), "annual-bad-qualifier", o.Qualifier, strings.Join(Qualifiers, ", ")))
 			case o.Value == nil:
-				ps = append(ps, diag.Problem{File: rel, Line: at("qualifier"), Msg: fmt.Sprintf("qualifier %q on %q without a value", o.Qualifier, o.Indicator), Hint: "a qualifier says how the value is stated: add value = … or remove the qualifier"})
+				ps = append(ps, diag.Msg(rel, at("qualifier"), "annual-qualifier-no-value", o.Qualifier, o.Indicator))
 			}
 			if o.AsOf != "" {
 				if y, ok := parseMonth(o.AsOf); !ok {
-					ps = append(ps, diag.Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not YYYY-MM", o.AsOf, o.Indicator), Hint: "write the month the figure is as of, e.g. as_of = \"" + strconv.Itoa(year) + "-10\""})
+					ps = append(ps, diag.Msg(rel, at("as_of"), "annual-as-of-format", o.AsOf, o.Indicator, year))
 				} else if y != year {
-					ps = append(ps, diag.Problem{File: rel, Line: at("as_of"), Msg: fmt.Sprintf("as_of %q of %q is not in %d", o.AsOf, o.Indicator, year), Hint: "a figure as of a month belongs to that month's year: move it to data/annual/" + o.AsOf[:4] + ".toml or correct the month"})
+					ps = append(ps, diag.Msg(rel, at("as_of"), "annual-as-of-year", o.AsOf, o.Indicator, year, o.AsOf[:4]))
 				}
 			}
-			ps = append(ps, r.checkRefs(rel, at("note"), fmt.Sprintf("note of %q", o.Indicator), o.Note)...)
-			ps = append(ps, r.checkRefs(rel, at("text"), fmt.Sprintf("text of %q", o.Indicator), o.Text)...)
+			ps = append(ps, r.checkRefs(rel, at("note"), diag.P("what-note-of", o.Indicator), o.Note)...)
+			ps = append(ps, r.checkRefs(rel, at("text"), diag.P("what-text-of", o.Indicator), o.Text)...)
 			if s := r.sources[o.Source]; s != nil {
 				o.Grade = s.Grade
 			} else if o.Source == "plan" {
@@ -699,17 +720,17 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			switch {
 			case ind.Kind == Binary:
 				if o.Status != "achieved" && o.Status != "not-achieved" {
-					ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("%q is a yes/no indicator: status is %q", o.Indicator, o.Status), Hint: "write status = \"achieved\" or \"not-achieved\" with the source's wording in text"})
+					ps = append(ps, diag.Msg(rel, o.Line, "annual-binary-status", o.Indicator, o.Status))
 				}
 				if o.Value != nil {
 					// not shown, but exported: it must be a number too
-					if p := finite(rel, 0, fmt.Sprintf("value of %q", o.Indicator), *o.Value); p != nil {
+					if p := finite(rel, 0, diag.P("what-value-of", o.Indicator), *o.Value); p != nil {
 						p.Line = at("value")
 						ps = append(ps, *p)
 					}
 				}
 			case o.Value == nil && o.Text.Empty():
-				ps = append(ps, diag.Problem{File: rel, Line: o.Line, Msg: fmt.Sprintf("observation of %q has neither value nor text", o.Indicator), Hint: "write value = … or, for a qualitative statement, text = { zh, en }; leave a missing year out"})
+				ps = append(ps, diag.Msg(rel, o.Line, "annual-no-value", o.Indicator))
 			case o.Value != nil:
 				if p := plausible(ind, rel, 0, *o.Value, "value"); p != nil {
 					p.Line = at("value")
@@ -728,13 +749,13 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				checks = append(checks, field{"note", "note", o.Note[k], false})
 			}
 			for _, c := range checks {
-				if p := text(rel, 0, fmt.Sprintf("%s of %q", c.what, o.Indicator), c.s, c.single); p != nil {
+				if p := text(rel, 0, diag.P("what-"+c.what+"-of", o.Indicator), c.s, c.single); p != nil {
 					p.Line = at(c.key)
 					ps = append(ps, *p)
 				}
 			}
 			if o.Status != "" && ind.Kind != Binary {
-				ps = append(ps, diag.Problem{File: rel, Line: at("status"), Msg: fmt.Sprintf("status on %q, which is not a yes/no indicator", o.Indicator), Hint: "use value = … for measured indicators"})
+				ps = append(ps, diag.Msg(rel, at("status"), "annual-status-not-binary", o.Indicator))
 			}
 			r.byInd[o.Indicator] = append(r.byInd[o.Indicator], o)
 		}

@@ -160,7 +160,7 @@ func Load(root string, opt Options) (*Project, error) {
 	_, errContent := fs.Stat(fsys, "content")
 	if errSite != nil && errContent != nil {
 		abs, _ := filepath.Abs(root)
-		return nil, diag.Problems{{File: abs, Msg: "not a planpress project: it has neither data/site.toml nor content/", Hint: "run the command in the project folder, or give it with --root DIR"}}
+		return nil, diag.Problems{diag.Msg(abs, 0, "project-none")}
 	}
 	var ps diag.Problems
 	siteLines, e := loadTOML(fsys, "data/site.toml", &p.Config, "base_url, date, base_year, target_year, title, short_title, issuer, publisher, licence, licence_url, coverage, headlines, [tables] results, targets, targets_section, [notice] flush_left, signed, [fonts] main, [[edition]] code, name, dir, source, data_key, font, default, cjk")
@@ -440,7 +440,7 @@ func checkConfig(c *Config, lines []string) diag.Problems {
 		add("base_url", fmt.Sprintf("base_url %q", c.BaseURL), "write the address where the site is published, starting with https:// and ending with /")
 	}
 	if !indicator.ValidDate(c.Date) || len(c.Date) != len("2006-01-02") {
-		add("date", fmt.Sprintf("date %q is not YYYY-MM-DD", c.Date), "write the edition date, a real date, e.g. date = \"2026-03-31\"")
+		ps = append(ps, diag.Msg(f, keyLineOf(lines, "date"), "site-date", c.Date))
 	}
 	for _, t := range []struct {
 		key string

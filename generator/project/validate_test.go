@@ -22,6 +22,8 @@ func TestValidation(t *testing.T) {
 		{"unknown key", "data/annual/2024.toml", appendObs("[[observation]]\nindicator = \"carbon-emissions-below-peak\"\nvalue = 1.0\nsource = \"src34\"\nvalu = 2"),
 			[]string{`data/annual/2024.toml:\d+: unknown key "observation.valu"`}},
 		{"wrong type", "data/annual/2024.toml", appendObs("[[observation]]\nindicator = \"carbon-emissions-below-peak\"\nvalue = \"12\"\nsource = \"src34\""),
+			[]string{`data/annual/2024.toml:\d+: value is written as text \("12"\)`}},
+		{"wrong type of another key", "data/annual/2024.toml", appendObs("[[observation]]\nindicator = \"carbon-emissions-below-peak\"\nvalue = 12.0\npreliminary = \"yes\"\nsource = \"src34\""),
 			[]string{`data/annual/2024.toml:\d+`, `(?i)type|incompatible|string`}},
 		{"duplicate indicator id", "data/indicators.toml", func(s string) string {
 			return strings.Replace(s, `id = "co2-per-gdp-change"`, `id = "carbon-emissions-below-peak"`, 1)

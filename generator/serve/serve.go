@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"io/fs"
 	"mime"
@@ -23,6 +22,7 @@ import (
 	"time"
 
 	"planpress/generator/build"
+	"planpress/generator/diag"
 	"planpress/generator/output"
 )
 
@@ -34,6 +34,7 @@ type Options struct {
 	Poll     time.Duration // how often to look for changes; default 150 ms
 	Log      io.Writer
 	OnListen func(url string)
+	Lang     string // the language of the error page and the to-do list (diag.En, diag.Zh)
 }
 
 // Server holds the current site in memory.
@@ -42,9 +43,10 @@ type Server struct {
 	mu      sync.RWMutex
 	files   map[string][]byte
 	pdfs    []output.File
-	errText string // the last build's error, "" when it succeeded
-	version int    // increases with every build installed
-	gen     int    // increases with every build started
+	errText string        // the last build's error, "" when it succeeded
+	errs    diag.Problems // the problems of the last build, nil when it succeeded
+	version int           // increases with every build installed
+	gen     int           // increases with every build started
 
 	subMu sync.Mutex
 	subs  map[chan int]bool
@@ -122,6 +124,7 @@ func (s *Server) Rebuild(withPDF bool) error {
 	if err != nil {
 		s.mu.Lock()
 		s.errText = err.Error()
+		s.errs = diag.Of(err)
 		s.version++
 		s.mu.Unlock()
 		s.logf("build failed:\n%v", err)
@@ -171,7 +174,7 @@ func (s *Server) setFiles(files []output.File) {
 			pdfs = append(pdfs, f)
 		}
 	}
-	s.files, s.pdfs, s.errText = m, pdfs, ""
+	s.files, s.pdfs, s.errText, s.errs = m, pdfs, "", nil
 	s.version++
 }
 
@@ -216,6 +219,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/__planpress/events":
 		s.events(w, r)
 		return
+	case "/__planpress/source":
+		s.source(w, r)
+		return
+	case "/_status/", "/_status":
+		s.status(w, r)
+		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -244,7 +253,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if errText != "" && isHTML {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, errorPage(errText))
+		s.mu.RLock()
+		ps := s.errs
+		s.mu.RUnlock()
+		io.WriteString(w, errorPage(s.opt.Lang, errText, ps))
 		return
 	}
 	status := http.StatusOK
@@ -269,13 +281,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
-}
-
-func errorPage(msg string) string {
-	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed · planpress</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><main><h1>The build failed</h1><p>Nothing was published. Fix the problems below; this page reloads by itself when the build succeeds.</p>
-<pre>` + html.EscapeString(msg) + `</pre></main><script src="/__planpress/reload.js"></script></body></html>`
 }
 
 // events streams the build version to the page (server-sent events).

@@ -1,0 +1,112 @@
+package diag
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestCatalogueComplete: every message is written in every language, with
+// the same placeholders, and a hint in every language or in none; every key
+// the code uses is in the catalogue.
+func TestCatalogueComplete(t *testing.T) {
+	if len(Keys()) < 40 {
+		t.Fatalf("only %d messages", len(Keys()))
+	}
+	for _, k := range Keys() {
+		for _, field := range []string{"", "hint-"} {
+			en, hasEn := catalogue[k][field+En]
+			for _, l := range Langs {
+				s, ok := catalogue[k][field+l]
+				if ok != hasEn {
+					t.Errorf("%s: %s%s is given in %s but not in every language", k, field, "text", l)
+					continue
+				}
+				if ok && !reflect.DeepEqual(Verbs(s), Verbs(en)) {
+					t.Errorf("%s: %s%s has placeholders %v, English %v", k, field, l, Verbs(s), Verbs(en))
+				}
+				if ok && strings.TrimSpace(s) == "" {
+					t.Errorf("%s: %s%s is empty", k, field, l)
+				}
+			}
+		}
+		for f := range catalogue[k] {
+			if strings.TrimPrefix(f, "hint-") != En && strings.TrimPrefix(f, "hint-") != Zh {
+				t.Errorf("%s: unknown field %q", k, f)
+			}
+		}
+	}
+	// the keys used by the code
+	uses := regexp.MustCompile(`\bdiag\.(?:Msg\([^()"]*?, |P\(|T\([a-zA-Z.]+, |Hint\([a-zA-Z.]+, )"([a-z0-9-]+)"[,)]`)
+	inMain := regexp.MustCompile(`\bT\("([a-z0-9-]+)"[,)]`)
+	inDiag := regexp.MustCompile(`[^.](?:Msg\([^()"]*?, |\bP\()"([a-z0-9-]+)"[,)]`)
+	root := filepath.Join("..", "..")
+	n := 0
+	filepath.WalkDir(filepath.Join(root, "generator"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		src, _ := os.ReadFile(p)
+		re := uses
+		switch filepath.Base(filepath.Dir(p)) {
+		case "diag":
+			re = inDiag
+		case "generator": // the command: T(key, …) in its language
+			re = inMain
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			n++
+			if _, ok := catalogue[m[1]]; !ok {
+				t.Errorf("%s uses message %q, which is not in data/i18n/messages.toml", p, m[1])
+			}
+		}
+		return nil
+	})
+	if n < 30 {
+		t.Errorf("found only %d uses of messages in the code", n)
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	if got, want := Verbs("%q of %d is %[1]s 100%%"), []string{"%[1]q", "%[1]s", "%[2]d"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Verbs = %v, want %v", got, want)
+	}
+}
+
+func TestLang(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, c := range []struct {
+		flag   string
+		env    map[string]string
+		source string
+		want   string
+	}{
+		{"zh", map[string]string{"LANG": "en_US.UTF-8"}, "en", Zh},
+		{"", map[string]string{"LANG": "zh_CN.UTF-8"}, "en", Zh},
+		{"", map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "zh-Hant", En},
+		{"", nil, "zh-Hant", Zh},
+		{"", nil, "en", En},
+		{"en", map[string]string{"LC_ALL": "zh_CN.UTF-8"}, "zh-Hant", En},
+	} {
+		if got := Lang(c.flag, env(c.env), c.source); got != c.want {
+			t.Errorf("Lang(%q, %v, %q) = %q, want %q", c.flag, c.env, c.source, got, c.want)
+		}
+	}
+}
+
+func TestProblemIn(t *testing.T) {
+	p := Msg("data/annual/2025.toml", 14, "annual-no-source", "pm25")
+	if got, want := p.Error(), `data/annual/2025.toml:14: value of "pm25" has no source (every value needs source = "id" from data/sources.toml)`; got != want {
+		t.Errorf("English: %s", got)
+	}
+	if got, want := p.In(Zh), `data/annual/2025.toml:14: 指标 "pm25" 的数值没有来源（每个数值都要写 source = "编号"（data/sources.toml 中的编号））`; got != want {
+		t.Errorf("Chinese: %s\nwant %s", got, want)
+	}
+	plain := Problem{File: "a.toml", Line: 2, Msg: "bad", Hint: "fix"}
+	if plain.In(Zh) != plain.Error() {
+		t.Error("a problem outside the catalogue changed")
+	}
+}

@@ -1,0 +1,217 @@
+package sheet
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"planpress/generator/diag"
+	"planpress/generator/indicator"
+	"planpress/generator/internal/testutil"
+	"planpress/generator/project"
+)
+
+func load(t *testing.T, root string) *project.Project {
+	t.Helper()
+	p, err := project.Load(root, project.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// observations of a year, without where they were written
+func yearObs(r *indicator.Register, year int) []indicator.Observation {
+	var out []indicator.Observation
+	for _, o := range r.Observations {
+		if o.Year == year {
+			o.File, o.Line = "", 0
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// TestRoundTrip: export → import reproduces the year's file byte for byte
+// (CSV and Excel); export → new-year → import of the filled-in sheet
+// reproduces the year's data; every indicator is in the sheet.
+func TestRoundTrip(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	orig, _ := os.ReadFile(file)
+	for _, ext := range []string{".csv", ".xlsx"} {
+		out := filepath.Join(t.TempDir(), "values"+ext)
+		h, rows, err := Export(root, p.Reg, 2025, p.Limits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != len(p.Reg.Indicators) {
+			t.Fatalf("%d rows for %d indicators", len(rows), len(p.Reg.Indicators))
+		}
+		if err := Write(out, nil, h, rows); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Read(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed, added, err := Import(root, out, s, 2025, p.Reg, p.Limits())
+		if err != nil || changed+added != 0 {
+			t.Fatalf("%s: import of the export changed %d, added %d: %v", ext, changed, added, err)
+		}
+		if now, _ := os.ReadFile(file); string(now) != string(orig) {
+			t.Fatalf("%s: the file changed", ext)
+		}
+		// a fresh year's file filled in from the sheet holds the same data
+		os.Remove(file)
+		if _, err := indicator.NewYear(root, 2025, p.Reg, p.Limits()); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := Import(root, out, s, 2025, p.Reg, p.Limits()); err != nil {
+			t.Fatal(err)
+		}
+		q := load(t, root)
+		if got, want := yearObs(q.Reg, 2025), yearObs(p.Reg, 2025); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: after new-year and import:\n%+v\nwant\n%+v", ext, got, want)
+		}
+		// and the sheet exported from it is the same sheet
+		_, rows2, _ := Export(root, q.Reg, 2025, q.Limits())
+		if !reflect.DeepEqual(rows2, rows) {
+			t.Errorf("%s: the sheet differs after the round trip", ext)
+		}
+		os.WriteFile(file, orig, 0o644)
+	}
+}
+
+// TestImportEdits: a changed value rewrites its own line only (a note in a
+// language the sheet has no column for stays); an added figure goes into
+// the entry in key order; comments stay.
+func TestImportEdits(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	orig, _ := os.ReadFile(file)
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	os.WriteFile(csv, []byte("indicator,value,source,note_zh\ngood-air-day-ratio,85.3,src34,優良天數311天。\n消除劣V類水體,,,\n"), 0o644)
+	s, err := Read(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, added, err := Import(root, csv, s, 2025, p.Reg, p.Limits())
+	if err != nil || changed != 1 || added != 0 {
+		t.Fatalf("changed %d, added %d, %v", changed, added, err)
+	}
+	now, _ := os.ReadFile(file)
+	want := strings.Replace(string(orig), "value = 85.2\n", "value = 85.3\n", 1)
+	if string(now) != want {
+		t.Errorf("the file is not edited in place:\n%s", now)
+	}
+	// a new figure for an indicator the file lacks goes at its end
+	os.WriteFile(csv, []byte("indicator,value,qualifier,source,preliminary\nsewage-treatment-rate,97.8,more-than,src36,是\n"), 0o644)
+	s, _ = Read(csv)
+	if _, added, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil || added != 1 {
+		t.Fatalf("added %d: %v", added, err)
+	}
+	now, _ = os.ReadFile(file)
+	if !strings.HasSuffix(string(now), "\n[[observation]]\nindicator = \"sewage-treatment-rate\"\nvalue = 97.8\nqualifier = \"more-than\"\npreliminary = true\nsource = \"src36\"\n") {
+		t.Errorf("the new entry is not at the end:\n%s", now[len(now)-300:])
+	}
+	load(t, root)
+}
+
+// TestImportWrongRows: every wrong row is listed with its row number, in
+// both languages, and nothing is written.
+func TestImportWrongRows(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	orig, _ := os.ReadFile(file)
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	os.WriteFile(csv, []byte("indicator,value,qualifier,status,source,preliminary,as_of\n"+
+		"good-air-day-ratio,85.3,,,src34,,\n"+ // row 2: right
+		"pm-two-point-five,30,,,src34,,\n"+ // 3
+		"pm25-annual-mean,\"27,5\",,,src34,,\n"+ // 4
+		"forest-coverage,about 45,,,src33,,\n"+ // 5
+		"nev-stock,128,plenty,,src36,,\n"+ // 6
+		"sewage-treatment-rate,97.8,,,,,\n"+ // 7
+		"park-500m-coverage,93,,,nobody,,\n"+ // 8
+		"worse-than-class-v-eliminated,,,yes,src13,,\n"+ // 9
+		"water-use-per-gdp,8.0,,,src31,maybe,2024-12\n"+ // 10
+		"good-air-day-ratio,85.4,,,src34,,\n"), 0o644) // 11
+	s, _ := Read(csv)
+	_, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits())
+	ps := diag.Of(err)
+	want := []string{
+		`v.csv: row 3: unknown indicator "pm-two-point-five"`,
+		`v.csv: row 4: value 27,5 is written with a decimal comma (write a decimal point: 27.5)`,
+		`v.csv: row 5: value "about 45" is not a number`,
+		`v.csv: row 6: qualifier "plenty"`,
+		`v.csv: row 7: the figure of "sewage-treatment-rate" has no source`,
+		`v.csv: row 8: unknown source "nobody"`,
+		`v.csv: row 9: "worse-than-class-v-eliminated" is a yes/no indicator: status is "yes"`,
+		`v.csv: row 10: preliminary "maybe"`,
+		`v.csv: row 10: as_of "2024-12" is not a month of 2025`,
+		`v.csv: row 11: indicator "good-air-day-ratio" is also in row 2`,
+	}
+	if len(ps) != len(want) {
+		t.Fatalf("%d problems, want %d:\n%v", len(ps), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(ps[i].Error(), w) {
+			t.Errorf("problem %d: %s\nwant %s", i, ps[i].Error(), w)
+		}
+		if zh := ps[i].In(diag.Zh); !strings.Contains(zh, "第 ") || zh == ps[i].Error() {
+			t.Errorf("problem %d in Chinese: %s", i, zh)
+		}
+	}
+	if now, _ := os.ReadFile(file); string(now) != string(orig) {
+		t.Fatal("the file was written")
+	}
+}
+
+// TestImportNewSource: a row may describe a source that data/sources.toml
+// lacks; it is added at the end of that file, and the project loads. A new
+// source described wrongly is listed with its row, and nothing is written.
+func TestImportNewSource(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	sources := filepath.Join(root, "data", "sources.toml")
+	orig, _ := os.ReadFile(sources)
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	head := "indicator,value,source,source_title_zh,source_title_en,source_publisher_zh,source_date,source_grade,source_url\n"
+	os.WriteFile(csv, []byte(head+
+		"sewage-treatment-rate,97.8,bulletin-2026,2025年北京市生态环境状况公报,Beijing environment bulletin 2025,北京市生态环境局,2026-05-30,A,https://sthjj.beijing.gov.cn/\n"+
+		"nev-stock,130,bulletin-2026,,,,,,\n"), 0o644)
+	s, _ := Read(csv)
+	if _, added, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil || added != 1 {
+		t.Fatalf("added %d: %v", added, err)
+	}
+	now, _ := os.ReadFile(sources)
+	want := string(orig) + "\n[[source]]\nid = \"bulletin-2026\"\ntitle = { zh = \"2025年北京市生态环境状况公报\", en = \"Beijing environment bulletin 2025\" }\npublisher = { zh = \"北京市生态环境局\" }\ndate = \"2026-05-30\"\ngrade = \"A\"\nurl = \"https://sthjj.beijing.gov.cn/\"\n"
+	if string(now) != want {
+		t.Errorf("data/sources.toml ends:\n%s", now[len(orig):])
+	}
+	q := load(t, root)
+	if o, ok := q.Reg.Observation("nev-stock", 2025); !ok || o.Source != "bulletin-2026" || *o.Value != 130 {
+		t.Errorf("nev-stock 2025: %+v", o)
+	}
+	// wrongly described: every fault listed, nothing written
+	root = testutil.CopyProject(t)
+	orig, _ = os.ReadFile(filepath.Join(root, "data", "sources.toml"))
+	os.WriteFile(csv, []byte(head+"sewage-treatment-rate,97.8,Bulletin 2026,公报,,,30.5.2026,C,https://x.example/\n"), 0o644)
+	s, _ = Read(csv)
+	_, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits())
+	var keys []string
+	for _, p := range diag.Of(err) {
+		keys = append(keys, p.Key)
+	}
+	if got := strings.Join(keys, " "); got != "sheet-source-id sheet-source-title sheet-source-date sheet-source-repost-url" {
+		t.Errorf("problems %s:\n%v", got, err)
+	}
+	if now, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml")); string(now) != string(orig) {
+		t.Error("data/sources.toml was written")
+	}
+}
