@@ -443,3 +443,28 @@ func ExtractFace(ttc []byte, i int) ([]byte, error) {
 	}
 	return out, nil
 }
+
+var (
+	latinOnce sync.Once
+	latinFace *Face
+)
+
+// LatinFace returns the first usable Latin face of the well-known ones
+// (DejaVu Sans, Liberation Sans, FreeSans on Linux), loaded once, or nil
+// when none is installed. Documents in a Latin script draw the Latin
+// punctuation (quotation marks, apostrophes, dashes) with it, rather than
+// with a Chinese face's wide glyphs.
+func LatinFace() *Face {
+	latinOnce.Do(func() {
+		for _, p := range latinCandidates() {
+			if _, err := os.Stat(p); err != nil {
+				continue
+			}
+			if f, err := Load(p); err == nil && covers(f, latinSample+"“”‘’–—") {
+				latinFace = f
+				return
+			}
+		}
+	})
+	return latinFace
+}
