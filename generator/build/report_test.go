@@ -53,9 +53,14 @@ func TestReportAttribution(t *testing.T) {
 	pdfinfo := testutil.Tool(t, "pdfinfo")
 	for _, f := range pdfs(t, out) {
 		name := filepath.Base(f)
-		lang := "en"
-		if strings.Contains(name, "zh-Hant") {
-			lang = "zh-Hant"
+		lang := ""
+		for _, l := range p.Langs() {
+			if strings.HasSuffix(name, "-"+l+".pdf") {
+				lang = l
+			}
+		}
+		if lang == "" {
+			t.Fatalf("%s: no edition's code ends the file name", name)
 		}
 		publisher, issuer := p.Text(p.Config.Publisher, lang), p.Text(p.Config.Issuer, lang)
 		info, err := exec.Command(pdfinfo, f).Output()
