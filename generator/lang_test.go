@@ -134,3 +134,72 @@ func TestStatusListsEveryCommitmentOnce(t *testing.T) {
 		t.Errorf("a year without a file: exit %d, %s", code, errs)
 	}
 }
+
+// TestBuildRefusalsInChinese: under LANG=zh_CN.UTF-8, a build into the
+// project folder, a font that cannot be used, a wrong address in
+// data/site.toml and an unknown flag are told in Chinese, in the
+// file:line: 问题（怎么办） shape, and nothing is built.
+func TestBuildRefusalsInChinese(t *testing.T) {
+	root := testutil.CopyProject(t)
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "zh_CN.UTF-8")
+
+	code, _, errs := runCLI("build", "--root", root, "--out", root)
+	want := "planpress: --out " + root + "：会覆盖项目文件夹 " + root + "（请给出一个单独的文件夹，例如 " + filepath.Join(root, "public") + "）\nplanpress：没有生成任何内容；输出保持不变\n"
+	if code != exitUsage || errs != want {
+		t.Errorf("--out the project: exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+
+	code, _, errs = runCLI("build", "--root", root, "--nope")
+	if code != exitUsage || !strings.HasPrefix(errs, "planpress build：没有这个选项：-nope（可用的选项见下方说明）\n") {
+		t.Errorf("--nope: exit %d, stderr:\n%s", code, errs)
+	}
+
+	out := filepath.Join(t.TempDir(), "site")
+	breakFile(t, root, "data/site.toml", `main = ""`, `main = "/nonexistent/font.ttf"`)
+	code, _, errs = runCLI("build", "--root", root, "--out", out)
+	line := lineOf(t, root, "data/site.toml", `main = "/nonexistent/font.ttf"`)
+	want = "data/site.toml:" + line + `: [fonts] main = "/nonexistent/font.ttf" 指定的字体无法使用：`
+	if code != exitInput || !strings.HasPrefix(errs, want) || !strings.Contains(errs, "（请填写一个含 TrueType 轮廓的 .ttf 或 .ttc 字体文件路径）\nplanpress：共 1 个问题") {
+		t.Errorf("a missing font: exit %d, stderr:\n%s\nwant it to start with:\n%s", code, errs, want)
+	}
+	breakFile(t, root, "data/site.toml", `main = "/nonexistent/font.ttf"`, `main = ""`)
+
+	data, err := os.ReadFile(filepath.Join(root, "data/site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var url string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "base_url = ") {
+			url = l
+		}
+	}
+	breakFile(t, root, "data/site.toml", url, `base_url = "ftp://example.org"`)
+	code, _, errs = runCLI("build", "--root", root, "--out", out)
+	line = lineOf(t, root, "data/site.toml", `base_url = "ftp://example.org"`)
+	want = "data/site.toml:" + line + `: base_url "ftp://example.org" 不是有效的网址（写上网站发布的网址，以 https:// 开头、以 / 结尾）` + "\nplanpress：共 1 个问题；没有发布任何内容，之前的输出保持不变\n"
+	if code != exitInput || errs != want {
+		t.Errorf("a wrong base_url: exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a refused build made %s", out)
+	}
+}
+
+// lineOf is the line number of the line of file that reads text.
+func lineOf(t *testing.T, root, file, text string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) == text {
+			return itoa(i + 1)
+		}
+	}
+	t.Fatalf("%s: no line %q", file, text)
+	return ""
+}

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -66,7 +67,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build", "check", "serve":
 		if _, _, err := project.SourceDateEpoch(); err != nil {
-			fmt.Fprintln(stderr, "planpress:", err)
+			var p diag.Problem
+			if errors.As(err, &p) {
+				fmt.Fprintln(stderr, "planpress:", p.In(lang))
+			} else {
+				fmt.Fprintln(stderr, "planpress:", err)
+			}
 			return exitUsage
 		}
 	}
@@ -105,11 +111,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 // flags parses flags that may come before or after positional arguments.
 func flags(name string, args []string, stderr io.Writer, def func(*flag.FlagSet)) (*flag.FlagSet, []string, bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	def(fs)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stderr, T("usage"))
+			} else {
+				fmt.Fprintf(stderr, "%s\n\n%s", flagError(name, err), T("usage"))
+			}
 			return nil, nil, false
 		}
 		if fs.NArg() == 0 {
@@ -120,6 +131,29 @@ func flags(name string, args []string, stderr io.Writer, def func(*flag.FlagSet)
 	}
 	return fs, pos, true
 }
+
+// flagError is an error of Go's flag parsing as a catalogue message: the
+// flag package words its errors in English only.
+func flagError(cmd string, err error) string {
+	msg := err.Error()
+	for _, c := range []struct{ prefix, key string }{
+		{"flag provided but not defined: ", "cli-flag-unknown"},
+		{"flag needs an argument: ", "cli-flag-needs-arg"},
+		{"bad flag syntax: ", "cli-flag-syntax"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, c.prefix); ok {
+			return diag.Msg("", 0, c.key, cmd, rest).In(lang)
+		}
+	}
+	if m := reFlagValue.FindStringSubmatch(msg); m != nil {
+		return diag.Msg("", 0, "cli-flag-value", cmd, m[1], m[2]).In(lang)
+	}
+	return diag.Msg("", 0, "cli-flag-other", cmd, msg).In(lang)
+}
+
+// reFlagValue matches the flag package's error for a value that does not
+// parse: the value and the flag.
+var reFlagValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag (-\S+): `)
 
 // fail prints an error and returns its exit code.
 func fail(stderr io.Writer, err error, building bool) int {
@@ -137,7 +171,12 @@ func fail(stderr io.Writer, err error, building bool) int {
 	}
 	var ue *build.UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "planpress: %v\n", err)
+		var p diag.Problem
+		if errors.As(err, &p) {
+			fmt.Fprintln(stderr, "planpress:", p.In(lang))
+		} else {
+			fmt.Fprintf(stderr, "planpress: %v\n", err)
+		}
 		if building {
 			fmt.Fprintln(stderr, T("cli-nothing-built"))
 		}
@@ -167,7 +206,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		// saves time at little cost in memory
 		debug.SetGCPercent(200)
 	}
-	opt := build.Options{Root: root, Out: out}
+	opt := build.Options{Root: root, Out: out, Lang: lang}
 	if verbose {
 		opt.Log = stderr
 	} else if !quiet {
@@ -181,7 +220,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, T("cli-warning", w))
 	}
 	if !quiet {
-		fmt.Fprintln(stdout, s)
+		fmt.Fprintln(stdout, s.In(lang))
 	}
 	return exitOK
 }

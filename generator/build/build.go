@@ -29,6 +29,7 @@ type Options struct {
 	Out     string    // output folder; default ROOT/public
 	Workers int       // parallel renderers; 0 = one per CPU
 	Log     io.Writer // progress messages (nil: none)
+	Lang    string    // language of the progress messages (diag.En, diag.Zh; "": English)
 }
 
 // Phase is the time one step took.
@@ -47,14 +48,17 @@ type Summary struct {
 	Out                string
 }
 
-// String is the one-line summary printed after a build.
-func (s *Summary) String() string {
+// String is the one-line summary printed after a build, in English.
+func (s *Summary) String() string { return s.In(diag.En) }
+
+// In is the one-line summary in lang (message build-summary of
+// data/i18n/messages.toml); the phases keep their names.
+func (s *Summary) In(lang string) string {
 	var ph []string
 	for _, p := range s.Phases {
 		ph = append(ph, fmt.Sprintf("%s %s", p.Name, round(p.Dur)))
 	}
-	return fmt.Sprintf("built %d pages, %d PDFs, %d files, %.1f MB in %s (%s) → %s",
-		s.Pages, s.PDFs, s.Files, float64(s.Bytes)/1e6, round(s.Total), strings.Join(ph, ", "), s.Out)
+	return diag.T(lang, "build-summary", s.Pages, s.PDFs, s.Files, fmt.Sprintf("%.1f", float64(s.Bytes)/1e6), round(s.Total), strings.Join(ph, ", "), s.Out)
 }
 
 func round(d time.Duration) string {
@@ -83,7 +87,7 @@ func Build(opt Options) (*Summary, error) {
 	unlock, err := lockOut(out, func() {
 		waited = true
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "waiting for another build into %s to finish…\n", out)
+			fmt.Fprintln(opt.Log, diag.T(opt.Lang, "build-waiting", out))
 		}
 	})
 	if err != nil {
@@ -152,9 +156,9 @@ type RenderOptions struct {
 // files of the site sorted by path, or hands them to ro.Sink.
 func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	start := time.Now()
-	logf := func(format string, a ...any) {
+	logf := func(key string, a ...any) { // a progress line: key of data/i18n/messages.toml
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, format+"\n", a...)
+			fmt.Fprintln(opt.Log, diag.T(opt.Lang, key, a...))
 		}
 	}
 	s := &Summary{}
@@ -168,7 +172,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 		mu.Lock()
 		if _, dup := sums[f.Path]; dup {
 			mu.Unlock()
-			return diag.Problems{{Msg: fmt.Sprintf("%s is made twice: two sources want the same output path (rename one of them)", f.Path)}}
+			return diag.Problems{diag.Msg("", 0, "out-path-twice", f.Path)}
 		}
 		sums[f.Path] = hex.EncodeToString(h[:])
 		s.Bytes += int64(len(f.Data))
@@ -201,12 +205,12 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 		return nil, nil, diag.Of(err)
 	}
 	phase("assess", t)
-	logf("fonts: %s", p.Fonts.Describe())
+	logf("build-fonts", p.Fonts.Describe())
 
 	// the pages first, so that their files are written while the PDFs
 	// are made; the downloads pages, which list the PDFs, last
 	t = time.Now()
-	logf("writing pages…")
+	logf("build-writing-pages")
 	rd, pages, err := site.Start(p, site.Options{Workers: opt.Workers, Templates: tmpl})
 	if err != nil {
 		return nil, nil, diag.Of(err)
@@ -222,7 +226,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	pdfs := ro.Keep
 	if ro.PDF {
 		t = time.Now()
-		logf("writing PDFs…")
+		logf("build-writing-pdfs")
 		var warnings []string
 		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers, Sink: emit})
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"planpress/generator/diag"
 	"planpress/generator/output"
 )
 
@@ -34,8 +35,10 @@ func (e *UsageError) Error() string { return e.Err.Error() }
 // Unwrap returns the wrapped error.
 func (e *UsageError) Unwrap() error { return e.Err }
 
-func refuse(out, format string, a ...any) error {
-	return &UsageError{fmt.Errorf("--out %s: "+format, append([]any{out}, a...)...)}
+// refuse is the refusal of output folder out, as message key of
+// data/i18n/messages.toml (its first argument is the folder).
+func refuse(out, key string, a ...any) error {
+	return &UsageError{diag.Msg("", 0, key, append([]any{out}, a...)...)}
 }
 
 // projectEntries are the top-level entries of a project: its inputs, its
@@ -88,7 +91,7 @@ func within(p, dir string) bool {
 func (opt Options) OutDir() (string, error) {
 	root, err := resolve(opt.Root)
 	if err != nil {
-		return "", &UsageError{fmt.Errorf("--root %s: %w", opt.Root, err)}
+		return "", &UsageError{diag.Msg("", 0, "out-root-unresolvable", opt.Root, err)}
 	}
 	out := opt.Out
 	if out == "" {
@@ -97,30 +100,30 @@ func (opt Options) OutDir() (string, error) {
 	given := out
 	out, err = resolve(out)
 	if err != nil {
-		return "", refuse(given, "%v (give a real folder)", err)
+		return "", refuse(given, "out-unresolvable", err)
 	}
 	shown := given
 	if out != given {
 		shown = given + " (" + out + ")"
 	}
 	if out == string(filepath.Separator) {
-		return "", refuse(shown, "is the root of the file system (give a folder of its own, e.g. %s)", filepath.Join(root, "public"))
+		return "", refuse(shown, "out-root", filepath.Join(root, "public"))
 	}
 	if within(root, out) {
-		return "", refuse(shown, "would replace the project folder %s (give a folder of its own, e.g. %s)", root, filepath.Join(root, "public"))
+		return "", refuse(shown, "out-project", root, filepath.Join(root, "public"))
 	}
 	if within(out, root) {
 		rel, _ := filepath.Rel(root, out)
 		top := strings.Split(rel, string(filepath.Separator))[0]
 		for _, e := range projectEntries {
 			if top == e {
-				return "", refuse(shown, "lies in the project's %s, which a build never writes into (give a folder of its own, e.g. %s)", e, filepath.Join(root, "public"))
+				return "", refuse(shown, "out-in-project", e, filepath.Join(root, "public"))
 			}
 		}
 	}
 	for _, part := range strings.Split(out, string(filepath.Separator)) {
 		if part == ".git" {
-			return "", refuse(shown, "lies in a .git folder (give a folder of its own)")
+			return "", refuse(shown, "out-in-git")
 		}
 	}
 	return out, nil
@@ -137,20 +140,20 @@ func checkOut(out string) error {
 		return nil
 	}
 	if err != nil {
-		return refuse(out, "%v", err)
+		return refuse(out, "out-unreadable", err)
 	}
 	switch {
 	case fi.Mode().IsRegular():
-		return refuse(out, "is a file, not a folder (give a new or empty folder)")
+		return refuse(out, "out-file")
 	case !fi.IsDir():
-		return refuse(out, "is a %s, not a folder (give a new or empty folder)", specialKind(fi.Mode()))
+		return refuse(out, "out-special", diag.P(specialKind(fi.Mode())))
 	}
 	if isMountPoint(out) {
-		return refuse(out, "is a mount point, which a build cannot replace (give a folder inside it, e.g. %s)", filepath.Join(out, "public"))
+		return refuse(out, "out-mount", filepath.Join(out, "public"))
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return refuse(out, "%v", err)
+		return refuse(out, "out-unreadable", err)
 	}
 	if len(entries) == 0 {
 		return nil
@@ -161,23 +164,23 @@ func checkOut(out string) error {
 	if matchesChecksums(out) {
 		return nil
 	}
-	return refuse(out, "holds files and was not made by planpress build (it has no %s); a build replaces its output entirely (give a new or empty folder, or delete this one first if you mean to replace it)", MarkerName)
+	return refuse(out, "out-foreign", MarkerName)
 }
 
-// specialKind names the kind of a file that is neither a folder nor a
+// specialKind is the catalogue key naming the kind of a file that is neither a folder nor a
 // regular file.
 func specialKind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeSymlink != 0:
-		return "symbolic link"
+		return "out-kind-symlink"
 	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
+		return "out-kind-pipe"
 	case m&fs.ModeSocket != 0:
-		return "socket"
+		return "out-kind-socket"
 	case m&fs.ModeDevice != 0:
-		return "device"
+		return "out-kind-device"
 	}
-	return "special file"
+	return "out-kind-special"
 }
 
 // hasMarker reports whether dir holds the marker file of a build: a

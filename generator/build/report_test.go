@@ -54,13 +54,13 @@ func TestReportAttribution(t *testing.T) {
 	for _, f := range pdfs(t, out) {
 		name := filepath.Base(f)
 		lang := ""
-		for _, e := range p.Editions { // the PDFs are named …-<edition>.pdf
-			if strings.HasSuffix(name, "-"+e.Code+".pdf") {
-				lang = e.Code
+		for _, l := range p.Langs() {
+			if strings.HasSuffix(name, "-"+l+".pdf") {
+				lang = l
 			}
 		}
 		if lang == "" {
-			t.Fatalf("%s: no edition in its name", name)
+			t.Fatalf("%s: no edition's code ends the file name", name)
 		}
 		publisher, issuer := p.Text(p.Config.Publisher, lang), p.Text(p.Config.Issuer, lang)
 		info, err := exec.Command(pdfinfo, f).Output()

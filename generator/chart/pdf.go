@@ -36,6 +36,10 @@ func DrawPDF(pdf *fpdf.Fpdf, tw TextWriter, s Spec, fs *fonts.Set, x, y, w float
 	c := build(s, fs)
 	scale := w / Width
 	r := newPDFRenderer(pdf, tw, x, y, scale)
+	// the chart's text is sized for the page, not scaled with the chart:
+	// its labels (font size 11 in the chart) are PDFLabelPt on the page
+	r.fit = 1
+	r.fit = PDFLabelPt / r.ptOf(11)
 	if err := c.Render(func(int, int) (gochart.Renderer, error) { return r, nil }, io.Discard); err != nil {
 		return 0, fmt.Errorf("chart %s: %w", s.ID, err)
 	}
@@ -71,6 +75,7 @@ type pdfRenderer struct {
 	style      gochart.Style
 	rotate     *float64
 	started    bool
+	fit        float64 // text size on the page over the chart's text size scaled
 
 	gs     gstate
 	out    []byte // operators not yet handed to fpdf
@@ -351,10 +356,18 @@ func (r *pdfRenderer) finish() {
 	r.flush()
 }
 
+// PDFLabelPt is the size in pt of a chart's labels (axis ticks, values)
+// in a PDF, to match the body text (9–10.5 pt) around it; the legend and
+// the status are a little smaller, in proportion.
+const PDFLabelPt = 8.5
+
 // pt returns the PDF font size for the current go-chart font size.
-func (r *pdfRenderer) pt() float64 {
-	px := drawing.PointsToPixels(r.dpi, r.style.FontSize)
-	return px * r.scale / 25.4 * 72
+func (r *pdfRenderer) pt() float64 { return r.ptOf(r.style.FontSize) }
+
+// ptOf returns the PDF font size for go-chart font size size.
+func (r *pdfRenderer) ptOf(size float64) float64 {
+	px := drawing.PointsToPixels(r.dpi, size)
+	return px * r.scale / 25.4 * 72 * r.fit
 }
 
 // Text draws text in the font colour, made the fill colour (with fpdf,
@@ -383,7 +396,7 @@ func (r *pdfRenderer) Text(body string, x, y int) {
 
 func (r *pdfRenderer) MeasureText(body string) gochart.Box {
 	w := r.tw.Width(body, r.pt()) / r.scale
-	box := gochart.Box{Right: int(math.Ceil(w)), Bottom: int(drawing.PointsToPixels(r.dpi, r.style.FontSize))}
+	box := gochart.Box{Right: int(math.Ceil(w)), Bottom: int(drawing.PointsToPixels(r.dpi, r.style.FontSize) * r.fit)}
 	if r.rotate != nil {
 		box = box.Corners().Rotate(*r.rotate * 180 / math.Pi).Box()
 	}

@@ -87,7 +87,7 @@ func Load(fsys fs.FS, code string) (*Converter, error) {
 	file := TableFile(code)
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return nil, diag.Problem{File: file, Msg: "the phrase table cannot be read: " + err.Error(), Hint: "restore it from version control (an empty file means OpenCC's t2s alone)", Err: err}
+		return nil, diag.MsgErr(file, 0, err, "convert-table-unreadable", err)
 	}
 	c := &Converter{File: file, used: map[int]bool{}}
 	t, ps, ok := diag.DecodeTOML(file, data, &c.table, diag.TOML{Known: "[[phrase]] from, to, proof, source, [[keep]] phrase, where, context, reason, [strings] any key"})
@@ -101,13 +101,13 @@ func Load(fsys fs.FS, code string) (*Converter, error) {
 		p.Line = t.EntryLine("phrase", i)
 		switch {
 		case p.From == "" || p.To == "" || p.From == p.To:
-			bad = append(bad, diag.Problem{File: file, Line: p.Line, Msg: fmt.Sprintf("phrase %q → %q: from and to must differ and not be empty", p.From, p.To), Hint: "write from (as t2s writes it) and to (the official wording)"})
+			bad = append(bad, diag.Msg(file, p.Line, "convert-phrase-empty", p.From, p.To))
 		case p.Proof == "" || !strings.Contains(p.Proof, p.To):
-			bad = append(bad, diag.Problem{File: file, Line: p.Line, Msg: fmt.Sprintf("phrase %q → %q: its proof does not contain %q", p.From, p.To, p.To), Hint: "give the plan sentence, in the official wording, that shows the phrase"})
+			bad = append(bad, diag.Msg(file, p.Line, "convert-phrase-proof", p.From, p.To))
 		case p.Source == "":
-			bad = append(bad, diag.Problem{File: file, Line: p.Line, Msg: fmt.Sprintf("phrase %q → %q has no source", p.From, p.To), Hint: "give the address of the reprint the proof was read in, or why the wording holds"})
+			bad = append(bad, diag.Msg(file, p.Line, "convert-phrase-source", p.From, p.To))
 		case from[p.From]:
-			bad = append(bad, diag.Problem{File: file, Line: p.Line, Msg: fmt.Sprintf("phrase %q is listed twice", p.From), Hint: "list each phrase once"})
+			bad = append(bad, diag.Msg(file, p.Line, "convert-phrase-twice", p.From))
 		}
 		from[p.From] = true
 	}
@@ -115,7 +115,7 @@ func Load(fsys fs.FS, code string) (*Converter, error) {
 		k := &c.table.Keeps[i]
 		k.Line = t.EntryLine("keep", i)
 		if !from[k.Phrase] || k.Where == "" || !strings.Contains(k.Context, k.Phrase) || k.Reason == "" {
-			bad = append(bad, diag.Problem{File: file, Line: k.Line, Msg: fmt.Sprintf("keep of %q: needs a listed phrase, where, a context holding the phrase, and a reason", k.Phrase), Hint: "write phrase, where (a section id or a file), context and reason"})
+			bad = append(bad, diag.Msg(file, k.Line, "convert-keep-incomplete", k.Phrase))
 		}
 	}
 	if len(bad) > 0 {
@@ -226,7 +226,7 @@ func (c *Converter) Unused() diag.Problems {
 	var ps diag.Problems
 	for i, k := range c.table.Keeps {
 		if !c.used[i] {
-			ps = append(ps, diag.Problem{File: c.File, Line: k.Line, Msg: fmt.Sprintf("keep of %q at %s matches nothing: %q", k.Phrase, k.Where, k.Context), Hint: "correct its where or context, or remove it"})
+			ps = append(ps, diag.Msg(c.File, k.Line, "convert-keep-unused", k.Phrase, k.Where, k.Context))
 		}
 	}
 	return ps

@@ -100,9 +100,8 @@ func (c *Converter) overrideStrings(s string) string {
 
 // Stale compares the committed files with a fresh conversion: a file that
 // differs (named with its first differing line), is missing, or is under
-// content/DST/ without a source. The hint names the command to run.
+// content/DST/ without a source. The hint names the command to run (messages convert-file-*).
 func Stale(fsys fs.FS, fresh map[string][]byte, dst string) diag.Problems {
-	const hint = "the edition is made by conversion: run `planpress convert` and commit the result (edit the traditional text or the phrase table, never the converted files)"
 	var ps diag.Problems
 	names := make([]string, 0, len(fresh))
 	for n := range fresh {
@@ -112,7 +111,7 @@ func Stale(fsys fs.FS, fresh map[string][]byte, dst string) diag.Problems {
 	for _, n := range names {
 		have, err := fs.ReadFile(fsys, n)
 		if err != nil {
-			ps = append(ps, diag.Problem{File: n, Msg: "the converted file is missing", Hint: hint})
+			ps = append(ps, diag.Msg(n, 0, "convert-file-missing"))
 			continue
 		}
 		if bytes.Equal(have, fresh[n]) {
@@ -128,12 +127,12 @@ func Stale(fsys fs.FS, fresh map[string][]byte, dst string) diag.Problems {
 		for line <= len(hl) && line <= len(wl) && hl[line-1] == wl[line-1] {
 			line++
 		}
-		ps = append(ps, diag.Problem{File: n, Line: line, Msg: "differs from a fresh conversion of the traditional text", Hint: hint})
+		ps = append(ps, diag.Msg(n, line, "convert-file-differs"))
 	}
 	root := path.Join("content", dst)
 	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && fresh[p] == nil {
-			ps = append(ps, diag.Problem{File: p, Msg: "has no traditional counterpart to be converted from", Hint: hint})
+			ps = append(ps, diag.Msg(p, 0, "convert-file-orphan"))
 		}
 		return nil
 	})

@@ -126,6 +126,13 @@ func Msg(file string, line int, key string, args ...any) Problem {
 	return Problem{File: file, Line: line, Key: key, Args: args, Msg: T(En, key, args...), Hint: Hint(En, key, args...)}
 }
 
+// MsgErr is Msg wrapping the error that caused the problem.
+func MsgErr(file string, line int, cause error, key string, args ...any) Problem {
+	p := Msg(file, line, key, args...)
+	p.Err = cause
+	return p
+}
+
 var reVerb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // Verbs are the placeholders of a catalogue text (%[1]q, %d, …), each with

@@ -68,6 +68,74 @@ func TestCatalogueComplete(t *testing.T) {
 	if n < 30 {
 		t.Errorf("found only %d uses of messages in the code", n)
 	}
+	// keys given to helpers that build a message (refuse, fontProblem, a
+	// check's add) or returned as a phrase, wherever the file argument
+	// holds quotes: every hyphenated literal of such a line is a key
+	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|P|T|Hint)|refuse|fontProblem)\(|return "out-kind-`)
+	checkLine := regexp.MustCompile(`\b(?:add|logf)\(`) // the checks of the data files, the build's progress
+	keyLit := regexp.MustCompile(`"([a-z0-9]+(?:-[a-z0-9]+)+)"`)
+	m := 0
+	walkCode(t, root, func(p, src string) {
+		for _, l := range strings.Split(src, "\n") {
+			check := checkLine.MatchString(l) && (strings.Contains(p, "project") || strings.Contains(p, "indicator") || strings.Contains(p, "build"))
+			if !callLine.MatchString(l) && !check {
+				continue
+			}
+			for _, k := range keyLit.FindAllStringSubmatch(l, -1) {
+				m++
+				if _, ok := catalogue[k[1]]; !ok {
+					t.Errorf("%s uses message %q, which is not in data/i18n/messages.toml: %s", p, k[1], strings.TrimSpace(l))
+				}
+			}
+		}
+	})
+	if m < 100 {
+		t.Errorf("found only %d keys on the lines that make messages", m)
+	}
+}
+
+// TestNoRawProblems: problems that reach the user are made from the
+// catalogue (diag.Msg), not from English text written in Go, so that they
+// read in Chinese too.
+func TestNoRawProblems(t *testing.T) {
+	raw := regexp.MustCompile(`\bMsg:\s`)
+	root := filepath.Join("..", "..")
+	found := map[string]int{}
+	walkCode(t, root, func(p, src string) {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, "generator/diag/") {
+			return // the package that turns catalogue keys into text
+		}
+		if n := len(raw.FindAllString(src, -1)); n > 0 {
+			found[rel] = n
+		}
+	})
+	for f, n := range found {
+		if n > 0 {
+			t.Errorf("%s makes %d problem(s) from English text (diag.Problem{Msg: …}): use diag.Msg with a key of data/i18n/messages.toml", f, n)
+		}
+	}
+}
+
+// walkCode calls fn with the path and text of every Go file of the
+// generator but tests.
+func walkCode(t *testing.T, root string, fn func(p, src string)) {
+	t.Helper()
+	err := filepath.WalkDir(filepath.Join(root, "generator"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fn(p, string(src))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestVerbs(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 
+	"planpress/generator/diag"
 	"planpress/generator/internal/fsutil"
 )
 
@@ -178,10 +179,10 @@ func Find(configured string, sample ...string) (*Set, error) {
 	if configured != "" {
 		f, err := Load(configured)
 		if err != nil {
-			return nil, fmt.Errorf("font from data/site.toml [fonts] main = %q: %w", configured, err)
+			return nil, fontProblem("font-unusable", err, configured, err)
 		}
 		if !coversText(f, need) {
-			return nil, fmt.Errorf("font from data/site.toml [fonts] main = %q has no Chinese glyphs: choose a font that covers Chinese (e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)", configured)
+			return nil, fontProblem("font-no-chinese", nil, configured)
 		}
 		return complete(f)
 	}
@@ -201,11 +202,10 @@ func Find(configured string, sample ...string) (*Set, error) {
 		}
 		return complete(f)
 	}
-	msg := ErrNoFont.Error() + ". Install one (Debian/Ubuntu: apt-get install fonts-wqy-microhei) or set main = \"/path/to/font.ttf\" under [fonts] in data/site.toml (a .ttf or .ttc with TrueType outlines; .otf/CFF fonts such as Noto Sans CJK cannot be embedded by the PDF writer)"
 	if len(tried) > 0 {
-		msg += "; tried: " + strings.Join(tried, "; ")
+		return nil, fontProblem("font-none-tried", ErrNoFont, strings.Join(tried, "; "))
 	}
-	return nil, errors.New(msg)
+	return nil, fontProblem("font-none", ErrNoFont)
 }
 
 func complete(main *Face) (*Set, error) {
@@ -223,7 +223,15 @@ func complete(main *Face) (*Set, error) {
 			return s, nil
 		}
 	}
-	return nil, fmt.Errorf("%s has no Latin letters or digits and no Latin font was found: install fonts-dejavu-core, or set main under [fonts] in data/site.toml to a font that covers both (e.g. WenQuanYi Micro Hei)", main.Path)
+	return nil, fontProblem("font-no-latin", nil, main.Path)
+}
+
+// fontProblem is a problem of the fonts data/site.toml names (or leaves to
+// be found), as message key of data/i18n/messages.toml, wrapping cause.
+func fontProblem(key string, cause error, args ...any) error {
+	p := diag.Msg("data/site.toml", 0, key, args...)
+	p.Err = cause
+	return p
 }
 
 // coversText is covers for the letters of a text other than Latin ones
@@ -434,4 +442,29 @@ func ExtractFace(ttc []byte, i int) ([]byte, error) {
 		out = append(out, 0)
 	}
 	return out, nil
+}
+
+var (
+	latinOnce sync.Once
+	latinFace *Face
+)
+
+// LatinFace returns the first usable Latin face of the well-known ones
+// (DejaVu Sans, Liberation Sans, FreeSans on Linux), loaded once, or nil
+// when none is installed. Documents in a Latin script draw the Latin
+// punctuation (quotation marks, apostrophes, dashes) with it, rather than
+// with a Chinese face's wide glyphs.
+func LatinFace() *Face {
+	latinOnce.Do(func() {
+		for _, p := range latinCandidates() {
+			if _, err := os.Stat(p); err != nil {
+				continue
+			}
+			if f, err := Load(p); err == nil && covers(f, latinSample+"“”‘’–—") {
+				latinFace = f
+				return
+			}
+		}
+	})
+	return latinFace
 }

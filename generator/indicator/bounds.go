@@ -1,7 +1,6 @@
 package indicator
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -82,10 +81,12 @@ func text(file string, line int, what any, s string, single bool) *diag.Problem 
 	return nil
 }
 
-// yearIn checks that a year lies in [lo, hi].
-func yearIn(file string, line int, what string, y, lo, hi int, hint string) *diag.Problem {
+// yearIn checks that a year of indicator id lies in [lo, hi]: message key
+// of data/i18n/messages.toml when not, with id, y, lo, hi and more.
+func yearIn(file string, line int, key, id string, y, lo, hi int, more ...any) *diag.Problem {
 	if y < lo || y > hi {
-		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("%s is %d, outside %d–%d", what, y, lo, hi), Hint: hint}
+		p := diag.Msg(file, line, key, append([]any{id, y, lo, hi}, more...)...)
+		return &p
 	}
 	return nil
 }

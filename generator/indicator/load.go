@@ -181,9 +181,9 @@ func decode(fsys fs.FS, path string, v any, known string) (*diag.Text, diag.Prob
 	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
-			return nil, diag.Problems{{File: path, Msg: err.Error(), Err: err}}, false
+			return nil, diag.Problems{diag.MsgErr(path, 0, err, "file-limit", err)}, false
 		}
-		return nil, diag.Problems{{File: path, Msg: err.Error(), Hint: "create the file or restore it from version control", Err: err}}, false
+		return nil, diag.Problems{diag.MsgErr(path, 0, err, "file-unreadable-create", err)}, false
 	}
 	return diag.DecodeTOML(path, data, v, diag.TOML{Known: known})
 }
@@ -273,8 +273,8 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 // index builds the lookup maps and checks each register file by itself.
 func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 	var ps diag.Problems
-	add := func(file string, line int, msg, hint string) {
-		ps = append(ps, diag.Problem{File: file, Line: line, Msg: msg, Hint: hint})
+	add := func(file string, line int, key string, args ...any) {
+		ps = append(ps, diag.Msg(file, line, key, args...))
 	}
 	addP := func(p *diag.Problem) {
 		if p != nil {
@@ -293,7 +293,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 	// a key that is no edition's, such as a typing slip, is never dropped silently
 	foreign := func(file string, line int, what string, v any) {
 		if u := unknownKeys(v, keys); len(u) > 0 {
-			add(file, line, fmt.Sprintf("%s has text under %s, which no edition of data/site.toml uses", what, strings.Join(u, ", ")), "use the data keys of the editions: "+strings.Join(keys, ", "))
+			add(file, line, "data-foreign-keys", what, strings.Join(u, ", "), strings.Join(keys, ", "))
 		}
 	}
 	r.areas = map[string]*Area{}
@@ -301,12 +301,12 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		a := &r.Areas[i]
 		f := "data/areas.toml"
 		if !diag.ValidID(a.ID) {
-			add(f, a.Line, fmt.Sprintf("area id %q is not valid", a.ID), "use lowercase letters, digits and hyphens")
+			add(f, a.Line, "area-id", a.ID)
 		} else if _, dup := r.areas[a.ID]; dup {
-			add(f, a.Line, fmt.Sprintf("duplicate area id %q", a.ID), "give each area its own id")
+			add(f, a.Line, "area-twice", a.ID)
 		}
 		if l := lacks(a.Name, keys); l != "" {
-			add(f, a.Line, fmt.Sprintf("area %q lacks a name in %s", a.ID, l), "write name = "+ex)
+			add(f, a.Line, "area-name", a.ID, l, ex)
 		}
 		foreign(f, a.Line, fmt.Sprintf("area %q", a.ID), a)
 		texts(f, a.Line, fmt.Sprintf("name of area %q", a.ID), true, a.Name)
@@ -416,20 +416,20 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		}
 		if ind.Context {
 			if ind.Forecast {
-				add(f, at("forecast"), fmt.Sprintf("indicator %q is both a context series and a forecast", ind.ID), "a context series is not in the plan: remove forecast = true, or context = true if the plan states it")
+				add(f, at("forecast"), "ind-context-forecast", ind.ID)
 			}
 			if t.Bound != "" || !t.Text.Empty() || t.Value != 0 {
-				add(f, at("target"), fmt.Sprintf("indicator %q is a context series but has a target", ind.ID), "a context series has no target: remove the target, or remove context = true if the plan commits to it")
+				add(f, at("target"), "ind-context-target", ind.ID)
 			}
 			if ind.Kind == Binary {
-				add(f, at("kind"), fmt.Sprintf("indicator %q: a context series cannot be binary", ind.ID), "a context series is a published figure: use kind = \"level\"")
+				add(f, at("kind"), "ind-context-binary", ind.ID)
 			}
 		}
 		if b := ind.Baseline; b != nil && !b.Alike() && lacks(b.Note, keys) != "" {
-			add(f, at("baseline"), fmt.Sprintf("indicator %q: a baseline with comparable = false needs a note in %s", ind.ID, strings.Join(keys, " and ")), "say in baseline.note how the baseline differs in scope from the target")
+			add(f, at("baseline"), "ind-incomparable-note", ind.ID, strings.Join(keys, " and "))
 		}
 		if t.YearAssumed && lim.LastYear != 0 && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
-			add(f, at("target"), fmt.Sprintf("indicator %q: target year %d is marked assumed but lies outside the plan period %d–%d", ind.ID, t.Year, lim.FirstYear, lim.LastYear), fmt.Sprintf("an assumed target year is read from the plan's context (the end of the period, %d, unless the text ties it to an earlier event): write that year", lim.LastYear))
+			add(f, at("target"), "ind-assumed-year", ind.ID, t.Year, lim.FirstYear, lim.LastYear)
 		}
 		switch {
 		case ind.Context:
@@ -440,26 +440,24 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
 		case t.Bound == "":
 			if ind.Kind != Binary && t.Text.Get(lim.Source) == "" {
-				add(f, at("target"), fmt.Sprintf("indicator %q: target has neither a bound nor a text", ind.ID), "add bound = \"about\"|\"at-least\"|\"at-most\"|\"exact\" with a value, or text = { zh, en } for a direction only")
+				add(f, at("target"), "ind-target-empty", ind.ID)
 			}
 		default:
 			ps = append(ps, diag.Msg(f, at("target"), "ind-bound", ind.ID, t.Bound))
 		}
 		if l := lacks(t.Text, keys); ind.Kind == Binary && l != "" {
-			add(f, at("target"), fmt.Sprintf("indicator %q: a binary target needs its text in %s", ind.ID, l), "write text = "+ex+" in the target")
+			add(f, at("target"), "ind-binary-text", ind.ID, l, ex)
 		}
 		if t.Year == 0 && !ind.Context {
 			ps = append(ps, diag.Msg(f, at("target"), "ind-target-no-year", ind.ID))
 		} else if lim.Valid() && !ind.Context {
-			lazy("target", yearIn(f, 0, fmt.Sprintf("target year of %q", ind.ID), t.Year, lim.FirstYear+1, lim.LastYear,
-				"a target lies within the plan period, after base_year and at the latest in target_year of data/site.toml"))
+			lazy("target", yearIn(f, 0, "ind-target-year-range", ind.ID, t.Year, lim.FirstYear+1, lim.LastYear))
 		}
 		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
 			ps = append(ps, r.checkRefs(f, at("baseline"), fmt.Sprintf("baseline note of %q", ind.ID), b.Note)...)
 			if lim.Valid() {
-				lazy("baseline", yearIn(f, 0, fmt.Sprintf("baseline year of %q", ind.ID), b.Year, lim.FirstYear-BaselineLead, lim.LastYear,
-					fmt.Sprintf("a baseline lies within the plan period or up to %d years before base_year of data/site.toml", BaselineLead)))
+				lazy("baseline", yearIn(f, 0, "ind-baseline-year-range", ind.ID, b.Year, lim.FirstYear-BaselineLead, lim.LastYear, BaselineLead))
 			}
 			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
 			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
@@ -476,7 +474,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 	for i := range r.Table1.Rows {
 		row := r.Table1.Rows[i]
 		if l := lacks(row.Item, keys) + lacks(row.Value, keys); l != "" {
-			add("data/table1.toml", row.Line, "table 1 row lacks its item or value in "+strings.Join(keys, " or "), "write item = "+ex+" and value = "+ex)
+			add("data/table1.toml", row.Line, "table1-row-text", strings.Join(keys, " or "), ex)
 		}
 		foreign("data/table1.toml", row.Line, "table 1 row", row)
 		texts("data/table1.toml", row.Line, "table 1 item or value", true, row.Item, row.Value)
@@ -484,11 +482,11 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 	}
 	for i, t := range r.Glossary {
 		if (t.Zh == "") == (t.Pattern == "") || t.En == "" {
-			add("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d needs en and either zh or pattern", i+1), "write zh = \"…\" (or pattern = '…') and en = \"…\"")
+			add("data/glossary.toml", t.Line, "glossary-entry", i+1)
 		}
 		if t.Pattern != "" {
 			if _, err := regexp.Compile(t.Pattern); err != nil {
-				add("data/glossary.toml", t.Line, fmt.Sprintf("glossary pattern %q is not a valid regular expression: %v", t.Pattern, err), "fix the pattern (Go RE2 syntax; write it in single quotes)")
+				add("data/glossary.toml", t.Line, "glossary-pattern", t.Pattern, err)
 			}
 		}
 		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("glossary term %d", i+1), t.Zh, true))
@@ -541,36 +539,36 @@ func (r *Register) loadSourcing(fsys fs.FS, lim Limits) diag.Problems {
 	for i := range doc.Record {
 		rec := &doc.Record[i]
 		at := func(k string) int { return f.KeyLine(k, rec.Line) }
-		add := func(line int, msg, hint string) {
-			ps = append(ps, diag.Problem{File: rel, Line: line, Msg: msg, Hint: hint})
+		add := func(line int, key string, args ...any) {
+			ps = append(ps, diag.Msg(rel, line, key, args...))
 		}
 		switch {
 		case r.indicators[rec.Indicator] == nil:
 			if !r.broken["indicators"] {
-				add(at("indicator"), fmt.Sprintf("unknown indicator %q", rec.Indicator), "use an id from data/indicators.toml")
+				add(at("indicator"), "sourcing-unknown", rec.Indicator)
 			}
 		case r.sourcing[rec.Indicator] != nil:
-			add(rec.Line, fmt.Sprintf("indicator %q has a second sourcing record (first at line %d)", rec.Indicator, r.sourcing[rec.Indicator].Line), "keep one record per indicator: merge the publications checked into one")
+			add(rec.Line, "sourcing-twice", rec.Indicator, r.sourcing[rec.Indicator].Line)
 		default:
 			r.sourcing[rec.Indicator] = rec
 		}
 		if _, err := time.Parse("2006-01-02", rec.Searched); err != nil {
-			add(at("searched"), fmt.Sprintf("searched %q of %q is not a date YYYY-MM-DD", rec.Searched, rec.Indicator), "write the day the search was done, e.g. searched = \"2026-11-30\"")
+			add(at("searched"), "sourcing-searched", rec.Searched, rec.Indicator)
 		}
 		if l := lacks(rec.LookedFor, lim.Keys); l != "" {
-			add(at("looked_for"), fmt.Sprintf("sourcing record of %q lacks looked_for in %s", rec.Indicator, l), "write looked_for = "+example(lim.Keys)+": the figure, its scope and years")
+			add(at("looked_for"), "sourcing-looked-for", rec.Indicator, l, example(lim.Keys))
 		}
 		if len(rec.Checked) == 0 {
-			add(at("checked"), fmt.Sprintf("sourcing record of %q lists no publication checked", rec.Indicator), "write checked = [ { zh = \"…\", en = \"…\" } ]: the publications searched")
+			add(at("checked"), "sourcing-checked-none", rec.Indicator)
 		}
 		for _, c := range rec.Checked {
 			if l := lacks(c, lim.Keys); l != "" {
-				add(at("checked"), fmt.Sprintf("sourcing record of %q: a publication checked lacks %s", rec.Indicator, l), "give each entry of checked a text under "+strings.Join(lim.Keys, ", "))
+				add(at("checked"), "sourcing-checked-text", rec.Indicator, l, strings.Join(lim.Keys, ", "))
 				break
 			}
 		}
 		if l := lacks(rec.Found, lim.Keys); l != "" {
-			add(at("found"), fmt.Sprintf("sourcing record of %q lacks found in %s", rec.Indicator, l), "write found = "+example(lim.Keys)+": what was found, or that no figure was found")
+			add(at("found"), "sourcing-found", rec.Indicator, l, example(lim.Keys))
 		}
 	}
 	r.Sourcing = doc.Record

@@ -91,7 +91,7 @@ func readDir(fsys fs.FS, dir string, entries []fs.DirEntry, lang string) ([]*Pag
 			file := path.Join(dir, names[i])
 			data, err := fs.ReadFile(fsys, file)
 			if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
-				return diag.Problem{File: file, Msg: err.Error(), Err: err}
+				return diag.MsgErr(file, 0, err, "file-limit", err)
 			}
 			if err == nil {
 				pages[i], err = ParsePage(data, file, lang)
@@ -111,7 +111,7 @@ func LoadPlan(fsys fs.FS, lang string) (*Plan, error) {
 	dir := path.Join("content", lang, "plan")
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, diag.Problem{File: dir, Msg: "the plan text cannot be read: " + err.Error(), Hint: "run `planpress import SEEDFILE` for the plan's own text, or translate it into " + dir, Err: err}
+		return nil, diag.MsgErr(dir, 0, err, "plan-unreadable", err, dir)
 	}
 	pl := &Plan{Lang: lang}
 	seen := map[string]string{}
@@ -135,7 +135,7 @@ func LoadPlan(fsys fs.FS, lang string) (*Plan, error) {
 		pl.Pages = append(pl.Pages, pg)
 	}
 	if pl.Index == nil {
-		return nil, diag.Problem{File: dir, Msg: "missing _index.md", Hint: "add _index.md with the plan's title, metadata and contents"}
+		return nil, diag.Msg(dir, 0, "plan-no-index")
 	}
 	sort.SliceStable(pl.Pages, func(i, j int) bool {
 		if pl.Pages[i].Weight != pl.Pages[j].Weight {
@@ -152,7 +152,7 @@ func LoadPages(fsys fs.FS, lang string) (map[string]*Page, error) {
 	dir := path.Join("content", lang)
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, diag.Problem{File: dir, Msg: "the pages cannot be read: " + err.Error(), Hint: "add the edition's content folder", Err: err}
+		return nil, diag.MsgErr(dir, 0, err, "pages-unreadable", err)
 	}
 	m := map[string]*Page{}
 	pages, err := readDir(fsys, dir, entries, lang)

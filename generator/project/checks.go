@@ -1,7 +1,6 @@
 package project
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -26,14 +25,14 @@ func checkParity(zh, en *plan.Plan, se, te *Edition) diag.Problems {
 		zhPages[z.ID] = true
 		e := enPages[z.ID]
 		if e == nil {
-			ps = append(ps, diag.Problem{File: "content/" + te.Code + "/plan", Msg: fmt.Sprintf("page %q is missing in %s", z.ID, te.Name), Hint: "translate content/" + se.Code + "/plan/" + z.ID + ".md"})
+			ps = append(ps, diag.Msg("content/"+te.Code+"/plan", 0, "plan-page-missing", z.ID, te.Name, "content/"+se.Code+"/plan/"+z.ID+".md"))
 			continue
 		}
 		ps = append(ps, pageParity(z, e, se, te)...)
 	}
 	for _, e := range en.Pages {
 		if !zhPages[e.ID] {
-			ps = append(ps, diag.Problem{File: e.File, Msg: fmt.Sprintf("page %q has no original in %s", e.ID, se.Name), Hint: "remove it or add the page to content/" + se.Code + "/plan"})
+			ps = append(ps, diag.Msg(e.File, 0, "plan-page-no-original", e.ID, se.Name, "content/"+se.Code+"/plan"))
 		}
 	}
 	return ps
@@ -72,7 +71,7 @@ func pageParity(z, e *plan.Page, se, te *Edition) diag.Problems {
 						line = bl.Line
 					}
 				}
-				ps = append(ps, diag.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section structure differs from the %s: %q where the %s has %q", se.Name, b, se.Name, a), Hint: "the same headings ({#id}) and boxes/tables in the same order in every edition"})
+				ps = append(ps, diag.Msg(e.File, line, "plan-structure", se.Name, b, a))
 				break
 			}
 		}
@@ -86,7 +85,7 @@ func pageParity(z, e *plan.Page, se, te *Edition) diag.Problems {
 					break
 				}
 			}
-			ps = append(ps, diag.Problem{File: e.File, Line: line, Msg: fmt.Sprintf("section %s has %d paragraphs in %s and %d in %s", id, ec[id], te.Name, zc[id], se.Name), Hint: fmt.Sprintf("translate each %s paragraph as one %s paragraph", se.Name, te.Name)})
+			ps = append(ps, diag.Msg(e.File, line, "plan-paragraphs", id, ec[id], te.Name, zc[id], se.Name))
 		}
 	}
 	return ps
@@ -174,7 +173,7 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) diag.Problems {
 					continue
 				}
 				if have := countAny(pr[1], f.t); have < n {
-					ps = append(ps, diag.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has the formula %s %d time(s) but the English has %q %d time(s)", f.re.FindString(pr[0]), n, f.t.En, have), Hint: "render the formula as the glossary says (data/glossary.toml, line " + fmt.Sprint(f.t.Line) + ") or change the glossary"})
+					ps = append(ps, diag.Msg(e.File, lines[i], "glossary-formula", f.re.FindString(pr[0]), n, f.t.En, have, f.t.Line))
 				}
 			}
 			found = found[:0]
@@ -186,7 +185,7 @@ func checkGlossary(zh, en *plan.Plan, terms []indicator.Term) diag.Problems {
 			low := strings.ToLower(pr[1])
 			for _, k := range found {
 				if t := terms[k]; !strings.Contains(low, lowEn[k]) {
-					ps = append(ps, diag.Problem{File: e.File, Line: lines[i], Msg: fmt.Sprintf("the Chinese has %s but the English lacks %q", t.Zh, t.En), Hint: "use the glossary's term (data/glossary.toml) or change the glossary"})
+					ps = append(ps, diag.Msg(e.File, lines[i], "glossary-term", t.Zh, t.En))
 				}
 			}
 		}
@@ -271,15 +270,15 @@ func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes m
 			continue
 		}
 		if quote != "" && !strings.Contains(text, quote) {
-			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote of %q is not in the plan text (%s): %q", ind.ID, se.Code, short(quote)), Hint: "copy the quote exactly from content/" + se.Code + "/plan (same punctuation, half-width or full-width as there)"})
+			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "quote-not-in-plan", ind.ID, short(quote), "content/"+se.Code+"/plan", se.Code))
 		}
 		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") {
-			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("indicator %q: section %q is not in the plan", ind.ID, ind.Section), Hint: "use a heading id of content/" + se.Code + "/plan, e.g. ch2-s3"})
+			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "indicator-section", ind.ID, ind.Section, "content/"+se.Code+"/plan"))
 		}
 	}
 	for _, row := range reg.Table1.Rows {
 		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) {
-			ps = append(ps, diag.Problem{File: "data/table1.toml", Line: row.Line, Msg: fmt.Sprintf("quote %q is not in the plan text (%s)", short(q(row.Quote)), se.Code), Hint: "copy the quote exactly from the plan text"})
+			ps = append(ps, diag.Msg("data/table1.toml", row.Line, "table1-quote", short(q(row.Quote)), se.Code))
 		}
 	}
 	return ps
@@ -321,7 +320,7 @@ func checkQuotesEn(en *plan.Plan, reg *indicator.Register) diag.Problems {
 			}
 		}
 		if !found {
-			ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line, Msg: fmt.Sprintf("quote_en of %q is not in the English plan at section %s: %q", ind.ID, ind.Section, short(ind.QuoteEn)), Hint: "copy the words exactly from content/en/plan at that section (same punctuation and capitals), or correct the English plan"})
+			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "quote-en-not-in-plan", ind.ID, ind.Section, short(ind.QuoteEn)))
 		}
 	}
 	return ps

@@ -1,7 +1,6 @@
 package project
 
 import (
-	"fmt"
 	"io/fs"
 	"regexp"
 
@@ -55,20 +54,20 @@ func checkEditions(eds []Edition) ([]Edition, diag.Problems) {
 		}
 		switch {
 		case !editionCode.MatchString(e.Code):
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %d: code %q is not a language tag", i+1, e.Code), Hint: `write a code such as "zh-Hant" or "en"`})
+			ps = append(ps, diag.Msg(file, 0, "edition-code", i+1, e.Code))
 		case codes[e.Code]:
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q is listed twice", e.Code), Hint: "list each edition once"})
+			ps = append(ps, diag.Msg(file, 0, "edition-twice", e.Code))
 		}
 		codes[e.Code] = true
 		if e.DataKey == "" || keys[e.DataKey] {
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q: data_key %q is empty or used by another edition", e.Code, e.DataKey), Hint: `give each edition the key of its text in the data files, e.g. data_key = "en"`})
+			ps = append(ps, diag.Msg(file, 0, "edition-data-key", e.Code, e.DataKey))
 		}
 		keys[e.DataKey] = true
 		if e.Dir != "ltr" && e.Dir != "rtl" {
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q: dir %q", e.Code, e.Dir), Hint: `write dir = "ltr" or "rtl"`})
+			ps = append(ps, diag.Msg(file, 0, "edition-dir", e.Code, e.Dir))
 		}
 		if e.Name == "" {
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q has no name", e.Code), Hint: `write its name in its own language, e.g. name = "English"`})
+			ps = append(ps, diag.Msg(file, 0, "edition-name", e.Code))
 		}
 		if e.Source {
 			sources++
@@ -88,17 +87,17 @@ func checkEditions(eds []Edition) ([]Edition, diag.Problems) {
 			}
 		}
 		if from == nil || from.ConvertFrom != "" || from.Code == e.Code {
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q: convert_from %q is not another edition written by hand", e.Code, e.ConvertFrom), Hint: `give the code of the edition it is converted from, e.g. convert_from = "zh-Hant"`})
+			ps = append(ps, diag.Msg(file, 0, "edition-convert-from", e.Code, e.ConvertFrom))
 		}
 		if e.Source {
-			ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("edition %q is converted and cannot be the source", e.Code), Hint: "mark the plan's own edition with source = true"})
+			ps = append(ps, diag.Msg(file, 0, "edition-converted-source", e.Code))
 		}
 	}
 	if sources != 1 {
-		ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked source = true", sources), Hint: "mark exactly one edition, the plan's own text, with source = true"})
+		ps = append(ps, diag.Msg(file, 0, "edition-sources", sources))
 	}
 	if defaults > 1 {
-		ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("%d editions are marked default = true", defaults), Hint: "mark at most one edition with default = true"})
+		ps = append(ps, diag.Msg(file, 0, "edition-defaults", defaults))
 	}
 	return eds, ps
 }

@@ -1,8 +1,6 @@
 package project
 
 import (
-	"fmt"
-
 	"planpress/generator/diag"
 	"planpress/generator/plan"
 )
@@ -30,12 +28,11 @@ func checkHeadingIDs(pl *plan.Plan) diag.Problems {
 		}
 		for _, h := range pg.Headings() {
 			if first, ok := seen[h.ID]; ok {
-				msg := fmt.Sprintf("heading id %q is also used at %s:%d", h.ID, first.file, first.line)
 				if first.line == 0 {
-					msg = fmt.Sprintf("heading id %q is also the id of the page %s", h.ID, first.file)
+					ps = append(ps, diag.Msg(pg.File, h.Line, "heading-id-page", h.ID, first.file))
+				} else {
+					ps = append(ps, diag.Msg(pg.File, h.Line, "heading-id-twice", h.ID, first.file, first.line))
 				}
-				ps = append(ps, diag.Problem{File: pg.File, Line: h.Line, Msg: msg,
-					Hint: "heading ids must be unique across the whole plan: give this heading another {#id}, the same in both languages"})
 				continue
 			}
 			seen[h.ID] = place{pg.File, h.Line}

@@ -4,7 +4,7 @@
 package project
 
 import (
-	"fmt"
+	"errors"
 	"io/fs"
 	"net/url"
 	"os"
@@ -136,7 +136,7 @@ func SourceDateEpoch() (t time.Time, ok bool, err error) {
 		sec = sec*10 + int64(c-'0')
 	}
 	if bad || sec > maxSec {
-		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a time: it must be the seconds since 1970-01-01 UTC, digits only, at most %d (the end of %d); unset it or set e.g. SOURCE_DATE_EPOCH=%d", s, maxSec, indicator.MaxYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+		return time.Time{}, true, diag.Msg("", 0, "sde-bad", s, maxSec, indicator.MaxYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
 	}
 	return time.Unix(sec, 0).UTC(), true, nil
 }
@@ -205,7 +205,7 @@ func Load(root string, opt Options) (*Project, error) {
 		ps = append(ps, e...)
 		for k, v := range m {
 			if n := utf8.RuneCountInString(v); n > input.MaxText {
-				ps = append(ps, diag.Problem{File: "data/i18n/" + lang + ".toml", Line: keyLineOf(lines, k), Msg: fmt.Sprintf("string %q is %d characters long (at most %d)", k, n, input.MaxText), Hint: "shorten it"})
+				ps = append(ps, diag.Msg("data/i18n/"+lang+".toml", keyLineOf(lines, k), "ui-string-long", k, n, input.MaxText))
 			}
 		}
 		p.Strings[lang] = m
@@ -346,16 +346,16 @@ func Load(root string, opt Options) (*Project, error) {
 			}
 			for _, name := range sortedKeys(srcPages) {
 				if trPages[name] == nil {
-					hint := "add content/" + te.Code + "/" + name + ".md"
 					if te.ConvertFrom != "" {
-						hint = "run `planpress convert` (the edition is converted from " + te.ConvertFrom + ")"
+						ps = append(ps, diag.Msg("content/"+se.Code+"/"+name+".md", 0, "page-no-counterpart-convert", te.Name, te.ConvertFrom))
+					} else {
+						ps = append(ps, diag.Msg("content/"+se.Code+"/"+name+".md", 0, "page-no-counterpart", te.Name, "content/"+te.Code+"/"+name+".md"))
 					}
-					ps = append(ps, diag.Problem{File: "content/" + se.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", te.Name), Hint: hint})
 				}
 			}
 			for _, name := range sortedKeys(trPages) {
 				if srcPages[name] == nil {
-					ps = append(ps, diag.Problem{File: "content/" + te.Code + "/" + name + ".md", Msg: fmt.Sprintf("page has no %s counterpart", se.Name), Hint: "add content/" + se.Code + "/" + name + ".md"})
+					ps = append(ps, diag.Msg("content/"+te.Code+"/"+name+".md", 0, "page-no-counterpart", se.Name, "content/"+se.Code+"/"+name+".md"))
 				}
 			}
 		}
@@ -372,6 +372,14 @@ func Load(root string, opt Options) (*Project, error) {
 	if opt.NeedFonts {
 		fr := <-fontsDone
 		if fr.err != nil {
+			var fp diag.Problem
+			if errors.As(fr.err, &fp) {
+				// a problem of data/site.toml: told at the line of [fonts] main
+				if fp.Line == 0 && p.Config.Fonts.Main != "" {
+					fp.Line = keyLineOf(siteLines, "main")
+				}
+				return p, diag.Problems{fp}
+			}
 			return p, fr.err
 		}
 		p.Fonts, p.editionFonts = fr.set, fr.byEd
@@ -399,9 +407,7 @@ func (p *Project) Assess() error {
 		for _, y := range years {
 			r := assess.Assess(ind, obs, y, period)
 			if e := assess.Evidence(r, obs); e != "" {
-				ps = append(ps, diag.Problem{File: "data/indicators.toml", Line: ind.Line,
-					Msg:  fmt.Sprintf("indicator %q: %s", ind.ID, e),
-					Hint: "a verdict needs a figure up to its year: add the figure with its source to data/annual/, or report the method's error"})
+				ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "indicator-evidence", ind.ID, e))
 			}
 			m[y] = r
 		}
@@ -439,9 +445,9 @@ func loadTOML(fsys fs.FS, name string, v any, known string) ([]string, diag.Prob
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if fsutil.IsLimit(err) {
-			return nil, diag.Problems{{File: name, Msg: err.Error(), Err: err}}
+			return nil, diag.Problems{diag.MsgErr(name, 0, err, "file-limit", err)}
 		}
-		return nil, diag.Problems{{File: name, Msg: err.Error(), Hint: "restore the file from version control", Err: err}}
+		return nil, diag.Problems{diag.MsgErr(name, 0, err, "file-unreadable-restore", err)}
 	}
 	t, ps, _ := diag.DecodeTOML(name, data, v, diag.TOML{Known: known})
 	return t.Lines, ps
@@ -470,26 +476,26 @@ func keyLineOf(lines []string, key string) int {
 func checkConfig(c *Config, lines []string) diag.Problems {
 	var ps diag.Problems
 	const f = "data/site.toml"
-	add := func(key, msg, hint string) {
-		ps = append(ps, diag.Problem{File: f, Line: keyLineOf(lines, key), Msg: msg, Hint: hint})
+	add := func(key, msgKey string, args ...any) {
+		ps = append(ps, diag.Msg(f, keyLineOf(lines, key), msgKey, args...))
 	}
 	switch {
 	case c.BaseYear == 0 || c.TargetYear == 0:
-		add("base_year", "base_year or target_year is missing", "write base_year = 2020 and target_year = 2025 (the plan's base and target years)")
+		add("base_year", "site-years-missing")
 	case c.BaseYear < indicator.MinYear || c.BaseYear > indicator.MaxYear:
-		add("base_year", fmt.Sprintf("base_year %d is outside %d–%d", c.BaseYear, indicator.MinYear, indicator.MaxYear), "write the plan's base year, e.g. base_year = 2020")
+		add("base_year", "site-base-year-range", c.BaseYear, indicator.MinYear, indicator.MaxYear)
 	case c.TargetYear < indicator.MinYear || c.TargetYear > indicator.MaxYear:
-		add("target_year", fmt.Sprintf("target_year %d is outside %d–%d", c.TargetYear, indicator.MinYear, indicator.MaxYear), "write the plan's target year, e.g. target_year = 2025")
+		add("target_year", "site-target-year-range", c.TargetYear, indicator.MinYear, indicator.MaxYear)
 	case c.TargetYear <= c.BaseYear:
-		add("target_year", fmt.Sprintf("target_year %d is not after base_year %d", c.TargetYear, c.BaseYear), "the target year comes after the base year: check the two years")
+		add("target_year", "site-target-before-base", c.TargetYear, c.BaseYear)
 	case c.TargetYear-c.BaseYear > indicator.MaxPeriod:
-		add("target_year", fmt.Sprintf("the plan period %d–%d is %d years long (at most %d)", c.BaseYear, c.TargetYear, c.TargetYear-c.BaseYear, indicator.MaxPeriod), "check the two years for a typing slip")
+		add("target_year", "site-period-long", c.BaseYear, c.TargetYear, c.TargetYear-c.BaseYear, indicator.MaxPeriod)
 	}
 	if r := input.SingleLine(c.BaseURL); r >= 0 {
-		add("base_url", fmt.Sprintf("base_url contains the control character %U", r), "write the address on one line, without spaces or control characters")
+		add("base_url", "site-base-url-control", r)
 	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(c.BaseURL, "/") ||
 		strings.ContainsAny(c.BaseURL, " \"'<>\\`") || len(c.BaseURL) > input.MaxString {
-		add("base_url", fmt.Sprintf("base_url %q", c.BaseURL), "write the address where the site is published, starting with https:// and ending with /")
+		add("base_url", "site-base-url", c.BaseURL)
 	}
 	if !indicator.ValidDate(c.Date) || len(c.Date) != len("2006-01-02") {
 		ps = append(ps, diag.Msg(f, keyLineOf(lines, "date"), "site-date", c.Date))
@@ -501,19 +507,19 @@ func checkConfig(c *Config, lines []string) diag.Problems {
 		{"publisher_address", c.PublisherAddress}, {"publisher_contact", indicator.Text{"": c.PublisherContact}}, {"disclaimer", c.Disclaimer}, {"report_author", c.ReportAuthor}} {
 		for _, s := range t.v {
 			if n := utf8.RuneCountInString(s); n > input.MaxString {
-				add(t.key, fmt.Sprintf("%s is %d characters long (at most %d)", t.key, n, input.MaxString), "shorten it")
+				add(t.key, "site-text-long", t.key, n, input.MaxString)
 			} else if r := input.SingleLine(s); r >= 0 {
-				add(t.key, fmt.Sprintf("%s contains the control character %U", t.key, r), "write it on one line, without line breaks, tabs or control characters")
+				add(t.key, "site-text-control", t.key, r)
 			}
 		}
 	}
 	for _, s := range c.Licence {
 		if n := utf8.RuneCountInString(s); n > input.MaxText {
-			add("licence", fmt.Sprintf("licence is %d characters long (at most %d)", n, input.MaxText), "shorten it")
+			add("licence", "site-text-long", "licence", n, input.MaxText)
 		}
 	}
 	if r := input.SingleLine(c.Fonts.Main); r >= 0 {
-		add("main", fmt.Sprintf("[fonts] main contains the control character %U", r), "write the font's path on one line")
+		add("main", "site-font-control", r)
 	}
 	return ps
 }
@@ -549,7 +555,7 @@ func stringParity(langs []string, s map[string]map[string]string) diag.Problems 
 			}
 			sort.Strings(missing)
 			for _, k := range missing {
-				ps = append(ps, diag.Problem{File: "data/i18n/" + b + ".toml", Msg: fmt.Sprintf("string %q is missing (it is in %s.toml)", k, a), Hint: "add " + k + " = \"…\""})
+				ps = append(ps, diag.Msg("data/i18n/"+b+".toml", 0, "ui-string-missing", k, a))
 			}
 		}
 	}
@@ -565,19 +571,19 @@ func (p *Project) checkPlanFacts() diag.Problems {
 	if p.Reg.Indicators != nil {
 		for _, id := range p.Config.Headlines {
 			if p.Reg.Indicator(id) == nil {
-				ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("headline indicator %q is not in data/indicators.toml", id), Hint: "list ids of data/indicators.toml in headlines"})
+				ps = append(ps, diag.Msg(file, 0, "site-headline-unknown", id))
 			}
 		}
 	}
 	t := p.Config.Tables
 	if (t.Targets == "") != (t.TargetsSection == "") {
-		ps = append(ps, diag.Problem{File: file, Msg: "[tables] targets and targets_section go together", Hint: "give both the table's id and the section whose targets it lists, or neither"})
+		ps = append(ps, diag.Msg(file, 0, "site-tables-targets-pair"))
 	}
 	if src := p.Plans[p.Source().Code]; src != nil && t.TargetsSection != "" && src.Sections()[t.TargetsSection] == nil {
-		ps = append(ps, diag.Problem{File: file, Msg: fmt.Sprintf("[tables] targets_section %q is not a section of the plan", t.TargetsSection), Hint: "use a heading id of content/" + p.Source().Code + "/plan"})
+		ps = append(ps, diag.Msg(file, 0, "site-tables-section", t.TargetsSection, "content/"+p.Source().Code+"/plan"))
 	}
 	if t.Results != "" && len(p.Reg.Table1.Rows) == 0 {
-		ps = append(ps, diag.Problem{File: "data/table1.toml", Msg: fmt.Sprintf("[tables] results = %q in data/site.toml, but the table has no rows", t.Results), Hint: "add [[row]] entries, or remove results from [tables]"})
+		ps = append(ps, diag.Msg("data/table1.toml", 0, "table1-empty", t.Results))
 	}
 	return ps
 }

@@ -2,7 +2,6 @@ package project
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -44,9 +43,9 @@ func loadSearchFold(fsys fs.FS) (SearchFold, diag.Problems) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		p := diag.Problem{File: SearchCharsFile, Msg: err.Error(), Err: err}
-		if !fsutil.IsLimit(err) {
-			p.Hint = "restore the file from version control"
+		p := diag.MsgErr(SearchCharsFile, 0, err, "file-unreadable-restore", err)
+		if fsutil.IsLimit(err) {
+			p = diag.MsgErr(SearchCharsFile, 0, err, "file-limit", err)
 		}
 		ps = append(ps, p)
 	default:
@@ -58,7 +57,7 @@ func loadSearchFold(fsys fs.FS) (SearchFold, diag.Problems) {
 			}
 			from, to, ok := strings.Cut(line, "\t")
 			if to, _, _ = strings.Cut(to, " "); !ok || utf8.RuneCountInString(from) != 1 || utf8.RuneCountInString(to) != 1 || !utf8.ValidString(line) {
-				ps = append(ps, diag.Problem{File: SearchCharsFile, Line: i + 1, Msg: fmt.Sprintf("line %q is not CHARACTER<TAB>FOLDED", line), Hint: "write one character, a tab and its simplified form"})
+				ps = append(ps, diag.Msg(SearchCharsFile, i+1, "search-chars-line", line))
 				continue
 			}
 			f, _ := utf8.DecodeRuneInString(from)
@@ -67,7 +66,7 @@ func loadSearchFold(fsys fs.FS) (SearchFold, diag.Problems) {
 				continue // outside the BMP the page's folding would change lengths
 			}
 			if at, dup := seen[f]; dup {
-				ps = append(ps, diag.Problem{File: SearchCharsFile, Line: i + 1, Msg: fmt.Sprintf("%q is listed twice (first on line %d)", from, at), Hint: "keep one line for it"})
+				ps = append(ps, diag.Msg(SearchCharsFile, i+1, "search-chars-twice", from, at))
 				continue
 			}
 			seen[f] = i + 1
@@ -95,7 +94,7 @@ func loadSearchFold(fsys fs.FS) (SearchFold, diag.Problems) {
 				if len(g.Words) > 0 {
 					line = lineOf(lines, g.Words[0])
 				}
-				ps = append(ps, diag.Problem{File: SearchPhrasesFile, Line: line, Msg: "a group needs two words or more", Hint: "list the words that search should treat as one, or remove the group"})
+				ps = append(ps, diag.Msg(SearchPhrasesFile, line, "search-phrase-short"))
 				continue
 			}
 			sf.Phrases = append(sf.Phrases, ws)

@@ -14,6 +14,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"planpress/generator/fonts"
+	"planpress/generator/pdftag"
 	"planpress/generator/typeset"
 )
 
@@ -45,6 +46,10 @@ type Meta struct {
 	PageOf                                 string // footer: "Page %d of %s" in the document's language
 	Footer                                 string // footer text left of the page number (the publisher), or ""
 	CJK                                    bool   // set as Chinese: taller lines
+	// OtherLang is the language of text in the other script (Chinese text
+	// in a Latin document, Latin text in a Chinese one), for /Lang on the
+	// elements that hold it; "" when there is none.
+	OtherLang string
 }
 
 // Warnings collects substitutions of characters the fonts lack.
@@ -99,6 +104,7 @@ type doc struct {
 
 	main   face         // the main font
 	latin  *face        // the Latin font, nil when the main font covers Latin
+	punct  *face        // the face of Latin punctuation (documents in a Latin script), or nil
 	k, h   float64      // fpdf's points per mm and page height in mm
 	runBuf []run        // scratch for runs
 	opBuf  []byte       // scratch for an operator written directly
@@ -109,6 +115,15 @@ type doc struct {
 	tocFirst   int            // first page reserved for the contents
 	tocTitle   string
 	tocEntries []Anchor
+
+	// the structure tree (see tag.go)
+	tags     *pdftag.Tree
+	elem     *pdftag.Elem // the element content is marked for
+	tocElem  *pdftag.Elem // the contents, filled in by fillContents
+	artifact bool         // drawing an artifact: text is not marked
+	marked   bool         // inside a marked-content sequence
+
+	artifactDepth int // artifacts begun inside an artifact
 }
 
 func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) (*doc, error) {
@@ -127,7 +142,8 @@ func newDoc(fs *fonts.Set, m Meta, name string, warn *Warnings) (*doc, error) {
 	pdf.SetProducer("planpress (go-pdf/fpdf)", true)
 	pdf.SetLang(m.Lang)
 	pdf.SetDisplayMode("fullpage", "OneColumn")
-	d := &doc{pdf: pdf, fs: fs, meta: m, name: name, warn: warn}
+	d := &doc{pdf: pdf, fs: fs, meta: m, name: name, warn: warn, tags: pdftag.New(m.Lang)}
+	d.elem = d.tags.Root()
 	if err := d.newFaces(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -241,11 +257,13 @@ func (d *doc) header() {
 		return
 	}
 	d.cur, d.hasColor = "", false // fpdf restored its font and colours after the footer
+	d.beginArtifact("/Pagination /Subtype /Header")
 	d.color(colMuted)
 	d.Text(marginL, 14, d.meta.Header, 8)
 	d.lineStyle(colRule, 0.2)
 	d.pdf.Line(marginL, 16.5, pageW-marginR, 16.5)
 	d.color(colInk)
+	d.endArtifact()
 }
 
 func (d *doc) footer() {
@@ -258,6 +276,7 @@ func (d *doc) footer() {
 		pageOf = "%d / %s"
 	}
 	s := fmt.Sprintf(pageOf, n, nbAlias)
+	d.beginArtifact("/Pagination /Subtype /Footer")
 	d.color(colMuted)
 	// nbAlias is replaced after layout; measure with a three-digit stand-in
 	w := d.Width(strings.Replace(s, nbAlias, "000", 1), 8)
@@ -269,6 +288,7 @@ func (d *doc) footer() {
 		d.Text((pageW-w)/2, pageH-12, s, 8)
 	}
 	d.color(colInk)
+	d.endArtifact()
 }
 
 // paraOpt sets how a paragraph is typeset.
@@ -280,6 +300,8 @@ type paraOpt struct {
 	after  float64 // space after in mm
 	align  string  // "" left, "R" right
 	width  float64 // 0: text width
+	tag    string  // structure type, "" for P
+	lang   string  // language of the text when it differs from the document's; "" to tell by script
 }
 
 // para typesets a paragraph with our line breaker and returns its lines.
@@ -298,6 +320,18 @@ func (d *doc) para(text string, o paraOpt) int {
 	lh := lineHeight(o.pt, d.meta.CJK)
 	measure := func(s string) float64 { return d.Width(s, o.pt) }
 	lines := typeset.Break(text, w-o.indent, w, measure)
+	tag := o.tag
+	if tag == "" {
+		tag = "P"
+	}
+	if len(lines) > 0 { // an empty paragraph is space, not an element
+		e := d.begin(tag)
+		e.Lang = o.lang
+		if e.Lang == "" {
+			e.Lang = d.langOf(text)
+		}
+		defer d.end()
+	}
 	d.color(o.color)
 	for i, l := range lines {
 		d.ensure(lh)
@@ -337,11 +371,16 @@ func (d *doc) heading(level int, id, text string) {
 	if level == 0 {
 		c = colAccent
 	}
+	e := d.begin("H" + strconv.Itoa(min(level, 5)+1))
+	e.Lang = d.langOf(text)
 	d.color(c)
+	d.boldOn(c, pt)
 	for _, l := range lines {
 		d.Text(marginL, d.y()+lh*0.75, l, pt)
 		d.setY(d.y() + lh)
 	}
+	d.boldOff()
+	d.end()
 	d.color(colInk)
 	d.setY(d.y() + 1.5)
 }
@@ -369,13 +408,24 @@ func (d *doc) table(widths []float64, head []string, rows [][]Cell, pt float64) 
 	for i, h := range head {
 		headCells[i] = Cell{Text: h}
 	}
+	tbl := d.begin("Table")
+	defer d.end()
 	drawRow := func(cells []Cell, lines [][]string, h float64, isHead bool) {
 		x := marginL
 		y := d.y()
 		if isHead {
+			d.beginArtifact("")
 			d.pdf.SetFillColor(236, 240, 244)
 			d.pdf.Rect(marginL, y, sum(widths), h, "F")
+			d.endArtifact()
 			d.hasColor = false
+		}
+		// a header row repeated after a page break is an artifact
+		repeat := isHead && !tbl.Empty()
+		if repeat {
+			d.beginArtifact("/Pagination")
+		} else {
+			d.begin("TR")
 		}
 		for i, ls := range lines {
 			c := colInk
@@ -383,17 +433,41 @@ func (d *doc) table(widths []float64, head []string, rows [][]Cell, pt float64) 
 				c = colAccent
 			}
 			d.color(c)
+			if !repeat {
+				if isHead {
+					d.begin("TH").Scope = "Column"
+				} else {
+					d.begin("TD")
+				}
+				d.elem.Lang = d.langOf(cells[i].Text)
+				if cells[i].URL != "" {
+					d.begin("Link")
+				}
+			}
 			for k, l := range ls {
 				d.Text(x+pad, y+pad+lh*float64(k)+lh*0.72, l, pt)
 			}
 			if cells[i].URL != "" {
-				d.pdf.LinkString(x, y, widths[i], h, cells[i].URL)
+				d.LinkString(x, y, widths[i], h, cells[i].URL)
+			}
+			if !repeat {
+				if cells[i].URL != "" {
+					d.end()
+				}
+				d.end()
 			}
 			x += widths[i]
 		}
+		if repeat {
+			d.endArtifact()
+		} else {
+			d.end()
+		}
 		d.color(colInk)
+		d.beginArtifact("")
 		d.lineStyle(colRule, 0.2)
 		d.pdf.Line(marginL, y+h, marginL+sum(widths), y+h)
+		d.endArtifact()
 		d.setY(y + h)
 	}
 	hl, hh := layout(headCells)
@@ -435,11 +509,15 @@ func (d *doc) note(title, text string) {
 	top := d.y()
 	startPage := d.pdf.PageNo()
 	d.setY(top + 2)
+	d.begin("Div")
 	d.para(title, paraOpt{pt: 10.5, left: 4, width: textW - 8, color: colAccent, after: 0.5})
 	d.para(text, paraOpt{pt: pt, left: 4, width: textW - 8, color: colMuted, after: 2})
+	d.end()
 	if d.pdf.PageNo() == startPage {
+		d.beginArtifact("")
 		d.lineStyle(colMuted, 0.8)
 		d.pdf.Line(marginL+0.5, top, marginL+0.5, d.y())
+		d.endArtifact()
 	}
 	d.setY(d.y() + 3)
 }
@@ -451,6 +529,7 @@ func (d *doc) reserveContents(title string, entries []Anchor) {
 	d.newPage()
 	d.tocFirst, d.tocTitle, d.tocEntries = d.pdf.PageNo(), title, entries
 	d.pdf.Bookmark(d.clean(title), 0, marginT)
+	d.tocElem = d.elem.Add("Sect") // the title (H1) and the TOC, filled in at the end
 	for i := 1; i < n; i++ {
 		d.newPage()
 	}
@@ -463,7 +542,10 @@ func (d *doc) fillContents() {
 	}
 	last := d.pdf.PageNo()
 	y := d.y()
+	outer := d.elem
+	d.elem = d.tocElem
 	d.layoutContents(d.tocTitle, d.tocEntries, true)
+	d.elem = outer
 	d.pdf.SetPage(last)
 	d.resync()
 	d.setY(y)
@@ -496,13 +578,23 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 		d.resync()
 	}
 	y := marginT
+	if draw {
+		d.begin("H1")
+		d.color(colAccent)
+		d.boldOn(colAccent, tpt)
+	}
 	for _, l := range typeset.Break(d.clean(title), textW, textW, func(s string) float64 { return d.Width(s, tpt) }) {
 		if draw {
-			d.color(colAccent)
 			d.Text(marginL, y+tlh*0.75, l, tpt)
-			d.color(colInk)
 		}
 		y += tlh
+	}
+	if draw {
+		d.boldOff()
+		d.color(colInk)
+		d.end()
+		d.begin("TOC")
+		defer d.end()
 	}
 	y += 1.5
 	for _, e := range entries {
@@ -512,6 +604,11 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 		maxW := textW - indent - nw - 6
 		lines := typeset.Break(d.clean(e.Title), maxW, maxW, func(s string) float64 { return d.Width(s, pt) })
 		y0, p0 := y, page
+		if draw {
+			d.begin("TOCI")
+			d.begin("Link")
+			d.elem.Lang = d.langOf(e.Title)
+		}
 		for i, l := range lines {
 			if y+lh > limitY {
 				pages++
@@ -527,10 +624,12 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 				if i == len(lines)-1 {
 					lw := d.Width(l, pt)
 					w := d.Width(num, pt)
+					d.beginArtifact("")
 					d.lineStyle(colRule, 0.2)
 					d.pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
 					d.pdf.Line(marginL+indent+lw+2, y+lh*0.68, pageW-marginR-w-2, y+lh*0.68)
 					d.pdf.SetDashPattern(nil, 0)
+					d.endArtifact()
 					d.Text(pageW-marginR-w, y+lh*0.72, num, pt)
 				}
 			}
@@ -539,7 +638,11 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 		if draw && d.pageOf(e.ID) > 0 && page == p0 {
 			link := d.pdf.AddLink()
 			d.pdf.SetLink(link, 0, d.pageOf(e.ID))
-			d.pdf.Link(marginL, y0, textW, y-y0, link)
+			d.Link(marginL, y0, textW, y-y0, link)
+		}
+		if draw {
+			d.end()
+			d.end()
 		}
 	}
 	return pages
@@ -570,7 +673,7 @@ func (d *doc) bytes() ([]byte, error) {
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", d.name, err)
 	}
-	out, err := pack(buf.Bytes(), []alias{pageCountAlias(d.pdf.PageCount())})
+	out, err := pack(buf.Bytes(), []alias{pageCountAlias(d.pdf.PageCount())}, d.tags)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.name, err)
 	}

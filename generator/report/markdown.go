@@ -54,14 +54,16 @@ func markdownPDF(d *doc, body string) {
 			d.para(plain(t, src), paraOpt{after: 2})
 		case *ast.List:
 			k := 0
+			d.begin("L")
 			for it := t.FirstChild(); it != nil; it = it.NextSibling() {
 				k++
 				mark := "•"
 				if t.IsOrdered() {
-					mark = strings.TrimSpace(strings.Repeat(" ", 0)) + itoa(k) + "."
+					mark = itoa(k) + "."
 				}
-				d.para(mark+" "+plain(it, src), paraOpt{left: 4, after: 1})
+				d.listItem(mark, plain(it, src), paraOpt{left: 4, after: 1})
 			}
+			d.end()
 			d.setY(d.y() + 1.5)
 		case *east.Table:
 			var head []string

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"planpress/generator/pdftag"
 )
 
 // zlibLevel is the compression level of every stream: level 4 gives most
@@ -20,11 +22,17 @@ const zlibLevel = 4
 // outline entries, links, font dictionaries) go into one compressed object
 // stream, indexed by a cross-reference stream. The content is unchanged,
 // except that each alias in a page content stream is replaced (as fpdf's
-// own alias replacement would) and font subsets get tagged names.
-func pack(pdf []byte, aliases []alias) ([]byte, error) {
+// own alias replacement would) and font subsets get tagged names. With a
+// structure tree, the tree is added (see addStructure).
+func pack(pdf []byte, aliases []alias, tree *pdftag.Tree) ([]byte, error) {
 	objs, root, info, err := parseObjects(pdf)
 	if err != nil {
 		return nil, err
+	}
+	if tree != nil {
+		if objs, err = addStructure(objs, root, tree); err != nil {
+			return nil, fmt.Errorf("structure tree: %w", err)
+		}
 	}
 	contents := pageContents(objs)
 	p := packer{out: bytes.NewBuffer(make([]byte, 0, len(pdf)/3)), locs: make([]loc, len(objs)+3)}

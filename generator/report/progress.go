@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"planpress/generator/chart"
 	"planpress/generator/output"
 	"planpress/generator/present"
 	"planpress/generator/project"
@@ -105,9 +104,7 @@ func progressPDF(p *project.Project, lang string, year int, warn *Warnings) ([]b
 			parts = append(parts, s.GradeText)
 			d.para(fmt.Sprintf("[%d] %s", s.N, strings.Join(parts, T("list-sep"))), paraOpt{pt: 8.5, after: 0.3})
 			if s.URL != "" {
-				y := d.y()
-				d.para(s.URL, paraOpt{pt: 7.5, left: 6, color: colAccent, after: 1})
-				d.pdf.LinkString(marginL+6, y, textW-6, d.y()-y, s.URL)
+				d.linkPara(s.URL, s.URL, paraOpt{pt: 7.5, left: 6, color: colAccent, after: 1})
 			} else {
 				d.setY(d.y() + 1)
 			}
@@ -162,16 +159,23 @@ func detailBlock(d *doc, p *project.Project, lang string, year int, b *present.B
 	}
 	d.para(T("target")+T("colon")+b.Target+"  “"+b.Quote+"”", paraOpt{pt: 8.5, color: colMuted, after: 1.5})
 	if hasChart {
-		s := present.ChartSpec(p, ind, b.Result, lang, year, ind.ID)
-		h := detailWidth * chart.Height / chart.Width
-		d.ensure(h + 4)
-		y0 := d.y()
-		used, err := chart.DrawPDF(d.pdf, d, s, p.FontsFor(lang), marginL, y0, detailWidth)
-		if err != nil {
-			return fmt.Errorf("%s: %w", d.name, err)
+		// the source line cites the sources of the figures charted
+		var nums []string
+		seen := map[string]bool{}
+		for _, v := range b.Values {
+			if v.Cite != "" && !seen[v.Cite] {
+				seen[v.Cite] = true
+				nums = append(nums, v.Cite)
+			}
 		}
-		d.cur, d.hasColor = "", false // the chart changed fonts and colours
-		d.setY(y0 + used + 2)
+		source := ""
+		if len(nums) > 0 {
+			source = T("source") + T("colon") + strings.Join(nums, T("list-sep"))
+		}
+		s := present.ChartSpec(p, ind, b.Result, lang, year, ind.ID)
+		if err := d.figure(s, p.FontsFor(lang), detailWidth, source); err != nil {
+			return err
+		}
 	}
 	var rows [][]Cell
 	for _, v := range b.Values {

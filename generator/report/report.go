@@ -123,8 +123,21 @@ func meta(p *project.Project, lang, title, subject string) Meta {
 	return Meta{
 		Title: title, Author: author, Subject: subject, Lang: lang,
 		Keywords: p.T(lang, "pdf-keywords"), Date: p.Time().In(time.UTC), Header: title,
-		PageOf: p.T(lang, "pdf-page-of"), CJK: p.Edition(lang).CJK, Footer: p.Text(p.Config.Publisher, lang),
+		PageOf: p.T(lang, "pdf-page-of"), CJK: p.Edition(lang).CJK, Footer: p.Text(p.Config.Publisher, lang), OtherLang: otherLang(p, lang),
 	}
+}
+
+// otherLang is the first edition written in the other script than lang's
+// (Chinese or Latin), whose language tags text of that script in lang's
+// documents; "" when there is none.
+func otherLang(p *project.Project, lang string) string {
+	cjk := p.Edition(lang).CJK
+	for _, e := range p.Editions {
+		if e.CJK != cjk {
+			return e.Code
+		}
+	}
+	return ""
 }
 
 // cover writes the first page.

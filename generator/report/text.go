@@ -121,7 +121,7 @@ type run struct {
 // (valid until the next call).
 func (d *doc) runs(s string) []run {
 	out := d.runBuf[:0]
-	if d.latin == nil {
+	if d.latin == nil && d.punct == nil {
 		return append(out, run{&d.main, s})
 	}
 	start := 0
@@ -142,8 +142,21 @@ func (d *doc) runs(s string) []run {
 	return out
 }
 
+// latinPunct reports whether r is punctuation of Latin text that a
+// Chinese face draws wide: quotation marks, apostrophes, dashes, ellipsis.
+func latinPunct(r rune) bool {
+	switch r {
+	case '“', '”', '‘', '’', '–', '—', '…', '′', '″':
+		return true
+	}
+	return false
+}
+
 // faceOf returns the face that draws r.
 func (d *doc) faceOf(r rune) *face {
+	if d.punct != nil && latinPunct(r) {
+		return d.punct
+	}
 	if d.latin != nil {
 		if f, _ := d.fs.FaceFor(r); f == d.fs.Latin {
 			return d.latin
@@ -163,11 +176,15 @@ func (d *doc) Text(x, y float64, s string, pt float64) {
 	if s == "" {
 		return
 	}
-	for _, r := range d.runs(s) {
+	rs := d.runs(s)
+	d.font(rs[0].f.family, pt) // fonts are set outside the marked content
+	m := d.beginMark()
+	for _, r := range rs {
 		d.font(r.f.family, pt)
 		d.textOp(x, y, r.f, r.s)
 		x += d.width(r.f, r.s, pt)
 	}
+	d.endMark(m)
 }
 
 // RotatedText writes s like Text, turned by deg degrees counter-clockwise
@@ -184,7 +201,9 @@ func (d *doc) RotatedText(x, y float64, s string, pt, deg float64) {
 		d.font(r.f.family, pt)
 		d.pdf.TransformBegin()
 		d.pdf.TransformRotate(deg, x, y)
+		m := d.beginMark()
 		d.textOp(x+dx, y, r.f, r.s)
+		d.endMark(m)
 		d.pdf.TransformEnd()
 		dx += d.width(r.f, r.s, pt)
 	}
@@ -193,7 +212,7 @@ func (d *doc) RotatedText(x, y float64, s string, pt, deg float64) {
 // Width returns the width of s in mm at size pt: each run of one face is
 // measured in that face, as fpdf would.
 func (d *doc) Width(s string, pt float64) float64 {
-	if d.latin == nil {
+	if d.latin == nil && d.punct == nil {
 		return d.width(&d.main, s, pt)
 	}
 	w, sum := 0.0, 0
@@ -284,6 +303,18 @@ func (d *doc) newFaces() error {
 		}
 		d.latin = &face{family: famLatin, adv: a}
 		d.pdf.AddUTF8FontFromBytes(famLatin, "", d.fs.Latin.TTF)
+	}
+	if !d.meta.CJK {
+		// Latin punctuation from a Latin face, not a Chinese one's wide glyphs
+		d.punct = d.latin
+		if lf := fonts.LatinFace(); d.punct == nil && lf != nil {
+			a, err := faceAdvances(lf)
+			if err != nil {
+				return err
+			}
+			d.punct = &face{family: famLatin, adv: a}
+			d.pdf.AddUTF8FontFromBytes(famLatin, "", lf.TTF)
+		}
 	}
 	d.k = d.pdf.GetConversionRatio()
 	_, d.h = d.pdf.GetPageSize()
