@@ -37,8 +37,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	s := serve.New(serve.Options{Root: root, Addr: addr, Port: port, Log: stderr, Lang: lang})
 	if err := s.Run(ctx); err != nil {
-		fmt.Fprintln(stderr, "planpress serve:", err)
-		return exitInternal
+		return failed(stderr, "serve", err, exitInternal)
 	}
 	fmt.Fprintln(stderr, T("cli-serve-stopped"))
 	return exitOK
@@ -110,8 +109,7 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "planpress new-year:", err)
-		return exitInput
+		return failed(stderr, "new-year", err, exitInput)
 	}
 	fmt.Fprintln(stdout, T("cli-new-year-wrote", path, len(p.Reg.Indicators)))
 	return exitOK
@@ -147,12 +145,13 @@ func cmdConvert(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(stderr, err, false)
 		}
-		if err := convert.Write(root, files, e.Code); err != nil {
-			fmt.Fprintln(stderr, "planpress:", err)
-			return exitInternal
-		}
+		// a keep that matches nothing is an error of the table: nothing
+		// is written then
 		if ps := c.Unused(); len(ps) > 0 {
 			return fail(stderr, ps, false)
+		}
+		if err := convert.Write(root, files, e.Code); err != nil {
+			return failed(stderr, "convert", err, exitInternal)
 		}
 		fmt.Fprintln(stdout, T("cli-converted", e.ConvertFrom, e.Code, len(files)))
 		n++

@@ -53,3 +53,18 @@ func TestCheckFindsStaleConversion(t *testing.T) {
 		t.Fatalf("check after convert: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestConvertStaleTableWritesNothing: a keep of the phrase table that
+// matches nothing is named at its line, and no converted file is written.
+func TestConvertStaleTableWritesNothing(t *testing.T) {
+	root := testutil.CopyProject(t)
+	before := testutil.HashTree(t, filepath.Join(root, "content"))
+	breakFile(t, root, "data/convert-zh-Hans.toml", `context = "平台共用、部门负责"`, `context = "平台共用、部门不负责"`)
+	code, _, errs := runCLI("convert", "--root", root)
+	if code != exitInput || !strings.Contains(errs, "data/convert-zh-Hans.toml:") || !strings.Contains(errs, "matches nothing") {
+		t.Fatalf("exit %d:\n%s", code, errs)
+	}
+	if d := testutil.DiffTrees(testutil.HashTree(t, filepath.Join(root, "content")), before); d != "" {
+		t.Errorf("a failed convert changed content/:\n%s", d)
+	}
+}

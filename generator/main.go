@@ -182,8 +182,26 @@ func fail(stderr io.Writer, err error, building bool) int {
 		}
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, "planpress:", err)
+	var p diag.Problem
+	if errors.As(err, &p) && p.Key != "" {
+		if p.File != "" { // a problem of an input file
+			fmt.Fprintln(stderr, p.In(lang))
+			fmt.Fprintln(stderr, T("cli-problems", 1))
+			return exitInput
+		}
+		fmt.Fprintln(stderr, "planpress:", p.In(lang))
+		return exitInternal
+	}
+	fmt.Fprintln(stderr, diag.Msg("", 0, "cli-internal", err).In(lang))
 	return exitInternal
+}
+
+// failed prints the error of command cmd that is not a problem of its input
+// (a file that cannot be read or written) and returns exit code: a message
+// of the catalogue as it is, any other error named by diag.Cause.
+func failed(stderr io.Writer, cmd string, err error, code int) int {
+	fmt.Fprintln(stderr, T("cli-failed", cmd, diag.Cause(err)))
+	return code
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
@@ -217,7 +235,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err, true)
 	}
 	for _, w := range s.Warnings {
-		fmt.Fprintln(stderr, T("cli-warning", w))
+		fmt.Fprintln(stderr, T("cli-warning", w.In(lang)))
 	}
 	if !quiet {
 		fmt.Fprintln(stdout, s.In(lang))
@@ -253,12 +271,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	links, err := checkLinks(root)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitInput
+		return fail(stderr, err, false)
 	}
 	if len(links) > 0 {
 		for _, l := range links {
-			fmt.Fprintln(stderr, l)
+			fmt.Fprintln(stderr, l.Diag().In(lang))
 		}
 		fmt.Fprintln(stderr, T("cli-broken-links", len(links)))
 		return exitInput
@@ -283,8 +300,8 @@ func sumEmpty(p *project.Project) int {
 // checkLinks renders the site in memory through the build's own path
 // (without making the PDFs, which are listed by their paths) and checks
 // every internal link and fragment.
-func checkLinks(root string) ([]string, error) {
-	out, _, err := build.Render(build.Options{Root: root}, build.RenderOptions{ListPDFs: true})
+func checkLinks(root string) ([]linkcheck.Problem, error) {
+	out, _, err := build.Render(build.Options{Root: root, Lang: lang}, build.RenderOptions{ListPDFs: true})
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 1 {
 		y, err := strconv.Atoi(pos[0])
 		if err != nil || y < 1900 || y > 2200 {
-			fmt.Fprintln(stderr, T("cli-not-a-year", pos[0]))
+			fmt.Fprintln(stderr, T("cli-status-not-a-year", pos[0]))
 			return exitUsage
 		}
 		year = y

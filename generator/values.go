@@ -38,8 +38,7 @@ func cmdExportValues(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err, false)
 	}
 	if err := sheet.Write(out, stdout, header, rows); err != nil {
-		fmt.Fprintln(stderr, "planpress export-values:", err)
-		return exitInput
+		return failed(stderr, "export-values", err, exitInput)
 	}
 	if out != "" {
 		fmt.Fprintln(stdout, T("cli-exported", out, len(rows), year))
@@ -72,8 +71,7 @@ func cmdImportValues(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := sheet.Read(pos[0])
 	if err != nil {
-		fmt.Fprintln(stderr, "planpress import-values:", err)
-		return exitInput
+		return failed(stderr, "import-values", err, exitInput)
 	}
 	path := filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")
 	before, readErr := os.ReadFile(path)
@@ -89,8 +87,7 @@ func cmdImportValues(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, T("cli-sheet-wrong", len(ps)))
 			return exitInput
 		}
-		fmt.Fprintln(stderr, "planpress import-values:", err)
-		return exitInput
+		return failed(stderr, "import-values", err, exitInput)
 	}
 	rel := filepath.ToSlash(filepath.Join("data", "annual", strconv.Itoa(year)+".toml"))
 	if changed+added == 0 {

@@ -44,7 +44,7 @@ type Summary struct {
 	Bytes              int64
 	Phases             []Phase
 	Total              time.Duration
-	Warnings           []string
+	Warnings           []diag.Problem
 	Out                string
 }
 
@@ -131,7 +131,7 @@ func Build(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	if err != nil {
-		s.Warnings = append(s.Warnings, err.Error())
+		s.Warnings = append(s.Warnings, diag.Of(err)...)
 	}
 	// publish: waiting for the disk (while rendering and at the end),
 	// the check of the staged tree and the swap
@@ -227,7 +227,7 @@ func Render(opt Options, ro RenderOptions) ([]output.File, *Summary, error) {
 	if ro.PDF {
 		t = time.Now()
 		logf("build-writing-pdfs")
-		var warnings []string
+		var warnings []diag.Problem
 		pdfs, warnings, err = report.Render(p, report.Options{Workers: opt.Workers, Sink: emit})
 		if err != nil {
 			return nil, nil, err

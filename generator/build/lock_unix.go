@@ -4,12 +4,13 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"planpress/generator/diag"
 )
 
 // lockName is the lock file of the output out: beside it, in its parent.
@@ -24,12 +25,12 @@ func lockName(out string) string {
 // returned function releases it.
 func lockOut(out string, wait func()) (func(), error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return nil, err
+		return nil, diag.MsgErr("", 0, err, "lock-open", out, diag.Cause(err))
 	}
 	name := lockName(out)
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("the lock of %s: %w", out, err)
+		return nil, diag.MsgErr("", 0, err, "lock-open", out, diag.Cause(err))
 	}
 	fd := int(f.Fd())
 	err = flock(fd, unix.LOCK_EX|unix.LOCK_NB)
@@ -41,7 +42,7 @@ func lockOut(out string, wait func()) (func(), error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("locking %s: %w", name, err)
+		return nil, diag.MsgErr("", 0, err, "lock-failed", name, diag.Cause(err))
 	}
 	return func() { f.Close() }, nil
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -70,7 +69,7 @@ func resolve(p string) (string, error) {
 	}
 	real, err := filepath.EvalSymlinks(existing)
 	if err != nil {
-		return "", fmt.Errorf("%s is a symbolic link that leads nowhere: %w", existing, err)
+		return "", diag.MsgErr("", 0, err, "out-dangling-link", existing)
 	}
 	return filepath.Join(real, rest), nil
 }
@@ -217,10 +216,10 @@ func readChecksums(file string) (map[string]string, error) {
 		line++
 		sum, p, ok := strings.Cut(sc.Text(), "  ")
 		if !ok || len(sum) != 64 || !safePath(p) {
-			return nil, fmt.Errorf("%s:%d: not a checksum line", file, line)
+			return nil, diag.Msg("", 0, "checksum-line", file, line)
 		}
 		if _, dup := sums[p]; dup {
-			return nil, fmt.Errorf("%s:%d: %s is listed twice", file, line, p)
+			return nil, diag.Msg("", 0, "checksum-twice", file, line, p)
 		}
 		sums[p] = sum
 	}
@@ -246,13 +245,13 @@ func verifyTree(dir string, sums map[string]string) error {
 		}
 		rel = filepath.ToSlash(rel)
 		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s is not a regular file", rel)
+			return diag.Msg("", 0, "checksum-not-regular", rel)
 		}
 		if rel == output.Checksums {
 			return nil
 		}
 		if _, ok := sums[rel]; !ok {
-			return fmt.Errorf("%s is not in checksums.txt", rel)
+			return diag.Msg("", 0, "checksum-not-listed", rel)
 		}
 		files = append(files, rel)
 		return nil
@@ -261,7 +260,7 @@ func verifyTree(dir string, sums map[string]string) error {
 		return err
 	}
 	if len(files) != len(sums) {
-		return fmt.Errorf("%d of the %d files in checksums.txt are missing", len(sums)-len(files), len(sums))
+		return diag.Msg("", 0, "checksum-missing", len(sums)-len(files), len(sums))
 	}
 	errs := make([]error, len(files))
 	var next atomic.Int64
@@ -283,7 +282,7 @@ func verifyTree(dir string, sums map[string]string) error {
 					f.Close()
 				}
 				if err == nil && hex.EncodeToString(h.Sum(nil)) != sums[files[i]] {
-					err = fmt.Errorf("%s does not match its checksum", files[i])
+					err = diag.Msg("", 0, "checksum-differs", files[i])
 				}
 				errs[i] = err
 			}
@@ -301,7 +300,7 @@ func verifyTree(dir string, sums map[string]string) error {
 		}
 	}
 	if n > 1 {
-		return fmt.Errorf("%w (and %d more)", first, n-1)
+		return diag.MsgErr("", 0, first, "checksum-and-more", diag.Cause(first), n-1)
 	}
 	return first
 }

@@ -278,7 +278,7 @@ func TestSwapOldTreeNotRemoved(t *testing.T) {
 	want := regexp.MustCompile(`^published, but the old tree at (\S+) could not be removed: simulated: permission denied`)
 	var left string
 	for _, w := range s.Warnings {
-		if m := want.FindStringSubmatch(w); m != nil {
+		if m := want.FindStringSubmatch(w.Error()); m != nil {
 			left = m[1]
 		}
 	}

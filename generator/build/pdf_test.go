@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"planpress/generator/diag"
 	"planpress/generator/internal/testutil"
 	"planpress/generator/plan"
 	"planpress/generator/project"
@@ -227,7 +228,7 @@ func TestPDFSubstitutesMissingCharacters(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build with an emoji failed: %v", err)
 	}
-	joined := strings.Join(sum.Warnings, "\n")
+	joined := diag.Problems(sum.Warnings).Error()
 	for _, want := range []string{"U+1F600", "U+20000", "content/en/plan/preface.md:"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("warnings lack %q:\n%s", want, joined)
@@ -259,7 +260,7 @@ func TestDroidFontWithLatinFallback(t *testing.T) {
 	// Droid lacks a few CJK brackets (〈〉), which are reported; nothing
 	// Latin may be substituted
 	for _, w := range s.Warnings {
-		if strings.Contains(w, "U+00") {
+		if strings.Contains(w.Error(), "U+00") {
 			t.Errorf("Latin character substituted: %s", w)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"planpress/generator/diag"
 	"planpress/generator/output"
 )
 
@@ -49,17 +50,20 @@ func randomSuffix() string {
 // newStaging makes an empty staging folder beside out.
 func newStaging(out string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return "", err
+		return "", diag.MsgErr("", 0, err, "publish-staging", out, diag.Cause(err))
 	}
 	// a name no other build uses: Mkdir fails when the folder exists
 	var err error
 	for try := 0; try < 10; try++ {
 		dir := stagingPrefix(out) + "new-" + randomSuffix()
 		if err = os.Mkdir(dir, 0o755); !errors.Is(err, os.ErrExist) {
-			return dir, err
+			if err != nil {
+				return "", diag.MsgErr("", 0, err, "publish-staging", out, diag.Cause(err))
+			}
+			return dir, nil
 		}
 	}
-	return "", err
+	return "", diag.MsgErr("", 0, err, "publish-staging", out, diag.Cause(err))
 }
 
 // writers is how many files are written at once: creating files and
@@ -107,7 +111,7 @@ func (w *writer) write(f output.File) error {
 		return err
 	}
 	if !safePath(f.Path) {
-		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+		return diag.Msg("", 0, "publish-outside", f.Path)
 	}
 	select {
 	case w.files <- f:
@@ -132,12 +136,12 @@ func (w *writer) wait() error {
 // upload tool sees what changed) and the disk is spared the copy.
 func writeFile(dir, prev string, f output.File, made *sync.Map) error {
 	if !safePath(f.Path) {
-		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+		return diag.Msg("", 0, "publish-outside", f.Path)
 	}
 	p := filepath.Join(dir, filepath.FromSlash(f.Path))
 	if parent := filepath.Dir(p); !isMade(made, parent) {
 		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return err
+			return diag.MsgErr("", 0, err, "publish-write", p, diag.Cause(err))
 		}
 		made.Store(parent, true)
 	}
@@ -147,7 +151,10 @@ func writeFile(dir, prev string, f output.File, made *sync.Map) error {
 			return nil
 		}
 	}
-	return os.WriteFile(p, f.Data, 0o644)
+	if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		return diag.MsgErr("", 0, err, "publish-write", p, diag.Cause(err))
+	}
+	return nil
 }
 
 // isMade reports whether folder was made by an earlier write.
@@ -190,14 +197,14 @@ func verifyStaged(staged string) error {
 	sums, err := readChecksums(filepath.Join(staged, output.Checksums))
 	if err == nil {
 		if _, ok := sums[MarkerName]; !ok {
-			err = fmt.Errorf("%s is not in checksums.txt", MarkerName)
+			err = diag.Msg("", 0, "checksum-not-listed", MarkerName)
 		}
 	}
 	if err == nil {
 		err = verifyTree(staged, sums)
 	}
 	if err != nil {
-		return fmt.Errorf("the staged tree %s does not match its checksums.txt, so it was not published: %w", staged, err)
+		return diag.MsgErr("", 0, err, "publish-mismatch", staged, diag.Cause(err))
 	}
 	return nil
 }
@@ -211,7 +218,7 @@ func verifyStaged(staged string) error {
 func swap(staged, out string) (published bool, err error) {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(staged, out); err != nil {
-			return false, err
+			return false, diag.MsgErr("", 0, err, "publish-swap", out, diag.Cause(err))
 		}
 		return true, nil
 	}
@@ -220,17 +227,17 @@ func swap(staged, out string) (published bool, err error) {
 		// no atomic exchange: two renames, undone when the second fails
 		old = stagingPrefix(out) + "old-" + randomSuffix()
 		if err := os.Rename(out, old); err != nil {
-			return false, err
+			return false, diag.MsgErr("", 0, err, "publish-swap", out, diag.Cause(err))
 		}
 		if err := os.Rename(staged, out); err != nil {
 			if berr := os.Rename(old, out); berr != nil {
-				return false, fmt.Errorf("%w; and the previous output, now at %s, could not be put back: %v (move it back to %s by hand)", err, old, berr, out)
+				return false, diag.MsgErr("", 0, err, "publish-put-back", out, diag.Cause(err), old, diag.Cause(berr))
 			}
-			return false, err
+			return false, diag.MsgErr("", 0, err, "publish-swap", out, diag.Cause(err))
 		}
 	}
 	if err := removeTree(old); err != nil {
-		return true, fmt.Errorf("published, but the old tree at %s could not be removed: %w (the next build removes it; or delete it by hand)", old, err)
+		return true, diag.MsgErr("", 0, err, "publish-old-tree", old, diag.Cause(err))
 	}
 	return true, nil
 }

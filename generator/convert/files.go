@@ -32,7 +32,7 @@ func (c *Converter) Files(fsys fs.FS, src, dst string) (map[string][]byte, error
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("converting content/%s: %w", src, err)
+		return nil, diag.MsgErr(root, 0, err, "convert-unreadable", diag.Cause(err))
 	}
 	// the files are converted at once, each by its own goroutine
 	conv := make([][]byte, len(names))
@@ -47,7 +47,7 @@ func (c *Converter) Files(fsys fs.FS, src, dst string) (map[string][]byte, error
 				conv[i], err = c.Markdown(p, data)
 			}
 			if err != nil {
-				errs[i] = fmt.Errorf("converting %s: %w", p, err)
+				errs[i] = convertError(p, err)
 			}
 		}()
 	}
@@ -61,7 +61,7 @@ func (c *Converter) Files(fsys fs.FS, src, dst string) (map[string][]byte, error
 	i18n := "data/i18n/" + src + ".toml"
 	data, err := fs.ReadFile(fsys, i18n)
 	if err != nil {
-		return nil, fmt.Errorf("converting %s: %w", i18n, err)
+		return nil, diag.MsgErr(i18n, 0, err, "convert-unreadable", diag.Cause(err))
 	}
 	dstI18n := "data/i18n/" + dst + ".toml"
 	s, err := c.Text(dstI18n, string(data))
@@ -70,6 +70,16 @@ func (c *Converter) Files(fsys fs.FS, src, dst string) (map[string][]byte, error
 	}
 	out[dstI18n] = []byte(c.overrideStrings(s))
 	return out, nil
+}
+
+// convertError is the error of converting file p: the file cannot be
+// read, or the converter failed (an internal error, as it is).
+func convertError(p string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return diag.MsgErr(p, 0, err, "convert-unreadable", diag.Cause(err))
+	}
+	return fmt.Errorf("converting %s: %w", p, err)
 }
 
 var keyLine = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*=`)
@@ -171,15 +181,15 @@ func Write(root string, files map[string][]byte, dst string) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("cleaning %s: %w", dir, err)
+		return diag.MsgErr("", 0, err, "convert-clean", dir, diag.Cause(err))
 	}
 	for n, data := range files {
 		p := filepath.Join(root, filepath.FromSlash(n))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("writing %s: %w", n, err)
+			return diag.MsgErr("", 0, err, "write-failed", p, diag.Cause(err))
 		}
 		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", n, err)
+			return diag.MsgErr("", 0, err, "write-failed", p, diag.Cause(err))
 		}
 	}
 	return nil

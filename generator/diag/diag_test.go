@@ -3,8 +3,11 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -84,5 +87,35 @@ func TestValidID(t *testing.T) {
 		if ValidID(s) != want {
 			t.Errorf("ValidID(%q) = %v", s, !want)
 		}
+	}
+}
+
+func TestCauseNamesCommonErrors(t *testing.T) {
+	dir := t.TempDir()
+	_, notFound := os.ReadFile(filepath.Join(dir, "nope.toml"))
+	_, isDir := os.ReadFile(dir)
+	for name, c := range map[string]struct {
+		err    error
+		en, zh string
+	}{
+		"not found": {notFound, filepath.Join(dir, "nope.toml") + ": no such file or folder", filepath.Join(dir, "nope.toml") + "：没有这个文件或文件夹"},
+		"a folder":  {isDir, dir + " is a folder, not a file", dir + " 是文件夹，不是文件"},
+		"no space":  {&os.PathError{Op: "write", Path: "/x/y", Err: syscall.ENOSPC}, "no space left on the disk of /x/y", "/x/y 所在的磁盘空间已满"},
+		"denied":    {&os.PathError{Op: "open", Path: "/x/y", Err: syscall.EACCES}, "/x/y: permission denied", "/x/y：没有权限"},
+	} {
+		p := Msg("", 0, "cli-internal", Cause(c.err))
+		if got := p.In(En); !strings.Contains(got, c.en) {
+			t.Errorf("%s: %q lacks %q", name, got, c.en)
+		}
+		if got := p.In(Zh); !strings.Contains(got, c.zh) {
+			t.Errorf("%s: %q lacks %q", name, got, c.zh)
+		}
+	}
+	other := errors.New("something else")
+	if Cause(other) != other || Cause(&os.PathError{Op: "open", Path: "/x", Err: syscall.EINVAL}).(error).Error() != "open /x: invalid argument" {
+		t.Errorf("an uncommon error is not kept as it is")
+	}
+	if Cause(nil) != nil {
+		t.Errorf("Cause(nil) is not nil")
 	}
 }

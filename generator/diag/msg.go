@@ -107,6 +107,8 @@ func format(lang, key, prefix string, args []any) string {
 		switch a := a.(type) {
 		case Phrase:
 			local[i] = a.In(lang)
+		case Problem: // a problem given as the cause of another: in the same language
+			local[i] = a.In(lang)
 		case []Phrase:
 			parts := make([]string, len(a))
 			for j, p := range a {

@@ -179,31 +179,31 @@ func Find(configured string, sample ...string) (*Set, error) {
 	if configured != "" {
 		f, err := Load(configured)
 		if err != nil {
-			return nil, fontProblem("font-unusable", err, configured, err)
+			return nil, fontProblem("font-unusable", err, configured, cause(configured, err))
 		}
 		if !coversText(f, need) {
 			return nil, fontProblem("font-no-chinese", nil, configured)
 		}
 		return complete(f)
 	}
-	var tried []string
+	var tried []diag.Phrase
 	for _, p := range Candidates() {
 		if _, err := os.Stat(p); err != nil {
 			continue
 		}
 		f, err := Load(p)
 		if err != nil {
-			tried = append(tried, err.Error())
+			tried = append(tried, cause(p, err))
 			continue
 		}
 		if !coversText(f, need) {
-			tried = append(tried, p+": no Chinese glyphs, or not all of the project's titles")
+			tried = append(tried, diag.P("font-cause-no-chinese", p))
 			continue
 		}
 		return complete(f)
 	}
 	if len(tried) > 0 {
-		return nil, fontProblem("font-none-tried", ErrNoFont, strings.Join(tried, "; "))
+		return nil, fontProblem("font-none-tried", ErrNoFont, tried)
 	}
 	return nil, fontProblem("font-none", ErrNoFont)
 }
@@ -224,6 +224,34 @@ func complete(main *Face) (*Set, error) {
 		}
 	}
 	return nil, fontProblem("font-no-latin", nil, main.Path)
+}
+
+// The kinds of font files that cannot be used, beside those the
+// system names (a file that does not exist, permission denied).
+var (
+	errCFF       = errors.New("has CFF (PostScript) outlines; the PDF writer needs TrueType (glyf) outlines")
+	errNotTT     = errors.New("not a TrueType font")
+	errNoCJKFace = errors.New("no usable TrueType face in the collection")
+)
+
+// cause says in the catalogue's words why the font file name cannot be
+// used: a phrase of diag.Cause, or of the kinds above; any other error is
+// a damaged file; the technical detail stays in English.
+func cause(name string, err error) diag.Phrase {
+	if c, ok := diag.Cause(err).(diag.Phrase); ok {
+		return c
+	}
+	switch {
+	case fsutil.IsLimit(err): // not a regular file, too large: said in the input limits' words
+		return diag.P("file-limit", err)
+	case errors.Is(err, errCFF):
+		return diag.P("font-cause-cff", name)
+	case errors.Is(err, errNotTT):
+		return diag.P("font-cause-not-truetype", name)
+	case errors.Is(err, errNoCJKFace):
+		return diag.P("font-cause-no-cjk-face", name, strings.TrimPrefix(err.Error(), name+": "+errNoCJKFace.Error()+": "))
+	}
+	return diag.P("font-cause-corrupt", name, strings.TrimPrefix(err.Error(), name+": "))
 }
 
 // fontProblem is a problem of the fonts data/site.toml names (or leaves to
@@ -299,7 +327,7 @@ func Parse(data []byte, name string) (*Face, error) {
 		if last == nil {
 			last = errors.New("empty collection")
 		}
-		return nil, fmt.Errorf("%s: no usable TrueType face in the collection: %w", name, last)
+		return nil, fmt.Errorf("%s: %w: %w", name, errNoCJKFace, last)
 	}
 	f, err := parseTTF(data, name, 0)
 	if err != nil {
@@ -315,9 +343,9 @@ func parseTTF(ttf []byte, name string, index int) (*Face, error) {
 	}
 	if _, ok := tables["glyf"]; !ok {
 		if _, cff := tables["CFF "]; cff {
-			return nil, fmt.Errorf("%s: has CFF (PostScript) outlines; the PDF writer needs TrueType (glyf) outlines", name)
+			return nil, fmt.Errorf("%s: %w", name, errCFF)
 		}
-		return nil, fmt.Errorf("%s: has no glyf table: not a TrueType font", name)
+		return nil, fmt.Errorf("%s: has no glyf table: %w", name, errNotTT)
 	}
 	if err := checkTables(ttf, tables); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -386,7 +414,7 @@ func tableDirectory(data []byte, off int) (map[string]tableRec, error) {
 		if string(data[off:off+4]) == "OTTO" {
 			return map[string]tableRec{"CFF ": {}}, nil
 		}
-		return nil, fmt.Errorf("not a TrueType font (signature %q)", data[off:off+4])
+		return nil, fmt.Errorf("%w (signature %q)", errNotTT, data[off:off+4])
 	}
 	n := int(binary.BigEndian.Uint16(data[off+4:]))
 	if off+12+16*n > len(data) {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"planpress/generator/diag"
 )
 
 // ErrExists is returned when the annual file to scaffold already exists.
@@ -19,7 +21,7 @@ var ErrExists = errors.New("file exists")
 // overwrites a file.
 func NewYear(root string, year int, r *Register, lim Limits) (string, error) {
 	if year < lim.FirstYear || year > lim.LastYear {
-		return "", fmt.Errorf("year %d is outside the plan's years %d–%d (data/site.toml base_year and target_year)", year, lim.FirstYear, lim.LastYear)
+		return "", diag.Msg("", 0, "cli-new-year-outside", year, lim.FirstYear, lim.LastYear)
 	}
 	path := filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")
 	var b bytes.Buffer
@@ -73,20 +75,25 @@ year = %d
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
+		return "", diag.MsgErr("", 0, err, "write-failed", path, diag.Cause(err))
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return "", fmt.Errorf("%s: %w; it is never overwritten: edit it, or move it away first", path, ErrExists)
 		}
-		return "", err
+		return "", diag.MsgErr("", 0, err, "write-failed", path, diag.Cause(err))
 	}
 	if _, err := f.Write(b.Bytes()); err != nil {
 		f.Close()
-		return "", err
+		os.Remove(path) // a part of the scaffold is no use: new-year may be run again
+		return "", diag.MsgErr("", 0, err, "write-failed", path, diag.Cause(err))
 	}
-	return path, f.Close()
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return "", diag.MsgErr("", 0, err, "write-failed", path, diag.Cause(err))
+	}
+	return path, nil
 }
 
 // Comment returns s as the text of a TOML comment: on one line (runs of

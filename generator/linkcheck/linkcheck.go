@@ -4,7 +4,6 @@
 package linkcheck
 
 import (
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -14,7 +13,48 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"planpress/generator/diag"
 )
+
+// Kind is what is wrong with a link.
+type Kind int
+
+// The kinds of broken links.
+const (
+	BadURL   Kind = iota // the address does not parse
+	Remote               // the page loads a resource from another site
+	Scheme               // a link with a scheme other than http, https and mailto
+	Broken               // a relative link that reaches no file of the site
+	Fragment             // the file reached has no element with the fragment's id
+)
+
+// Problem is one broken link: the page it is on, the link as written,
+// and what is wrong with it.
+type Problem struct {
+	Page, Link string
+	Kind       Kind
+	Target     string // the file the link leads to (Broken, Fragment) or its scheme (Scheme)
+	ID         string // the id the fragment names (Fragment)
+}
+
+// Diag is the problem as a message of the catalogue, at the page.
+func (p Problem) Diag() diag.Problem {
+	switch p.Kind {
+	case BadURL:
+		return diag.Msg(p.Page, 0, "link-bad-url", p.Link)
+	case Remote:
+		return diag.Msg(p.Page, 0, "link-remote", p.Link)
+	case Scheme:
+		return diag.Msg(p.Page, 0, "link-scheme", p.Target)
+	case Fragment:
+		return diag.Msg(p.Page, 0, "link-fragment", p.Link, p.ID, p.Target)
+	}
+	return diag.Msg(p.Page, 0, "link-broken", p.Link, p.Target)
+}
+
+// String is the problem in English.
+func (p Problem) String() string { return p.Diag().Error() }
 
 // pageInfo is what the link check needs of a page.
 type pageInfo struct {
@@ -67,7 +107,7 @@ func scan(data []byte) pageInfo {
 
 // Dir checks the site in a folder. It returns the problems (at most max)
 // and the number of links checked.
-func Dir(dir string, max int) ([]string, int, error) {
+func Dir(dir string, max int) ([]Problem, int, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -94,7 +134,7 @@ func Dir(dir string, max int) ([]string, int, error) {
 // Files checks a site given as its files by path (the content of non-HTML
 // files is not needed). It returns the problems (at most max) and the
 // number of links checked.
-func Files(all map[string][]byte, max int) ([]string, int) {
+func Files(all map[string][]byte, max int) ([]Problem, int) {
 	pages := map[string]pageInfo{}
 	files := map[string]bool{}
 	for rel, data := range all {
@@ -103,7 +143,7 @@ func Files(all map[string][]byte, max int) ([]string, int) {
 			pages[rel] = scan(data)
 		}
 	}
-	var probs []string
+	var probs []Problem
 	checked := 0
 	names := make([]string, 0, len(pages))
 	for n := range pages {
@@ -114,15 +154,15 @@ func Files(all map[string][]byte, max int) ([]string, int) {
 		for _, l := range pages[name].links {
 			u, err := url.Parse(l.val)
 			if err != nil {
-				probs = append(probs, fmt.Sprintf("%s: bad URL %q", name, l.val))
+				probs = append(probs, Problem{Page: name, Link: l.val, Kind: BadURL})
 				continue
 			}
 			if u.Scheme != "" || u.Host != "" {
 				if l.load {
-					probs = append(probs, fmt.Sprintf("%s: loads %s from another site", name, l.val))
+					probs = append(probs, Problem{Page: name, Link: l.val, Kind: Remote})
 				}
 				if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" {
-					probs = append(probs, fmt.Sprintf("%s: link with scheme %q", name, u.Scheme))
+					probs = append(probs, Problem{Page: name, Link: l.val, Kind: Scheme, Target: u.Scheme})
 				}
 				continue
 			}
@@ -139,11 +179,11 @@ func Files(all map[string][]byte, max int) ([]string, int) {
 				}
 			}
 			if !files[target] {
-				probs = append(probs, fmt.Sprintf("%s: broken link %q (no %s)", name, l.val, target))
+				probs = append(probs, Problem{Page: name, Link: l.val, Kind: Broken, Target: target})
 				continue
 			}
 			if u.Fragment != "" && strings.HasSuffix(target, ".html") && !pages[target].ids[u.Fragment] {
-				probs = append(probs, fmt.Sprintf("%s: broken fragment %q (no id %q in %s)", name, l.val, u.Fragment, target))
+				probs = append(probs, Problem{Page: name, Link: l.val, Kind: Fragment, Target: target, ID: u.Fragment})
 			}
 			if len(probs) >= max {
 				return probs, checked

@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"planpress/generator/diag"
 	"planpress/generator/fonts"
 	"planpress/generator/pdftag"
 	"planpress/generator/typeset"
@@ -55,28 +56,28 @@ type Meta struct {
 // Warnings collects substitutions of characters the fonts lack.
 type Warnings struct {
 	mu   sync.Mutex
-	list []string
+	list []diag.Problem
 	seen map[string]bool
 }
 
 // Add records a warning once.
-func (w *Warnings) Add(s string) {
+func (w *Warnings) Add(p diag.Problem) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.seen == nil {
 		w.seen = map[string]bool{}
 	}
-	if !w.seen[s] {
+	if s := p.Error(); !w.seen[s] {
 		w.seen[s] = true
-		w.list = append(w.list, s)
+		w.list = append(w.list, p)
 	}
 }
 
 // List returns the warnings in the order found.
-func (w *Warnings) List() []string {
+func (w *Warnings) List() []diag.Problem {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return append([]string(nil), w.list...)
+	return append([]diag.Problem(nil), w.list...)
 }
 
 // Anchor is a heading of a document: contents entry and outline item.
@@ -206,11 +207,11 @@ func (d *doc) clean(s string) string {
 			b.WriteByte(' ')
 		case r < 0x20:
 		case r > 0xFFFF || !has:
-			where := d.name
+			file := d.name
 			if d.src != "" {
-				where = d.src + " (in " + d.name + ")"
+				file = d.src
 			}
-			d.warn.Add(fmt.Sprintf("%s: character %U (%q) is not in the font; shown as □", where, r, string(r)))
+			d.warn.Add(diag.Msg(file, 0, "font-char-missing", r, string(r), d.name))
 			if _, boxOK := d.fs.FaceFor('□'); boxOK {
 				b.WriteRune('□')
 			} else {

@@ -48,7 +48,7 @@ type Options struct {
 
 // Render writes every PDF of the project: the plan text and the report of
 // each year, in each language. Warnings list characters substituted.
-func Render(p *project.Project, opt Options) ([]output.File, []string, error) {
+func Render(p *project.Project, opt Options) ([]output.File, []diag.Problem, error) {
 	if p.Results == nil {
 		return nil, nil, errors.New("report: the project is not assessed (call Project.Assess before rendering)")
 	}

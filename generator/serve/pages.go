@@ -99,7 +99,7 @@ func (s *Server) source(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		msg := diag.T(lang, "serve-source-unknown")
 		if err != nil {
-			msg = err.Error()
+			msg = diag.Msg("", 0, "file-unreadable-restore", diag.Cause(err)).In(lang)
 		}
 		io.WriteString(w, page(lang, file, `<main>`+back+`<p>`+html.EscapeString(msg)+`</p></main>`))
 		return

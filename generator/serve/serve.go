@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"planpress/generator/build"
@@ -34,7 +35,7 @@ type Options struct {
 	Poll     time.Duration // how often to look for changes; default 150 ms
 	Log      io.Writer
 	OnListen func(url string)
-	Lang     string // the language of the error page and the to-do list (diag.En, diag.Zh)
+	Lang     string // the language of its lines, the build's progress, the error page and the to-do list (diag.En, diag.Zh)
 }
 
 // Server holds the current site in memory.
@@ -107,7 +108,25 @@ func New(opt Options) *Server {
 	return &Server{opt: opt, files: map[string][]byte{}, subs: map[chan int]bool{}}
 }
 
-func (s *Server) logf(format string, a ...any) { fmt.Fprintf(s.opt.Log, format+"\n", a...) }
+// logf writes a line in the terminal: message key of data/i18n/messages.toml
+// in the server's language.
+func (s *Server) logf(key string, a ...any) { fmt.Fprintln(s.opt.Log, diag.T(s.opt.Lang, key, a...)) }
+
+// buildOptions are the options of a build of the preview: its progress
+// lines (those ending in …) go to the terminal in the server's language.
+func (s *Server) buildOptions() build.Options {
+	return build.Options{Root: s.opt.Root, Lang: s.opt.Lang, Log: progressOnly{s.opt.Log}}
+}
+
+// progressOnly passes on the progress lines of slow phases and drops detail.
+type progressOnly struct{ w io.Writer }
+
+func (p progressOnly) Write(b []byte) (int, error) {
+	if strings.HasSuffix(strings.TrimSpace(string(b)), "…") {
+		return p.w.Write(b)
+	}
+	return len(b), nil
+}
 
 // Rebuild builds the site in memory. Pages come first; the PDFs follow in
 // the background when withPDF is set, so a change shows at once.
@@ -120,26 +139,27 @@ func (s *Server) Rebuild(withPDF bool) error {
 	s.mu.RLock()
 	keep := build.PDFFiles(s.pdfs)
 	s.mu.RUnlock()
-	files, sum, err := build.Render(build.Options{Root: s.opt.Root}, build.RenderOptions{PDF: len(keep) == 0, Keep: keep})
+	files, sum, err := build.Render(s.buildOptions(), build.RenderOptions{PDF: len(keep) == 0, Keep: keep})
 	if err != nil {
 		s.mu.Lock()
 		s.errText = err.Error()
 		s.errs = diag.Of(err)
 		s.version++
 		s.mu.Unlock()
-		s.logf("build failed:\n%v", err)
+		s.logf("serve-build-failed")
+		fmt.Fprintln(s.opt.Log, diag.Of(err).In(s.opt.Lang))
 		s.notify()
 		return err
 	}
 	s.install(files)
-	s.logf("rebuilt %d pages in %s", sum.Pages, time.Since(start).Round(time.Millisecond))
+	s.logf("serve-rebuilt", sum.Pages, time.Since(start).Round(time.Millisecond).String())
 	s.notify()
 	if withPDF && len(keep) > 0 {
 		go func() {
-			files, _, err := build.Render(build.Options{Root: s.opt.Root}, build.RenderOptions{PDF: true})
+			files, _, err := build.Render(s.buildOptions(), build.RenderOptions{PDF: true})
 			// a newer change has started a build of its own: leave it be
 			if err == nil && s.installIf(files, gen) {
-				s.logf("PDFs updated")
+				s.logf("serve-pdfs-updated")
 				s.notify()
 			}
 		}()
@@ -208,7 +228,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.hostMu.RLock()
 		port := s.port
 		s.hostMu.RUnlock()
-		http.Error(w, fmt.Sprintf("misdirected request: this preview answers only to the address it listens on (http://127.0.0.1:%s/ or http://localhost:%s/), not to Host %q", port, port, r.Host), http.StatusMisdirectedRequest)
+		http.Error(w, diag.T(s.opt.Lang, "serve-misdirected", port, r.Host), http.StatusMisdirectedRequest)
 		return
 	}
 	switch r.URL.Path {
@@ -227,7 +247,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, diag.T(s.opt.Lang, "serve-method"), http.StatusMethodNotAllowed)
 		return
 	}
 	p := path.Clean("/" + r.URL.Path)
@@ -339,15 +359,19 @@ func snapshot(root string) string {
 func (s *Server) Run(ctx context.Context) error {
 	last := snapshot(s.opt.Root) // before building: a change made meanwhile is seen
 	if err := s.Rebuild(false); err != nil {
-		s.logf("serving the error page until the problems are fixed")
+		s.logf("serve-error-page")
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(s.opt.Addr, fmt.Sprint(s.opt.Port)))
+	addr := net.JoinHostPort(s.opt.Addr, fmt.Sprint(s.opt.Port))
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return diag.MsgErr("", 0, err, "serve-port-in-use", addr)
+	}
 	if err != nil {
-		return err
+		return diag.MsgErr("", 0, err, "serve-listen-failed", addr, diag.Cause(err))
 	}
 	s.listening(ln.Addr())
 	url := "http://" + ln.Addr().String() + "/"
-	s.logf("serving %s (Ctrl-C stops)", url)
+	s.logf("serve-listening", url)
 	if s.opt.OnListen != nil {
 		s.opt.OnListen(url)
 	}
