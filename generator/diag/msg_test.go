@@ -71,13 +71,13 @@ func TestCatalogueComplete(t *testing.T) {
 	// keys given to helpers that build a message (refuse, fontProblem, a
 	// check's add) or returned as a phrase, wherever the file argument
 	// holds quotes: every hyphenated literal of such a line is a key
-	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|P|T|Hint)|refuse|fontProblem)\(|return "out-kind-`)
-	checkLine := regexp.MustCompile(`\b(?:add|logf)\(`) // the checks of the data files, the build's progress
+	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|MsgErr|P|T|Hint)|refuse|fontProblem)\(|return "out-kind-`)
+	checkLine := regexp.MustCompile(`\b(?:add|logf)\(`) // the checks of the data files, the build's and the preview's progress
 	keyLit := regexp.MustCompile(`"([a-z0-9]+(?:-[a-z0-9]+)+)"`)
 	m := 0
 	walkCode(t, root, func(p, src string) {
 		for _, l := range strings.Split(src, "\n") {
-			check := checkLine.MatchString(l) && (strings.Contains(p, "project") || strings.Contains(p, "indicator") || strings.Contains(p, "build"))
+			check := checkLine.MatchString(l) && (strings.Contains(p, "project") || strings.Contains(p, "indicator") || strings.Contains(p, "build") || strings.Contains(p, "serve"))
 			if !callLine.MatchString(l) && !check {
 				continue
 			}

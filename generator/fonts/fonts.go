@@ -98,13 +98,13 @@ func (s *Set) FaceFor(r rune) (f *Face, ok bool) {
 	return s.Main, false
 }
 
-// Describe says which font files a Set uses.
-func (s *Set) Describe() string {
-	d := fmt.Sprintf("%s (%s)", s.Main.Name, s.Main.Path)
+// Describe says which font files a Set uses, as a phrase of the
+// catalogue (its String is English).
+func (s *Set) Describe() diag.Phrase {
 	if s.Latin != nil {
-		d += fmt.Sprintf(" with %s (%s) for Latin", s.Latin.Name, s.Latin.Path)
+		return diag.P("font-set-latin", s.Main.Name, s.Main.Path, s.Latin.Name, s.Latin.Path)
 	}
-	return d
+	return diag.P("font-set", s.Main.Name, s.Main.Path)
 }
 
 // cjkSample and latinSample are what a face must render to be used; Find

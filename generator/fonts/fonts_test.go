@@ -2,8 +2,12 @@ package fonts
 
 import (
 	"encoding/binary"
+	"errors"
 	"os"
+	"strings"
 	"testing"
+
+	"planpress/generator/diag"
 )
 
 const (
@@ -56,6 +60,9 @@ func TestLatinFallbackForDroid(t *testing.T) {
 	if _, ok := s.FaceFor('\U0001F600'); ok {
 		t.Error("an emoji is reported as covered")
 	}
+	if d := s.Describe().In(diag.Zh); !strings.Contains(d, droid+"），拉丁字母用 ") {
+		t.Errorf("the fonts in Chinese: %q", d)
+	}
 }
 
 func TestBadFonts(t *testing.T) {
@@ -80,9 +87,29 @@ func TestBadFonts(t *testing.T) {
 	need(t, wqy)
 	data, _ := os.ReadFile(wqy)
 	cases["truncated"] = write("truncated.ttc", data[:2000])
+	// why, in Chinese: the system's words for a missing file, the
+	// catalogue's for the kinds of unusable fonts
+	why := map[string]string{
+		"missing":   "nope.ttf：没有这个文件或文件夹",
+		"empty":     "empty.ttf 无法读取，文件已损坏：truncated font",
+		"text":      "text.ttf 不是 TrueType 字体",
+		"otf":       "cff.otf 是 PostScript（CFF）轮廓字体",
+		"cff ttc":   "cff.ttc：字体集中没有可用的 TrueType 字体",
+		"bad count": "bad.ttc 无法读取，文件已损坏：implausible face count",
+	}
 	for name, path := range cases {
-		if _, err := Find(path); err == nil {
+		_, err := Find(path)
+		if err == nil {
 			t.Errorf("%s: accepted", name)
+			continue
+		}
+		var p diag.Problem
+		if !errors.As(err, &p) {
+			t.Errorf("%s: %v is not a problem of the catalogue", name, err)
+			continue
+		}
+		if zh := p.In(diag.Zh); !strings.Contains(zh, why[name]) {
+			t.Errorf("%s: %q lacks %q", name, zh, why[name])
 		}
 	}
 }

@@ -2,10 +2,13 @@ package serve
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,9 +18,12 @@ import (
 )
 
 // start runs a preview of root in lang and returns its address.
-func start(t *testing.T, root, lang string) string {
+func start(t *testing.T, root, lang string) string { return startLog(t, root, lang, testLog{t}) }
+
+// startLog is start with the terminal's lines written to log.
+func startLog(t *testing.T, root, lang string, log io.Writer) string {
 	urlc := make(chan string, 1)
-	s := New(Options{Root: root, Port: 0, Poll: 50 * time.Millisecond, Log: testLog{t}, Lang: lang, OnListen: func(u string) { urlc <- u }})
+	s := New(Options{Root: root, Port: 0, Poll: 50 * time.Millisecond, Log: log, Lang: lang, OnListen: func(u string) { urlc <- u }})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
@@ -51,7 +57,8 @@ func waitFor(t *testing.T, url string, code int) string {
 // marked; other files are not shown; fixing the file clears the page.
 func TestErrorPageInLanguage(t *testing.T) {
 	root := testutil.CopyProject(t)
-	base := start(t, root, diag.Zh)
+	log := &lockedLog{}
+	base := startLog(t, root, diag.Zh, log)
 	waitFor(t, base+"en/", 200)
 	path := filepath.Join(root, "data", "annual", "2025.toml")
 	orig, _ := os.ReadFile(path)
@@ -85,6 +92,37 @@ func TestErrorPageInLanguage(t *testing.T) {
 	if code, _ := get(t, base+"__planpress/source?file=data%2Fannual%2F2025.toml"); code != 404 {
 		t.Errorf("a file is still shown once its problem is fixed: %d", code)
 	}
+	// the terminal says it all in Chinese too: the build's progress, the
+	// address, the failure with its problem, the rebuild
+	terminal := log.String()
+	for _, want := range []string{"正在写入页面…", "正在预览 " + base + "（按 Ctrl-C 停止）", "生成失败：\ndata/annual/2025.toml:" + n + ": 数值写成了文字", "已重新生成 "} {
+		if !strings.Contains(terminal, want) {
+			t.Errorf("the terminal lacks %q:\n%s", want, terminal)
+		}
+	}
+	for _, l := range strings.Split(terminal, "\n") {
+		if strings.TrimSpace(l) != "" && !regexp.MustCompile(`\p{Han}`).MatchString(l) {
+			t.Errorf("a line of the terminal without Chinese: %q", l)
+		}
+	}
+}
+
+// lockedLog keeps the lines written to it (from several goroutines).
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // TestStatusPage: /_status/ lists every commitment once, escaped.
