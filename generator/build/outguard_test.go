@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 
+	"planpress/generator/diag"
 	"planpress/generator/internal/fsutil"
 	"planpress/generator/internal/testutil"
 )
@@ -235,6 +236,14 @@ func TestVerifyStaged(t *testing.T) {
 	if err := verifyStaged(dir); err != nil {
 		t.Fatalf("a complete tree: %v", err)
 	}
+	// what is wrong, in Chinese too
+	why := map[string]string{
+		"missing file": "checksums.txt 所列的 3 个文件中缺少 1 个",
+		"extra file":   "en/b.csv 不在 checksums.txt 中",
+		"changed file": "index.html 与其校验和不符",
+		"no marker":    MarkerName + " 不在 checksums.txt 中",
+		"no checksums": filepath.Join(dir, "checksums.txt") + "：没有这个文件或文件夹",
+	}
 	for name, spoil := range map[string]func(){
 		"missing file": func() { os.Remove(filepath.Join(dir, "en", "a.csv")) },
 		"extra file":   func() { os.WriteFile(filepath.Join(dir, "en", "b.csv"), nil, 0o644) },
@@ -249,8 +258,15 @@ func TestVerifyStaged(t *testing.T) {
 	} {
 		write()
 		spoil()
-		if err := verifyStaged(dir); err == nil || !strings.Contains(err.Error(), "was not published") {
+		err := verifyStaged(dir)
+		if err == nil || !strings.Contains(err.Error(), "was not published") {
 			t.Errorf("%s: got %v", name, err)
+			continue
+		}
+		var p diag.Problem
+		errors.As(err, &p)
+		if zh := p.In(diag.Zh); !strings.Contains(zh, "与其 checksums.txt 不符，因此没有发布："+why[name]) {
+			t.Errorf("%s in Chinese: %q, want it to say %q", name, zh, why[name])
 		}
 	}
 }
@@ -284,6 +300,9 @@ func TestSwapOldTreeNotRemoved(t *testing.T) {
 	}
 	if left == "" {
 		t.Fatalf("no warning names the old tree: %q", s.Warnings)
+	}
+	if zh := s.Warnings[len(s.Warnings)-1].In(diag.Zh); !strings.HasPrefix(zh, "已发布，但无法删除位于 "+left+" 的旧输出：simulated: permission denied（下一次生成会删除它") {
+		t.Errorf("the warning in Chinese: %q", zh)
 	}
 	if d := testutil.DiffTrees(testutil.HashTree(t, left), oldTree); d != "" {
 		t.Errorf("%s is not the old tree:\n%s", left, d)
