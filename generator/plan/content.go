@@ -92,9 +92,10 @@ func readDir(fsys fs.FS, dir string, entries []fs.DirEntry, lang string) ([]*Pag
 			if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
 				return diag.MsgErr(file, 0, err, "file-limit", err)
 			}
-			if err == nil {
-				pages[i], err = ParsePage(data, file, lang)
+			if err != nil {
+				return diag.MsgErr(file, 0, err, "file-unreadable-restore", err)
 			}
+			pages[i], err = ParsePage(data, file, lang)
 			return err
 		}
 	}

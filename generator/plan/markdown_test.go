@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -129,6 +130,25 @@ func TestPlanFolderProblems(t *testing.T) {
 	checkProblem(t, err, "content/en/plan/ch2.md", 1, "page-id-twice")
 	_, err = LoadPages(fstest.MapFS{"content/en/About.md": page("")}, "en")
 	checkProblem(t, err, "content/en/About.md", 0, "page-bad-file-name")
+	_, err = LoadPages(unreadable{fstest.MapFS{"content/en/about.md": page("")}}, "en")
+	checkProblem(t, err, "content/en/about.md", 0, "file-unreadable-restore")
+	if !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("the problem does not wrap its cause: %v", err)
+	}
+}
+
+// unreadable is a folder whose files cannot be read.
+type unreadable struct{ fstest.MapFS }
+
+func (u unreadable) ReadFile(name string) ([]byte, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".md") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.Open(name)
 }
 
 // checkProblem checks that err is the catalogue problem key at file:line,
