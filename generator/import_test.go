@@ -23,13 +23,17 @@ func TestImportInChinese(t *testing.T) {
 	fields := "co_issuers, doc_number, implementation_date, issuer, publication_date, repeal_date, source, subject, validity, written_date"
 	cases := []struct {
 		name   string
-		seed   string // "" leaves the seed missing
+		seed   string // "" leaves the seed missing, "/" makes it a folder
 		config string // "" leaves import.toml missing
 		want   func(dir string) string
 	}{
 		{"seed missing", "", string(config), func(dir string) string {
 			p := filepath.Join(dir, "plan.txt")
 			return p + ": 无法读取：open " + p + ": no such file or directory（请给出从门户网站复制的规划原文文件路径，例如 seeds/plan.txt）"
+		}},
+		{"seed is a folder", "/", string(config), func(dir string) string {
+			p := filepath.Join(dir, "plan.txt")
+			return p + ": 无法读取原文文件：read " + p + ": is a directory（请给出从门户网站复制的规划原文文件路径，例如 seeds/plan.txt）"
 		}},
 		{"import.toml missing", "一、總則\n", "", func(dir string) string {
 			p := filepath.Join(dir, "import.toml")
@@ -61,7 +65,11 @@ func TestImportInChinese(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			seed := filepath.Join(dir, "plan.txt")
-			if c.seed != "" {
+			if c.seed == "/" {
+				if err := os.Mkdir(seed, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			} else if c.seed != "" {
 				if err := os.WriteFile(seed, []byte(c.seed), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -127,11 +128,14 @@ func ChineseNumeral(s string) int {
 	return n + cur
 }
 
+// maxSeedLine is the longest line of a seed, in bytes.
+const maxSeedLine = 16 << 20
+
 // Import reads a plan as published on the portal (see seeds/) and returns
 // its structure. name is used in error messages.
 func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	sc.Buffer(make([]byte, 1<<20), maxSeedLine)
 	d := &Document{}
 	var (
 		page                 *Page
@@ -250,7 +254,10 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 		add(Block{Kind: Para, Text: s, Line: ln})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, diag.MsgErr(name, ln+1, err, "import-read", err)
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, diag.MsgErr(name, ln+1, err, "import-line-long", maxSeedLine>>20)
+		}
+		return nil, diag.MsgErr(name, 0, err, "import-read", err)
 	}
 	if noticeTitle == 0 {
 		return nil, diag.Msg(name, ln, "import-no-notice")
