@@ -61,6 +61,7 @@ func TestFailuresInTheChosenLanguage(t *testing.T) {
 		{name: "status of a non-year", args: []string{"status", "twenty", "--root", root}, code: exitUsage},
 		{name: "import-values of a missing file", args: []string{"import-values", filepath.Join(root, "nope.csv"), "--year", "2025", "--root", root}, code: exitInput},
 		{name: "export-values into a missing folder", args: []string{"export-values", "--year", "2025", "--out", filepath.Join(root, "nowhere", "x.csv"), "--root", root}, code: exitInput},
+		{name: "import of a missing seed", args: []string{"import", filepath.Join(root, "nope.txt"), "--root", root}, code: exitInput},
 		{name: "a bad SOURCE_DATE_EPOCH", env: map[string]string{"SOURCE_DATE_EPOCH": "12abc"}, args: []string{"check", "--root", root}, code: exitUsage},
 	}
 	for _, c := range cases {
