@@ -44,7 +44,7 @@ func TestRoundTrip(t *testing.T) {
 	orig, _ := os.ReadFile(file)
 	for _, ext := range []string{".csv", ".xlsx"} {
 		out := filepath.Join(t.TempDir(), "values"+ext)
-		h, rows, err := Export(root, p.Reg, 2025, p.Limits())
+		h, rows, err := Export(root, p.Reg, 2025, p.Limits(), "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +78,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatalf("%s: after new-year and import:\n%+v\nwant\n%+v", ext, got, want)
 		}
 		// and the sheet exported from it is the same sheet
-		_, rows2, _ := Export(root, q.Reg, 2025, q.Limits())
+		_, rows2, _ := Export(root, q.Reg, 2025, q.Limits(), "")
 		if !reflect.DeepEqual(rows2, rows) {
 			t.Errorf("%s: the sheet differs after the round trip", ext)
 		}
@@ -214,4 +214,105 @@ func TestImportNewSource(t *testing.T) {
 	if now, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml")); string(now) != string(orig) {
 		t.Error("data/sources.toml was written")
 	}
+}
+
+// TestImportNames: the indicator is found by its name as the staff type
+// it: in simplified characters (the simplified edition's name, or OpenCC's
+// conversion of the register's), full-width or half-width, with spaces
+// around; in column indicator or, that left empty, in column name. A sheet
+// exported with the simplified names imports back without a change.
+func TestImportNames(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	orig, _ := os.ReadFile(file)
+	// the names as exported for Chinese messages are the simplified ones
+	h, rows, err := Export(root, p.Reg, 2025, p.Limits(), "zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, r := range rows {
+		names[r[0]] = r[1]
+	}
+	if got := names["pm25-annual-mean"]; got != "细颗粒物(PM2.5)年均浓度" {
+		t.Errorf("exported name of pm25-annual-mean: %q", got)
+	}
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	if err := Write(csv, nil, h, rows); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Read(csv)
+	if c, a, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil || c+a != 0 {
+		t.Fatalf("import of the simplified export changed %d, added %d: %v", c, a, err)
+	}
+	if now, _ := os.ReadFile(file); string(now) != string(orig) {
+		t.Fatal("the file changed")
+	}
+	os.WriteFile(csv, []byte("indicator,name,value,source\n"+
+		" 细颗粒物（ＰＭ２.５）年均浓度 ,,26.5,src34\n"+ // simplified, full-width, spaces
+		",可再生能源消费比重,18.5,src36\n"+ // simplified, in column name
+		"森林覆蓋率,,45.1,src33\n"), 0o644) // traditional
+	s, _ = Read(csv)
+	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
+		t.Fatal(err)
+	}
+	q := load(t, root)
+	for id, want := range map[string]float64{"pm25-annual-mean": 26.5, "renewable-energy-share": 18.5, "forest-coverage": 45.1} {
+		if o, ok := q.Reg.Observation(id, 2025); !ok || o.Value == nil || *o.Value != want {
+			t.Errorf("%s 2025: %+v, want %v", id, o, want)
+		}
+	}
+	// a name that is no indicator's is still named as it was typed
+	os.WriteFile(csv, []byte("indicator,value,source\n细颗粒物年均值,26.5,src34\n"), 0o644)
+	s, _ = Read(csv)
+	_, _, err = Import(root, csv, s, 2025, p.Reg, p.Limits())
+	if ps := diag.Of(err); len(ps) != 1 || !strings.HasPrefix(ps[0].Error(), `v.csv: row 2: unknown indicator "细颗粒物年均值"`) {
+		t.Errorf("unknown name: %v", err)
+	}
+}
+
+// TestImportLineEndings: a year's file saved on Windows (CRLF, with a
+// byte-order mark) keeps both: untouched lines stay byte for byte, changed
+// and new lines end in CRLF; a new source goes into data/sources.toml in its
+// line endings too.
+func TestImportLineEndings(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	sources := filepath.Join(root, "data", "sources.toml")
+	data, _ := os.ReadFile(file)
+	win := "\ufeff" + strings.ReplaceAll(string(data), "\n", "\r\n")
+	os.WriteFile(file, []byte(win), 0o644)
+	srcData, _ := os.ReadFile(sources)
+	srcWin := strings.ReplaceAll(string(srcData), "\n", "\r\n")
+	os.WriteFile(sources, []byte(srcWin), 0o644)
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	os.WriteFile(csv, []byte("indicator,value,source,note_zh,source_title_zh,source_title_en,source_date,source_grade\n"+
+		"good-air-day-ratio,85.3,src34,優良天數311天。,,,,\n"+
+		"sewage-treatment-rate,97.8,bulletin-2026,,2025年公报,Bulletin 2025,2026-05,A\n"), 0o644)
+	s, err := Read(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := os.ReadFile(file)
+	if !strings.HasPrefix(string(now), "\ufeff") {
+		t.Error("the byte-order mark is gone")
+	}
+	if n := strings.Count(string(now), "\n"); n != strings.Count(string(now), "\r\n") {
+		t.Errorf("%d of %d lines lost their CRLF:\n%q", n-strings.Count(string(now), "\r\n"), n, now)
+	}
+	want := strings.Replace(win, "value = 85.2\r\n", "value = 85.3\r\n", 1) +
+		"\r\n[[observation]]\r\nindicator = \"sewage-treatment-rate\"\r\nvalue = 97.8\r\nsource = \"bulletin-2026\"\r\n"
+	if string(now) != want {
+		t.Errorf("the file is not edited in place:\n%q", now)
+	}
+	src, _ := os.ReadFile(sources)
+	if !strings.HasPrefix(string(src), srcWin) || strings.Count(string(src), "\n") != strings.Count(string(src), "\r\n") {
+		t.Errorf("data/sources.toml lost its line endings:\n%q", src[len(srcWin)-20:])
+	}
+	load(t, root)
 }
