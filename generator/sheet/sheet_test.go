@@ -316,3 +316,63 @@ func TestImportLineEndings(t *testing.T) {
 	}
 	load(t, root)
 }
+
+// TestImportSourceAnyRow: a new source may be described on any row; rows
+// before and after use it by its id or by its title. A second description
+// that differs is wrong, naming both rows; rows using a source whose
+// description is wrong say nothing more. Nothing is written when a row is
+// wrong.
+func TestImportSourceAnyRow(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	sources := filepath.Join(root, "data", "sources.toml")
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	head := "indicator,value,source,source_title_zh,source_title_en,source_date,source_grade\n"
+	desc := ",2025年北京市生态环境状况公报,Beijing environment bulletin 2025,2026-05-30,A\n"
+	os.WriteFile(csv, []byte(head+
+		"nev-stock,130,bulletin-2026,,,,\n"+ // row 2: by id, before the description
+		"sewage-treatment-rate,97.8,bulletin-2026"+desc+ // 3: the description
+		"park-500m-coverage,93.1, 2025年北京市生态环境状况公报 ,,,,\n"+ // 4: by its Chinese title
+		"water-use-per-gdp,8.1,Beijing environment bulletin 2025,,,,\n"), 0o644) // 5: by its English title
+	s, _ := Read(csv)
+	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
+		t.Fatal(err)
+	}
+	q := load(t, root)
+	for _, id := range []string{"nev-stock", "sewage-treatment-rate", "park-500m-coverage", "water-use-per-gdp"} {
+		if o, ok := q.Reg.Observation(id, 2025); !ok || o.Source != "bulletin-2026" {
+			t.Errorf("%s 2025: %+v", id, o)
+		}
+	}
+	if src, _ := os.ReadFile(sources); strings.Count(string(src), `id = "bulletin-2026"`) != 1 {
+		t.Error("the new source is not in data/sources.toml once")
+	}
+
+	// a conflicting second description; a wrong description and a row using it
+	root = testutil.CopyProject(t)
+	orig, _ := os.ReadFile(filepath.Join(root, "data", "annual", "2025.toml"))
+	origSrc, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml"))
+	os.WriteFile(csv, []byte(head+
+		"nev-stock,130,bulletin-2026"+desc+ // row 2
+		"sewage-treatment-rate,97.8,bulletin-2026,2025年公报,Bulletin 2025,2026-05-30,A\n"+ // 3: differs
+		"park-500m-coverage,93.1,report-x,,,,\n"+ // 4: uses report-x, described wrongly below
+		"water-use-per-gdp,8.1,report-x,报告,Report,2026-13-01,A\n"), 0o644) // 5
+	s, _ = Read(csv)
+	_, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits())
+	var got []string
+	for _, p := range diag.Of(err) {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`v.csv: row 3: new source "bulletin-2026" is described differently in row 2 (describe a new source once, or alike in every row)`,
+		`v.csv: row 5: new source date "2026-13-01" (write a real date as YYYY-MM-DD, YYYY-MM or YYYY)`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	now, _ := os.ReadFile(filepath.Join(root, "data", "annual", "2025.toml"))
+	nowSrc, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml"))
+	if string(now) != string(orig) || string(nowSrc) != string(origSrc) {
+		t.Error("a file was written")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -160,12 +161,14 @@ type newSource struct {
 // sources, or every problem found, each naming its row.
 func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.Limits) ([]update, []newSource, diag.Problems) {
 	var ps diag.Problems
-	var news []newSource
-	newByID := map[string]int{}
 	if !s.Has("indicator") {
 		return nil, nil, diag.Problems{diag.Msg(file, 0, "sheet-no-indicator")}
 	}
 	byName := names(r)
+	// the new sources first: any row may describe one, and any row may
+	// then use it by its id or its title
+	news, badNew, sps := describeAll(file, s, r, lim)
+	byTitle := titles(r, news)
 	seen := map[string]int{}
 	var ups []update
 	for i := range s.Rows {
@@ -244,50 +247,16 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 		if o.AsOf != "" && !regexp.MustCompile(`^`+strconv.Itoa(year)+`-(0[1-9]|1[0-2])$`).MatchString(o.AsOf) {
 			add("sheet-bad-as-of", o.AsOf, year)
 		}
-		ns := newSource{ID: o.Source, Date: s.Col(i, "source_date"), Grade: s.Col(i, "source_grade"), URL: s.Col(i, "source_url"), Title: map[string]string{}, Publisher: map[string]string{}, row: n}
-		given := ns.Date != "" || ns.Grade != "" || ns.URL != ""
-		for _, k := range lim.Keys {
-			if t := s.Col(i, "source_title_"+k); t != "" {
-				ns.Title[k], given = t, true
-			}
-			if t := s.Col(i, "source_publisher_"+k); t != "" {
-				ns.Publisher[k], given = t, true
-			}
-		}
+		_, given := describe(s, i, lim.Keys)
 		switch {
 		case o.Source == "":
 			add("sheet-no-source", ind.ID)
-		case given && (o.Source == "plan" || r.Source(o.Source) != nil):
-			add("sheet-source-exists", o.Source)
-		case given:
-			if prev, ok := newByID[ns.ID]; ok {
-				if p := news[prev]; p.Date != ns.Date || p.Grade != ns.Grade || p.URL != ns.URL || !reflect.DeepEqual(p.Title, ns.Title) || !reflect.DeepEqual(p.Publisher, ns.Publisher) {
-					add("sheet-source-differs", ns.ID, p.row)
-				}
-				break
-			}
-			bad := false
-			check := func(ok bool, key string, args ...any) {
-				if !ok {
-					add(key, args...)
-					bad = true
-				}
-			}
-			check(diag.ValidID(ns.ID), "sheet-source-id", ns.ID)
-			for _, k := range lim.Keys {
-				check(ns.Title[k] != "", "sheet-source-title", ns.ID, k)
-			}
-			check(indicator.ValidDate(ns.Date), "sheet-source-date", ns.Date)
-			check(ns.Grade == "A" || ns.Grade == "B" || ns.Grade == "C" || ns.Grade == "D", "sheet-source-grade", ns.Grade)
-			if ns.URL != "" {
-				check(ns.Grade == "A" || ns.Grade == "B", "sheet-source-repost-url", ns.Grade)
-				check(strings.HasPrefix(ns.URL, "https://") || strings.HasPrefix(ns.URL, "http://"), "sheet-source-url", ns.URL)
-			}
-			if !bad {
-				newByID[ns.ID] = len(news)
-				news = append(news, ns)
-			}
-		case o.Source != "plan" && r.Source(o.Source) == nil && !isNew(news, o.Source):
+		case given, o.Source == "plan", r.Source(o.Source) != nil, isNew(news, o.Source), badNew[o.Source]:
+			// a new source described here (checked above), a known one,
+			// or one whose wrong description is already listed
+		case byTitle[foldName(o.Source)] != "":
+			o.Source = byTitle[foldName(o.Source)] // named by its title
+		default:
 			add("sheet-unknown-source", o.Source)
 		}
 		if v == "" && o.Status == "" && len(o.Text) == 0 {
@@ -295,7 +264,120 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 		}
 		ups = append(ups, update{row: n, want: o})
 	}
+	// every problem in the order of the rows
+	ps = append(ps, sps...)
+	sort.SliceStable(ps, func(a, b int) bool { return rowOf(ps[a]) < rowOf(ps[b]) })
 	return ups, news, ps
+}
+
+// rowOf is the row a problem of the sheet names (its first argument).
+func rowOf(p diag.Problem) int {
+	if len(p.Args) > 0 {
+		if n, ok := p.Args[0].(int); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// describe is the new source that row i describes in the source_ columns
+// (its id from column source), and whether the row describes one.
+func describe(s *Sheet, i int, keys []string) (newSource, bool) {
+	ns := newSource{ID: s.Col(i, "source"), Date: s.Col(i, "source_date"), Grade: s.Col(i, "source_grade"), URL: s.Col(i, "source_url"), Title: map[string]string{}, Publisher: map[string]string{}, row: i + 2}
+	given := ns.Date != "" || ns.Grade != "" || ns.URL != ""
+	for _, k := range keys {
+		if t := s.Col(i, "source_title_"+k); t != "" {
+			ns.Title[k], given = t, true
+		}
+		if t := s.Col(i, "source_publisher_"+k); t != "" {
+			ns.Publisher[k], given = t, true
+		}
+	}
+	return ns, given
+}
+
+// describeAll checks every description of a new source in the sheet: the
+// first right one of an id is the source; a row describing it otherwise
+// is wrong, naming that row. It returns the new sources, the ids whose
+// descriptions are wrong (rows using them say nothing more), and the
+// problems.
+func describeAll(file string, s *Sheet, r *indicator.Register, lim indicator.Limits) ([]newSource, map[string]bool, diag.Problems) {
+	var news []newSource
+	var ps diag.Problems
+	newByID := map[string]int{}
+	bad := map[string]bool{}
+	for i := range s.Rows {
+		ns, given := describe(s, i, lim.Keys)
+		if !given || ns.ID == "" {
+			continue // a row without its source's id says so in its own check
+		}
+		n := ns.row
+		add := func(key string, args ...any) { ps = append(ps, diag.Msg(file, 0, key, append([]any{n}, args...)...)) }
+		if ns.ID == "plan" || r.Source(ns.ID) != nil {
+			add("sheet-source-exists", ns.ID)
+			continue
+		}
+		if prev, ok := newByID[ns.ID]; ok {
+			if p := news[prev]; p.Date != ns.Date || p.Grade != ns.Grade || p.URL != ns.URL || !reflect.DeepEqual(p.Title, ns.Title) || !reflect.DeepEqual(p.Publisher, ns.Publisher) {
+				add("sheet-source-differs", ns.ID, p.row)
+			}
+			continue
+		}
+		wrong := false
+		check := func(ok bool, key string, args ...any) {
+			if !ok {
+				add(key, args...)
+				wrong = true
+			}
+		}
+		check(diag.ValidID(ns.ID), "sheet-source-id", ns.ID)
+		for _, k := range lim.Keys {
+			check(ns.Title[k] != "", "sheet-source-title", ns.ID, k)
+		}
+		check(indicator.ValidDate(ns.Date), "sheet-source-date", ns.Date)
+		check(ns.Grade == "A" || ns.Grade == "B" || ns.Grade == "C" || ns.Grade == "D", "sheet-source-grade", ns.Grade)
+		if ns.URL != "" {
+			check(ns.Grade == "A" || ns.Grade == "B", "sheet-source-repost-url", ns.Grade)
+			check(strings.HasPrefix(ns.URL, "https://") || strings.HasPrefix(ns.URL, "http://"), "sheet-source-url", ns.URL)
+		}
+		if wrong {
+			bad[ns.ID] = true
+			continue
+		}
+		newByID[ns.ID] = len(news)
+		news = append(news, ns)
+	}
+	return news, bad, ps
+}
+
+// titles maps the folded title (in every language) of every source, of
+// data/sources.toml and new, to its id; a title two sources share names
+// neither.
+func titles(r *indicator.Register, news []newSource) map[string]string {
+	out := map[string]string{}
+	shared := map[string]bool{}
+	put := func(id string, t map[string]string) {
+		for _, s := range t {
+			k := foldName(s)
+			if k == "" {
+				continue
+			}
+			if prev, ok := out[k]; ok && prev != id {
+				shared[k] = true
+			}
+			out[k] = id
+		}
+	}
+	for _, src := range r.Sources {
+		put(src.ID, src.Title)
+	}
+	for _, n := range news {
+		put(n.ID, n.Title)
+	}
+	for k := range shared {
+		delete(out, k)
+	}
+	return out
 }
 
 // names maps the folded name of every indicator, in every edition the
