@@ -58,12 +58,47 @@ type Register struct {
 	Years        []int            // years that have an annual file
 	Empty        map[int]int      // entries left empty (no value yet), by year
 
-	broken     map[string]bool // files that did not parse: references to them are not checked
+	broken     map[string]bool            // files that did not parse: references to them are not checked
+	badIDs     map[string]map[string]bool // ids reported invalid, folded (idFold), by file ("areas", "sources", "indicators")
+	wrong      map[string]bool            // indicators with a wrong field: checks that rest on their fields are skipped
 	indicators map[string]*Indicator
 	sources    map[string]*Source
 	areas      map[string]*Area
 	byInd      map[string][]Observation
 	sourcing   map[string]*SourcingRecord
+}
+
+// Unsure reports whether a reference to id in file ("areas", "sources",
+// "indicators") cannot be judged: the file did not parse, or an entry of it
+// has an invalid id (reported at its line) that id may stand for. An
+// unknown reference is then not reported: it follows from that problem.
+func (r *Register) Unsure(file, id string) bool {
+	return r.broken[file] || r.badIDs[file][idFold(id)]
+}
+
+// idFold is an id as an invalid id may stand for it: lower case, letters
+// and digits only ("PM25 annual mean" and "pm25-annual-mean" alike).
+func idFold(id string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(id) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7f {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// badID records an invalid id of file.
+func (r *Register) badID(file, id string) {
+	if r.badIDs == nil {
+		r.badIDs = map[string]map[string]bool{}
+	}
+	if r.badIDs[file] == nil {
+		r.badIDs[file] = map[string]bool{}
+	}
+	if f := idFold(id); f != "" {
+		r.badIDs[file][f] = true
+	}
 }
 
 // SourcingOf returns the sourcing record of an indicator, or nil.
@@ -200,9 +235,14 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	var areas struct {
 		Area []Area `toml:"area"`
 	}
-	fa, p, _ := decode(fsys, path("areas.toml"), &areas, "[[area]] id, name")
+	fa, p, okAreas := decode(fsys, path("areas.toml"), &areas, "[[area]] id, name")
 	ps = append(ps, p...)
 	r.broken = map[string]bool{}
+	r.wrong = map[string]bool{}
+	if !okAreas {
+		// what was decoded is not to be trusted: nothing more is said of it
+		areas.Area = nil
+	}
 	if fa == nil || len(p) > 0 {
 		r.broken["areas"] = true
 	} else {
@@ -218,7 +258,11 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	fi, p, okInd := decode(fsys, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline (year, value, source, note, comparable), target (year, value, bound, tolerance, aspirational, text, year_assumed), note, context, forecast")
 	ps = append(ps, p...)
 	if !okInd {
+		// the file could not be read as a whole: its entries, partly
+		// decoded, are not checked (their problems would follow from the
+		// one reported)
 		r.broken["indicators"] = true
+		inds.Indicator = nil
 	}
 	if fi != nil {
 		for i := range inds.Indicator {
@@ -234,6 +278,7 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	ps = append(ps, p...)
 	if !okSrc {
 		r.broken["sources"] = true
+		srcs.Source = nil
 	}
 	if fsrc != nil {
 		for i := range srcs.Source {
@@ -302,6 +347,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		f := "data/areas.toml"
 		if !diag.ValidID(a.ID) {
 			add(f, a.Line, "area-id", a.ID)
+			r.badID("areas", a.ID)
 		} else if _, dup := r.areas[a.ID]; dup {
 			add(f, a.Line, "area-twice", a.ID)
 		}
@@ -319,6 +365,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		line := s.Line
 		if !diag.ValidID(s.ID) {
 			ps = append(ps, diag.Msg(f, line, "source-bad-id", s.ID))
+			r.badID("sources", s.ID)
 		} else if _, dup := r.sources[s.ID]; dup {
 			ps = append(ps, diag.Msg(f, line, "source-duplicate", s.ID))
 		}
@@ -369,19 +416,23 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 				lazy(key, text(f, 0, what, t[k], single))
 			}
 		}
+		before := len(ps)
 		if !diag.ValidID(ind.ID) {
 			ps = append(ps, diag.Msg(f, at("id"), "ind-bad-id", ind.ID))
+			r.badID("indicators", ind.ID)
 		} else if _, dup := r.indicators[ind.ID]; dup {
 			ps = append(ps, diag.Msg(f, at("id"), "ind-duplicate", ind.ID))
 		}
 		r.indicators[ind.ID] = ind
-		if r.areas[ind.Area] == nil && !r.broken["areas"] {
+		if r.areas[ind.Area] == nil && !r.Unsure("areas", ind.Area) {
 			ps = append(ps, diag.Msg(f, at("area"), "ind-unknown-area", ind.ID, ind.Area))
 		}
 		if l := lacks(ind.Name, keys); l != "" {
 			ps = append(ps, diag.Msg(f, at("name"), "ind-no-name", ind.ID, l, ex))
 		}
-		if l := lacks(ind.Unit, keys); ind.Kind != Binary && l != "" {
+		// the checks that depend on the kind wait for a valid one
+		kindOK := ind.Kind == Level || ind.Kind == Cumulative || ind.Kind == Change || ind.Kind == PeakReduction || ind.Kind == Binary
+		if l := lacks(ind.Unit, keys); kindOK && ind.Kind != Binary && l != "" {
 			ps = append(ps, diag.Msg(f, at("unit"), "ind-no-unit", ind.ID, l, ex))
 		}
 		foreign(f, line, fmt.Sprintf("indicator %q", ind.ID), ind)
@@ -428,7 +479,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		if b := ind.Baseline; b != nil && !b.Alike() && lacks(b.Note, keys) != "" {
 			add(f, at("baseline"), "ind-incomparable-note", ind.ID, strings.Join(keys, " and "))
 		}
-		if t.YearAssumed && lim.LastYear != 0 && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
+		if t.YearAssumed && lim.Valid() && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
 			add(f, at("target"), "ind-assumed-year", ind.ID, t.Year, lim.FirstYear, lim.LastYear)
 		}
 		switch {
@@ -439,7 +490,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
 		case t.Bound == "":
-			if ind.Kind != Binary && t.Text.Get(lim.Source) == "" {
+			if kindOK && ind.Kind != Binary && t.Text.Get(lim.Source) == "" {
 				add(f, at("target"), "ind-target-empty", ind.ID)
 			}
 		default:
@@ -461,7 +512,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
 			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
-			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
+			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.Unsure("sources", b.Source) {
 				ps = append(ps, diag.Msg(f, at("baseline"), "ind-baseline-source", ind.ID, b.Source))
 			}
 		}
@@ -469,6 +520,11 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			lazy("target", plausible(ind, f, 0, t.Value, "target"))
 		} else {
 			lazy("target", finite(f, 0, diag.P("what-target-of", ind.ID), t.Value))
+		}
+		if len(ps) > before {
+			// a wrong field is reported once, at its line: the checks of
+			// the year files that rest on the indicator's fields are skipped
+			r.wrong[ind.ID] = true
 		}
 	}
 	for i := range r.Table1.Rows {
@@ -544,7 +600,7 @@ func (r *Register) loadSourcing(fsys fs.FS, lim Limits) diag.Problems {
 		}
 		switch {
 		case r.indicators[rec.Indicator] == nil:
-			if !r.broken["indicators"] {
+			if !r.Unsure("indicators", rec.Indicator) {
 				add(at("indicator"), "sourcing-unknown", rec.Indicator)
 			}
 		case r.sourcing[rec.Indicator] != nil:
@@ -673,7 +729,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			}
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
-				if !r.broken["indicators"] {
+				if !r.Unsure("indicators", o.Indicator) {
 					ps = append(ps, diag.Msg(rel, at("indicator"), "annual-unknown-indicator", o.Indicator))
 				}
 				continue
@@ -685,10 +741,13 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			seen[o.Indicator] = o.Line
 			if o.Source == "" {
 				ps = append(ps, diag.Msg(rel, o.Line, "annual-no-source", o.Indicator))
-			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
+			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.Unsure("sources", o.Source) {
 				ps = append(ps, diag.Msg(rel, at("source"), "annual-unknown-source", o.Source))
 			}
-			if o.Unit != "" && !ind.Unit.Has(o.Unit) {
+			// the checks resting on the indicator's fields (unit, kind)
+			// are left out when one of those is wrong: reported there
+			trust := !r.wrong[o.Indicator]
+			if o.Unit != "" && !ind.Unit.Has(o.Unit) && trust {
 				ps = append(ps, diag.Msg(rel, at("unit"), "annual-unit-differs", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)))
 			}
 			if u := unknownKeys(o, lim.Keys); len(u) > 0 {
@@ -716,6 +775,13 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				o.Grade = "A"
 			}
 			switch {
+			case !trust:
+				if o.Value != nil {
+					if p := finite(rel, 0, diag.P("what-value-of", o.Indicator), *o.Value); p != nil {
+						p.Line = at("value")
+						ps = append(ps, *p)
+					}
+				}
 			case ind.Kind == Binary:
 				if o.Status != "achieved" && o.Status != "not-achieved" {
 					ps = append(ps, diag.Msg(rel, o.Line, "annual-binary-status", o.Indicator, o.Status))
@@ -752,7 +818,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 					ps = append(ps, *p)
 				}
 			}
-			if o.Status != "" && ind.Kind != Binary {
+			if o.Status != "" && ind.Kind != Binary && trust {
 				ps = append(ps, diag.Msg(rel, at("status"), "annual-status-not-binary", o.Indicator))
 			}
 			r.byInd[o.Indicator] = append(r.byInd[o.Indicator], o)

@@ -570,7 +570,7 @@ func (p *Project) checkPlanFacts() diag.Problems {
 	var ps diag.Problems
 	if p.Reg.Indicators != nil {
 		for _, id := range p.Config.Headlines {
-			if p.Reg.Indicator(id) == nil {
+			if p.Reg.Indicator(id) == nil && !p.Reg.Unsure("indicators", id) {
 				ps = append(ps, diag.Msg(file, 0, "site-headline-unknown", id))
 			}
 		}
