@@ -80,7 +80,55 @@ type TOML struct {
 
 // errLine finds the line in the decoder's message of a type mismatch,
 // which it gives only in its text.
-var errLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: `)
+var errLine = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: `)
+
+// errTOMLType is the TOML type a type mismatch names.
+var errTOMLType = regexp.MustCompile(`TOML value has type ([^;]+);`)
+
+// typeLine is the line of a type mismatch: the decoder names the last key
+// ("indicator.baseline.year") and the value's type, but for a value in an
+// array of tables its line is that of the end of the file. The first line
+// where that key is given a value of that type is the one (the decoder
+// stops at the first); 0 when none is found.
+func typeLine(t *Text, key, msg string) int {
+	m := errTOMLType.FindStringSubmatch(msg)
+	if key == "" || m == nil {
+		return 0
+	}
+	parts := strings.Split(key, ".")
+	last := regexp.QuoteMeta(parts[len(parts)-1])
+	var value string
+	switch typ := m[1]; {
+	case strings.HasPrefix(typ, "[]"):
+		value = `\[`
+	case strings.HasPrefix(typ, "map["):
+		value = `\{`
+	default:
+		switch typ {
+		case "string":
+			value = `["']`
+		case "int64", "float64":
+			value = `[-+0-9in]`
+		case "bool":
+			value = `(true|false)\b`
+		case "array":
+			value = `\[`
+		case "table", "map":
+			value = `\{`
+		case "time", "datetime", "date", "local-date", "local-datetime", "local-time":
+			value = `\d{2}`
+		default:
+			return 0
+		}
+	}
+	re := regexp.MustCompile(`(^|[{,])\s*("?)` + last + `("?)\s*=\s*` + value)
+	for i, l := range t.Lines {
+		if re.MatchString(l) {
+			return i + t.first
+		}
+	}
+	return 0
+}
 
 // DecodeTOML decodes a TOML text into v. Raw text problems (control
 // characters, invalid UTF-8), syntax errors, type errors and unknown keys
@@ -123,6 +171,9 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 		if m := errLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			line += t.first - 1
+			if l := typeLine(t, m[2], err.Error()); l > 0 {
+				line = l
+			}
 		}
 		msg := strings.TrimPrefix(errLine.ReplaceAllString(err.Error(), ""), "toml: ")
 		if o.Context == "" {
