@@ -311,6 +311,17 @@ func TestBadInput(t *testing.T) {
 		{"font: collection without TrueType face", []edit{{"data/site.toml", func(s string) string {
 			return strings.Replace(s, `main = ""`, `main = "`+cffCollection(fontDir)+`"`, 1)
 		}}}, `data/site\.toml \[fonts\] main = ".*cff\.ttc".*no usable TrueType face`},
+		// a wrong field, id or file is reported once, at its line, and
+		// nothing is said that only follows from it
+		{"site: base after target, said once", []edit{{"data/site.toml", replace("base_year = 2020", "base_year = 2030")}}, `^data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: target_year 2025 is not after base_year 2030 \([^\n]*\)$`},
+		{"indicators: text for a year, only its TOML error", []edit{{"data/indicators.toml", replace(`baseline = { year = 2020, value = 38, source = "plan" }`, `baseline = { year = "2020", value = 38, source = "plan" }`)}}, `^data/indicators\.toml:` + ln("data/indicators.toml", `baseline = { year = 2020, value = 38, source = "plan" }`, 0) + `: TOML: incompatible types: [^\n]*$`},
+		{"indicators: invalid id, said once", []edit{{"data/indicators.toml", replace(`id = "pm25-annual-mean"`, `id = "PM25-annual-mean"`)}}, `^data/indicators\.toml:` + ln("data/indicators.toml", `id = "pm25-annual-mean"`, 0) + `: indicator id "PM25-annual-mean" is not valid \([^\n]*\)$`},
+		{"indicators: invalid kind, said once", []edit{{"data/indicators.toml", replace("en = \"Worse-than-Class-V water bodies eliminated\" }\nunit = { zh = \"\", en = \"\" }\ndirection = \"eliminate\"\nkind = \"binary\"", "en = \"Worse-than-Class-V water bodies eliminated\" }\nunit = { zh = \"\", en = \"\" }\ndirection = \"eliminate\"\nkind = \"yes-no\"")}}, `^data/indicators\.toml:` + ln("data/indicators.toml", `id = "worse-than-class-v-eliminated"`, 5) + `: indicator "worse-than-class-v-eliminated": kind "yes-no" \([^\n]*\)$`},
+		{"indicators: no unit, said once", []edit{{"data/indicators.toml", replace("en = \"PM2.5 annual mean concentration\" }\nunit = { zh = \"微克/立方米\", en = \"μg/m³\" }", "en = \"PM2.5 annual mean concentration\" }\nunit = { zh = \"\", en = \"\" }")}, {"data/annual/2025.toml", replace("value = 27.0\n", "value = 27.0\nunit = \"μg/m³\"\n")}}, `^data/indicators\.toml:` + ln("data/indicators.toml", `en = "PM2.5 annual mean concentration" }`, 1) + `: indicator "pm25-annual-mean" lacks a unit in zh and en \([^\n]*\)$`},
+		{"sources: invalid id, said once", []edit{{"data/sources.toml", replace(`id = "src34"`, `id = "src 34"`)}}, `^data/sources\.toml:` + ln("data/sources.toml", `id = "src34"`, -1) + `: source id "src 34" is not valid \([^\n]*\)$`},
+		{"sources: number for a grade, only its TOML error", []edit{{"data/sources.toml", replace(`grade = "A"`, `grade = 1`)}}, `^data/sources\.toml:` + ln("data/sources.toml", `grade = "A"`, 0) + `: TOML: incompatible types: [^\n]*$`},
+		{"areas: invalid id, said once", []edit{{"data/areas.toml", replace(`id = "air"`, `id = "Air"`)}}, `^data/areas\.toml:` + ln("data/areas.toml", `id = "air"`, -1) + `: area id "Air" is not valid \([^\n]*\)$`},
+		{"areas: number for an id, only its TOML error", []edit{{"data/areas.toml", replace(`id = "air"`, `id = 3`)}}, `^data/areas\.toml:` + ln("data/areas.toml", `id = "air"`, 0) + `: TOML: incompatible types: [^\n]*$`},
 	}
 	specials := map[string]special{
 		"annual: named pipe":             {"data/annual/2024.toml", fifo},
