@@ -61,6 +61,7 @@ type Register struct {
 	broken     map[string]bool            // files that did not parse: references to them are not checked
 	badIDs     map[string]map[string]bool // ids reported invalid, folded (idFold), by file ("areas", "sources", "indicators")
 	wrong      map[string]bool            // indicators with a wrong field: checks that rest on their fields are skipped
+	indText    *diag.Text                 // data/indicators.toml, to find the line of a key
 	indicators map[string]*Indicator
 	sources    map[string]*Source
 	areas      map[string]*Area
@@ -99,6 +100,15 @@ func (r *Register) badID(file, id string) {
 	if f := idFold(id); f != "" {
 		r.badIDs[file][f] = true
 	}
+}
+
+// KeyLine is the line of data/indicators.toml where the indicator sets
+// key (its entry's first line when it does not).
+func (r *Register) KeyLine(ind *Indicator, key string) int {
+	if r.indText == nil {
+		return ind.Line
+	}
+	return r.indText.KeyLine(key, ind.Line)
 }
 
 // SourcingOf returns the sourcing record of an indicator, or nil.
@@ -264,6 +274,7 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 		r.broken["indicators"] = true
 		inds.Indicator = nil
 	}
+	r.indText = fi
 	if fi != nil {
 		for i := range inds.Indicator {
 			inds.Indicator[i].Line = fi.EntryLine("indicator", i)
