@@ -252,13 +252,14 @@ func TestImportNames(t *testing.T) {
 	os.WriteFile(csv, []byte("indicator,name,value,source\n"+
 		" 细颗粒物（ＰＭ２.５）年均浓度 ,,26.5,src34\n"+ // simplified, full-width, spaces
 		",可再生能源消费比重,18.5,src36\n"+ // simplified, in column name
-		"森林覆蓋率,,45.1,src33\n"), 0o644) // traditional
+		"森林覆蓋率,,45.1,src33\n"+ // traditional
+		"ＮＥＶ-Ｓｔｏｃｋ,,130,src36\n"), 0o644) // the id in capitals, full-width
 	s, _ = Read(csv)
 	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
 		t.Fatal(err)
 	}
 	q := load(t, root)
-	for id, want := range map[string]float64{"pm25-annual-mean": 26.5, "renewable-energy-share": 18.5, "forest-coverage": 45.1} {
+	for id, want := range map[string]float64{"pm25-annual-mean": 26.5, "renewable-energy-share": 18.5, "forest-coverage": 45.1, "nev-stock": 130} {
 		if o, ok := q.Reg.Observation(id, 2025); !ok || o.Value == nil || *o.Value != want {
 			t.Errorf("%s 2025: %+v, want %v", id, o, want)
 		}

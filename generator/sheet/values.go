@@ -380,15 +380,16 @@ func titles(r *indicator.Register, news []newSource) map[string]string {
 	return out
 }
 
-// names maps the folded name of every indicator, in every edition the
-// register holds (the source's traditional name, the converted simplified
-// one, English), to its id. A folded name two indicators share is left
+// names maps the folded id and name of every indicator, in every edition
+// the register holds (the source's traditional name, the converted
+// simplified one, English), to its id. A folded name two indicators share is left
 // out: it names neither.
 func names(r *indicator.Register) map[string]string {
 	byName := map[string]string{}
 	shared := map[string]bool{}
 	for _, ind := range r.Indicators {
-		for _, n := range ind.Name {
+		// the id too, typed in capitals or full-width
+		for _, n := range append([]string{ind.ID}, values(ind.Name)...) {
 			k := foldName(n)
 			if k == "" {
 				continue
@@ -403,6 +404,15 @@ func names(r *indicator.Register) map[string]string {
 		delete(byName, k)
 	}
 	return byName
+}
+
+// values are the texts of t.
+func values(t indicator.Text) []string {
+	out := make([]string, 0, len(t))
+	for _, s := range t {
+		out = append(out, s)
+	}
+	return out
 }
 
 // foldName is a name as it is compared: full-width letters, digits and
