@@ -58,15 +58,17 @@ type Register struct {
 	Years        []int            // years that have an annual file
 	Empty        map[int]int      // entries left empty (no value yet), by year
 
-	broken     map[string]bool            // files that did not parse: references to them are not checked
-	badIDs     map[string]map[string]bool // ids reported invalid, folded (idFold), by file ("areas", "sources", "indicators")
-	wrong      map[string]bool            // indicators with a wrong field: checks that rest on their fields are skipped
-	indText    *diag.Text                 // data/indicators.toml, to find the line of a key
-	indicators map[string]*Indicator
-	sources    map[string]*Source
-	areas      map[string]*Area
-	byInd      map[string][]Observation
-	sourcing   map[string]*SourcingRecord
+	broken      map[string]bool            // files that did not parse: references to them are not checked
+	badIDs      map[string]map[string]bool // ids reported invalid, folded (idFold), by file ("areas", "sources", "indicators")
+	wrong       map[string]bool            // indicators with a wrong field: checks that rest on their fields are skipped
+	indText     *diag.Text                 // data/indicators.toml, to find the line of a key
+	periodEarly bool                       // base_year disagrees with most target years or year files: said once, at data/site.toml
+	periodLate  bool                       // target_year likewise
+	indicators  map[string]*Indicator
+	sources     map[string]*Source
+	areas       map[string]*Area
+	byInd       map[string][]Observation
+	sourcing    map[string]*SourcingRecord
 }
 
 // Unsure reports whether a reference to id in file ("areas", "sources",
@@ -320,15 +322,19 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	}
 	r.Glossary = gl.Term
 
-	ps = append(ps, r.index(fi, fsrc, lim)...)
+	ps = append(ps, r.index(fi, fsrc, lim, fsys)...)
 	ps = append(ps, r.loadAnnual(fsys, lim)...)
 	ps = append(ps, r.loadSourcing(fsys, lim)...)
 	return r, ps
 }
 
 // index builds the lookup maps and checks each register file by itself.
-func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
+func (r *Register) index(fi, fsrc *diag.Text, lim Limits, fsys fs.FS) diag.Problems {
 	var ps diag.Problems
+	// target years outside the plan period: when most are, the period of
+	// data/site.toml is what is wrong, said once there
+	var outside []outsideYear
+	withYear := 0
 	add := func(file string, line int, key string, args ...any) {
 		ps = append(ps, diag.Msg(file, line, key, args...))
 	}
@@ -490,9 +496,6 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		if b := ind.Baseline; b != nil && !b.Alike() && lacks(b.Note, keys) != "" {
 			add(f, at("baseline"), "ind-incomparable-note", ind.ID, strings.Join(keys, " and "))
 		}
-		if t.YearAssumed && lim.Valid() && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
-			add(f, at("target"), "ind-assumed-year", ind.ID, t.Year, lim.FirstYear, lim.LastYear)
-		}
 		switch {
 		case ind.Context:
 		case t.Bound == About:
@@ -512,8 +515,23 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		}
 		if t.Year == 0 && !ind.Context {
 			ps = append(ps, diag.Msg(f, at("target"), "ind-target-no-year", ind.ID))
-		} else if lim.Valid() && !ind.Context {
-			lazy("target", yearIn(f, 0, "ind-target-year-range", ind.ID, t.Year, lim.FirstYear+1, lim.LastYear))
+		} else if lim.Valid() && (!ind.Context || t.YearAssumed) {
+			// a target year outside the plan period; an assumed one is
+			// told with the rule it was assumed by
+			withYear++
+			var p *diag.Problem
+			if t.YearAssumed {
+				if t.Year <= lim.FirstYear || t.Year > lim.LastYear {
+					q := diag.Msg(f, 0, "ind-assumed-year", ind.ID, t.Year, lim.FirstYear, lim.LastYear)
+					p = &q
+				}
+			} else {
+				p = yearIn(f, 0, "ind-target-year-range", ind.ID, t.Year, lim.FirstYear+1, lim.LastYear)
+			}
+			if p != nil {
+				p.Line = at("target")
+				outside = append(outside, outsideYear{*p, ind.ID, t.Year})
+			}
 		}
 		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
@@ -538,6 +556,9 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			r.wrong[ind.ID] = true
 		}
 	}
+	period, early, late := periodProblems(outside, withYear, lim, fsys)
+	r.periodEarly, r.periodLate = early, late
+	ps = append(ps, period...)
 	for i := range r.Table1.Rows {
 		row := r.Table1.Rows[i]
 		if l := lacks(row.Item, keys) + lacks(row.Value, keys); l != "" {
@@ -565,6 +586,84 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("note of glossary term %d", i+1), t.Note, false))
 	}
 	return ps
+}
+
+// outsideYear is an indicator whose target year lies outside the plan
+// period, with its problem.
+type outsideYear struct {
+	p    diag.Problem
+	id   string
+	year int
+}
+
+// periodProblems are the problems of the target years (and year files)
+// outside the plan period: one for each, or, when most of the n
+// indicators with a target year or most year files lie outside it on the
+// same side, one at base_year or target_year of data/site.toml (the period
+// is wrong, not every indicator); the problems on that side then follow
+// from it and are left out. early and late say which side is wrong.
+func periodProblems(outside []outsideYear, n int, lim Limits, fsys fs.FS) (ps diag.Problems, early, late bool) {
+	if !lim.Valid() {
+		return nil, false, false // data/site.toml has its own problem
+	}
+	var lateInd, earlyInd []outsideYear
+	for _, o := range outside {
+		if o.year > lim.LastYear {
+			lateInd = append(lateInd, o)
+		} else {
+			earlyInd = append(earlyInd, o)
+		}
+	}
+	var files, lateFiles, earlyFiles []int
+	for _, y := range annualYears(fsys) {
+		files = append(files, y)
+		switch {
+		case y > lim.LastYear:
+			lateFiles = append(lateFiles, y)
+		case y < lim.FirstYear:
+			earlyFiles = append(earlyFiles, y)
+		}
+	}
+	const site = "data/site.toml"
+	line := func(key string) int {
+		data, err := fs.ReadFile(fsys, site)
+		if err != nil {
+			return 0
+		}
+		return diag.NewText(site, data, 1).KeyLine(key, 0)
+	}
+	most := func(k, of int) bool { return k > 1 && 2*k > of }
+	switch {
+	case most(len(lateInd), n):
+		ps, late = diag.Problems{diag.Msg(site, line("target_year"), "site-target-year-before-targets", lim.LastYear, len(lateInd), n, lateInd[0].id, lateInd[0].year)}, true
+	case most(len(lateFiles), len(files)):
+		ps, late = diag.Problems{diag.Msg(site, line("target_year"), "site-target-year-before-files", lim.LastYear, len(lateFiles), len(files), lateFiles[0])}, true
+	}
+	switch {
+	case most(len(earlyInd), n):
+		ps, early = append(ps, diag.Msg(site, line("base_year"), "site-base-year-after-targets", lim.FirstYear, len(earlyInd), n, earlyInd[0].id, earlyInd[0].year)), true
+	case most(len(earlyFiles), len(files)):
+		ps, early = append(ps, diag.Msg(site, line("base_year"), "site-base-year-after-files", lim.FirstYear, len(earlyFiles), len(files), earlyFiles[0])), true
+	}
+	for _, o := range outside {
+		if o.year > lim.LastYear && !late || o.year <= lim.LastYear && !early {
+			ps = append(ps, o.p)
+		}
+	}
+	return ps, early, late
+}
+
+// annualYears are the years of the files data/annual/YYYY.toml.
+func annualYears(fsys fs.FS) []int {
+	entries, _ := fs.ReadDir(fsys, "data/annual")
+	var out []int
+	for _, e := range entries {
+		if m := reYear.FindStringSubmatch(e.Name()); m != nil && !e.IsDir() {
+			y, _ := strconv.Atoi(m[1])
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 func validQualifier(q string) bool {
@@ -696,7 +795,9 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			lo, hi = MinYear, MaxYear
 		}
 		if year < lo || year > hi {
-			ps = append(ps, diag.Msg(rel, 0, "annual-year-outside", year, lo, hi))
+			if !(year < lo && r.periodEarly || year > hi && r.periodLate) { // else it follows from the period, reported
+				ps = append(ps, diag.Msg(rel, 0, "annual-year-outside", year, lo, hi))
+			}
 			continue
 		}
 		var doc struct {
