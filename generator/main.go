@@ -248,8 +248,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err, false)
 	}
 	if err := site.Check(root); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitInput
+		return fail(stderr, diag.Of(err), false)
 	}
 	links, err := checkLinks(root)
 	if err != nil {

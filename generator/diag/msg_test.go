@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"planpress/generator/input"
 )
 
 // TestCatalogueComplete: every message is written in every language, with
@@ -176,5 +178,84 @@ func TestProblemIn(t *testing.T) {
 	plain := Problem{File: "a.toml", Line: 2, Msg: "bad", Hint: "fix"}
 	if plain.In(Zh) != plain.Error() {
 		t.Error("a problem outside the catalogue changed")
+	}
+}
+
+// TestRawTextInChinese: the faults of a file's raw text (input.Check,
+// input.TOMLDepth) are catalogue messages, at their file lines, for a
+// whole file and for a part of one (front matter), in both languages.
+func TestRawTextInChinese(t *testing.T) {
+	for _, k := range input.Keys {
+		if Entry(k, Zh) == "" || Entry(k, "hint-"+Zh) == "" {
+			t.Errorf("input fault %q lacks its Chinese text or hint in data/i18n/messages.toml", k)
+		}
+	}
+	var v map[string]any
+	deep := "a = 1\nb = " + strings.Repeat("[", input.MaxDepth+1) + "\n"
+	for name, c := range map[string]struct {
+		src     string
+		context Phrase
+		first   int
+		en, zh  string
+	}{
+		"NUL":                     {"a = 1\nb = \"x\x00\"\n", Phrase{}, 0, "f.toml:2: line contains a NUL byte: the file is binary or damaged (restore it from version control)", "f.toml:2: 这一行含有 NUL 字节：文件是二进制文件或已损坏（从版本库恢复它）"},
+		"invalid UTF-8":           {"a = 1\n# \xff\n", Phrase{}, 0, "f.toml:2: line is not valid UTF-8 (save the file as UTF-8)", "f.toml:2: 这一行不是有效的 UTF-8 编码（把文件另存为 UTF-8 编码）"},
+		"long line":               {"# " + strings.Repeat("x", 2*input.MaxLine) + "\n", Phrase{}, 0, "f.toml:1: line is 128 KB long, over the limit of 64 KB", "f.toml:1: 这一行长 128 KB，超过了 64 KB 的上限（"},
+		"deep":                    {deep, Phrase{}, 0, "f.toml:2: TOML nesting is deeper than 32 levels", "f.toml:2: TOML 的表、数组和带点的键嵌套超过 32 层（减少嵌套的层数）"},
+		"deep in front matter":    {deep, P("toml-front-matter"), 2, "f.toml:3: front matter: TOML nesting is deeper than 32 levels of tables, arrays and dotted keys (flatten the structure)", "f.toml:3: 开头 +++ 之间的设置：TOML 的表、数组和带点的键嵌套超过 32 层（减少嵌套的层数）"},
+		"syntax in front matter":  {"a = = 1\n", P("toml-front-matter"), 2, "f.toml:2:5: front matter: ", "f.toml:2:5: 开头 +++ 之间的设置格式错误："},
+		"type in front matter":    {"a = 1\n", P("toml-front-matter"), 2, "", ""},
+		"unknown in front matter": {"a = 1\nzz = 2\n", P("toml-front-matter"), 2, `f.toml:3: front matter: unknown key "zz" (known keys here: a; check the spelling)`, `f.toml:3: 开头 +++ 之间的设置：未知的键 "zz"（这里可用的键：a；检查拼写）`},
+	} {
+		var dst any = &v
+		known := ""
+		switch name {
+		case "type in front matter":
+			var typed struct {
+				A string `toml:"a"`
+			}
+			dst = &typed
+			c.en, c.zh = "f.toml:2: front matter: ", "f.toml:2: 开头 +++ 之间的设置类型错误："
+		case "unknown in front matter":
+			var typed struct {
+				A int `toml:"a"`
+			}
+			dst, known = &typed, "a"
+		}
+		_, ps, _ := DecodeTOML("f.toml", []byte(c.src), dst, TOML{Context: c.context, First: c.first, Known: known})
+		if len(ps) != 1 {
+			t.Errorf("%s: %d problems: %v", name, len(ps), ps)
+			continue
+		}
+		if ps[0].Key == "" || !strings.HasPrefix(ps[0].Error(), c.en) || !strings.HasPrefix(ps[0].In(Zh), c.zh) {
+			t.Errorf("%s: key %q\n%s\n%s\nwant\n%s…\n%s…", name, ps[0].Key, ps[0].Error(), ps[0].In(Zh), c.en, c.zh)
+		}
+	}
+	if p, ok := CheckText("t.html", []byte("<p>\n\xfe</p>\n")); ok || p.Key != input.KeyUTF8 || p.Line != 2 || p.File != "t.html" {
+		t.Errorf("CheckText of invalid UTF-8: %v %v", p, ok)
+	}
+	if _, ok := CheckText("t.html", []byte("<p>規劃</p>\n")); !ok {
+		t.Error("CheckText refused a good text")
+	}
+}
+
+// refused is an error that knows its catalogue message, as fsutil's
+// refusals of special files do.
+type refused struct{ p Problem }
+
+func (r refused) Error() string         { return r.p.Error() }
+func (r refused) In(lang string) string { return r.p.In(lang) }
+
+// TestLocalizedArgs: an argument that is itself a message (a Phrase, a
+// Problem, an error with In) is written in the language of the message
+// it is part of.
+func TestLocalizedArgs(t *testing.T) {
+	err := refused{Msg("", 0, "file-not-regular", P("file-kind-pipe"))}
+	p := MsgErr("data/x.toml", 0, err, "file-limit", err)
+	if got, want := p.Error(), "data/x.toml: is a named pipe, not a regular file (replace it with a regular file)"; got != want {
+		t.Errorf("English: %s\nwant %s", got, want)
+	}
+	if got, want := p.In(Zh), "data/x.toml: 无法读取：是命名管道，不是普通文件（换成普通文件）"; got != want {
+		t.Errorf("Chinese: %s\nwant %s", got, want)
 	}
 }

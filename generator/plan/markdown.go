@@ -114,8 +114,8 @@ var (
 // the Markdown body. file is used in error messages.
 func ParsePage(data []byte, file, lang string) (*Page, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if line, msg := input.Check(data); line > 0 {
-		return nil, diag.At(file, line, msg)
+	if p, ok := diag.CheckText(file, data); !ok {
+		return nil, p
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
@@ -306,7 +306,7 @@ func simpleFrontMatter(lines []string) (frontMatter, bool) {
 // decodeFrontMatter decodes front matter (from line 2 of the file) with
 // the one TOML decoder.
 func decodeFrontMatter(lines []string, fm *frontMatter, file string) error {
-	_, ps, _ := diag.DecodeTOML(file, []byte(strings.Join(lines, "\n")), fm, diag.TOML{Context: "front matter", First: 2, Known: "id, kind, title, weight, meta"})
+	_, ps, _ := diag.DecodeTOML(file, []byte(strings.Join(lines, "\n")), fm, diag.TOML{Context: diag.P("toml-front-matter"), First: 2, Known: "id, kind, title, weight, meta"})
 	if len(ps) > 0 {
 		return ps[0]
 	}
