@@ -225,7 +225,8 @@ func answer(p *project.Project, lang string, year, total int, cs []Count, areas 
 }
 
 // chartFiles writes a chart's downloads (base.svg, base.png) and its
-// og:image (og.png beside them), all from the same chart definition.
+// og:image (og.png beside them, the same image as base.png), all from the
+// same chart definition.
 func (r *builder) chartFiles(v *IndView, lang, base string) error {
 	fs := r.p.FontsFor(lang)
 	svg, err := chart.SVGLayout(*v.Spec, fs, chart.Screen, nil)
@@ -233,12 +234,13 @@ func (r *builder) chartFiles(v *IndView, lang, base string) error {
 		return err
 	}
 	r.add(output.File{Path: base + ".svg", Data: append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"), svg...)})
-	png, err := chart.PNG(*v.Spec, fs, chart.Download)
+	png, err := chart.PNG(*v.Spec, fs, chart.OpenGraph)
 	if err != nil {
 		return err
 	}
 	r.add(output.File{Path: base + ".png", Data: png})
-	return r.ogImage(v, lang, path.Dir(base)+"/og.png")
+	r.add(output.File{Path: path.Dir(base) + "/og.png", Data: png})
+	return nil
 }
 
 // ogImage writes the 1200 × 630 image of a chart at site path at.
