@@ -70,10 +70,12 @@ func TestCatalogueComplete(t *testing.T) {
 	if n < 30 {
 		t.Errorf("found only %d uses of messages in the code", n)
 	}
-	// keys given to helpers that build a message (refuse, fontProblem, a
-	// check's add) or returned as a phrase, wherever the file argument
-	// holds quotes: every hyphenated literal of such a line is a key
-	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|P|T|Hint)|refuse|fontProblem)\(|return "out-kind-`)
+	// keys given to diag.MsgErr and to helpers that build a message
+	// (refuse, fontProblem, templateProblem, fsutil's limit, a check's
+	// add) or returned as a phrase (out-kind-…, file-kind-…), wherever the
+	// file argument holds quotes: every hyphenated literal of such a line
+	// is a key
+	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|MsgErr|P|T|Hint)|refuse|fontProblem|templateProblem|limit)\(|return "out-kind-|kind :?= "file-kind-`)
 	checkLine := regexp.MustCompile(`\b(?:add|logf)\(`) // the checks of the data files, the build's progress
 	keyLit := regexp.MustCompile(`"([a-z0-9]+(?:-[a-z0-9]+)+)"`)
 	m := 0
