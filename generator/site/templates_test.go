@@ -72,6 +72,14 @@ func TestTemplateExecProblem(t *testing.T) {
 	if !strings.HasPrefix(p.Error(), en) || !strings.HasPrefix(p.In(diag.Zh), zh) || !strings.HasSuffix(p.In(diag.Zh), "）") {
 		t.Errorf("\n%s\n%s\nwant %s…\n%s…", p.Error(), p.In(diag.Zh), en, zh)
 	}
+	// html/template's escaping errors have their own prefix
+	tm = template.Must(template.New("base").Parse(`<html>{{block "main" .}}{{end}}</html>`))
+	template.Must(tm.New("indicator.html").Parse("{{define \"main\"}}\n<script>{{if .Name}}'{{end}}</script>{{end}}"))
+	err = tm.ExecuteTemplate(io.Discard, "base", struct{ Name string }{"x"})
+	p = templateProblem("templates/indicator.html", "template-exec", err, "index.html")
+	if err == nil || p.File != "templates/indicator.html" || p.Line != 2 || !strings.Contains(p.In(diag.Zh), "时模板出错：{{if}} branches end in different contexts") {
+		t.Errorf("an escaping error: %v", p.In(diag.Zh))
+	}
 	// an error of base.html is at base.html, whatever page it was making
 	p = templateProblem("templates/home.html", "template-exec", errorString("template: base:7:3: executing \"base\" at <.X>: nil"), "index.html")
 	if p.File != "templates/base.html" || p.Line != 7 || p.Col != 3 {
