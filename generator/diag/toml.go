@@ -72,9 +72,8 @@ func (t *Text) KeyLine(key string, from int) int {
 
 // TOML says how DecodeTOML reports.
 type TOML struct {
-	Known   string // the keys expected, for the hint of an unknown key
-	Context Phrase // names the part of the file in messages (P("toml-front-matter")); zero for a whole file
-	First   int    // the file line the text starts at (0 or 1: the whole file)
+	Known string // the keys expected, for the hint of an unknown key
+	First int    // the file line the text starts at (0 or 1: the whole file)
 }
 
 // errLine finds the line in the decoder's message of a type mismatch,
@@ -108,28 +107,19 @@ func CheckText(name string, data []byte) (p Problem, ok bool) {
 func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, ok bool) {
 	t = NewText(name, data, o.First)
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	part := o.Context.Key != ""
-	if !part && len(bytes.TrimSpace(data)) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		return t, Problems{Msg(name, 1, "toml-empty")}, false
 	}
 	for _, check := range []func([]byte) input.Fault{input.Check, input.TOMLDepth} {
 		if f := check(data); f.Line > 0 {
-			p := FaultAt(name, t.first, f)
-			if part {
-				p = Msg(name, p.Line, "toml-part-text", o.Context, Msg("", 0, f.Key, f.Args...))
-			}
-			return t, Problems{p}, false
+			return t, Problems{FaultAt(name, t.first, f)}, false
 		}
 	}
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line := pe.Position.Line + t.first - 1
-			p := Msg(name, line, "toml-syntax", pe.Message, tomlHint(pe.Message))
-			if part {
-				p = Msg(name, line, "toml-part-syntax", o.Context, pe.Message, tomlHint(pe.Message))
-			}
+			p := Msg(name, pe.Position.Line+t.first-1, "toml-syntax", pe.Message, tomlHint(pe.Message))
 			p.Col = pe.Position.Col
 			return t, Problems{p}, false
 		}
@@ -139,21 +129,13 @@ func DecodeTOML(name string, data []byte, v any, o TOML) (t *Text, ps Problems, 
 			line += t.first - 1
 		}
 		msg := strings.TrimPrefix(errLine.ReplaceAllString(err.Error(), ""), "toml: ")
-		if part {
-			return t, Problems{Msg(name, line, "toml-part-type", o.Context, msg)}, false
-		}
 		return t, Problems{Msg(name, line, "toml-type", msg)}, false
 	}
 	for _, k := range md.Undecoded() {
 		line := t.KeyLine(k[len(k)-1], 0)
-		switch {
-		case part && o.Known != "":
-			ps = append(ps, Msg(name, line, "toml-part-unknown-key-known", o.Context, k.String(), o.Known))
-		case part:
-			ps = append(ps, Msg(name, line, "toml-part-unknown-key", o.Context, k.String()))
-		case o.Known != "":
+		if o.Known != "" {
 			ps = append(ps, Msg(name, line, "toml-unknown-key-known", k.String(), o.Known))
-		default:
+		} else {
 			ps = append(ps, Msg(name, line, "toml-unknown-key", k.String()))
 		}
 	}

@@ -198,6 +198,22 @@ func (p *Project) Preferred() *Edition {
 	return p.Source()
 }
 
+// PreferredFirst is the editions with the preferred one first, the others
+// in the order of data/site.toml: the order of the root page's choice.
+func (p *Project) PreferredFirst() []Edition {
+	pref := p.Preferred()
+	out := make([]Edition, 0, len(p.Editions))
+	if pref != nil {
+		out = append(out, *pref)
+	}
+	for _, e := range p.Editions {
+		if pref == nil || e.Code != pref.Code {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Other is the edition a page's language switch leads to: the next one in
 // the list, the first after the last (with two editions, the other one).
 func (p *Project) Other(lang string) string {
