@@ -82,6 +82,9 @@ type chromeMemo struct {
 // T returns a UI string in the page's language.
 func (p *Page) T(key string) string { return p.Site.T(p.Lang, key) }
 
+// Locale is the page's og:locale: its edition's locale.
+func (p *Page) Locale() string { return p.Site.OGLocale(p.Lang) }
+
 // TL returns a UI string in the other language.
 func (p *Page) TL(lang, key string) string { return p.Site.T(lang, key) }
 
