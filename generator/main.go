@@ -248,13 +248,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err, false)
 	}
 	if err := site.Check(root); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitInput
+		return fail(stderr, diag.Of(err), false)
 	}
 	links, err := checkLinks(root)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitInput
+	if err != nil { // rendering the site failed: a template, most likely
+		return fail(stderr, diag.Of(err), false)
 	}
 	if len(links) > 0 {
 		for _, l := range links {
@@ -307,20 +305,17 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
-		fmt.Fprintln(stderr, "planpress:", err)
-		return exitInput
+		return fail(stderr, diag.Problems{diag.MsgErr(pos[0], 0, err, "import-unreadable", err)}, false)
 	}
 	defer f.Close()
 	// the portal's page furniture is described beside the seed
 	cfg, err := plan.LoadImportConfig(filepath.Join(filepath.Dir(pos[0]), "import.toml"))
 	if err != nil {
-		fmt.Fprintln(stderr, "planpress:", err)
-		return exitInput
+		return fail(stderr, diag.Of(err), false)
 	}
 	d, err := plan.Import(f, pos[0], cfg)
 	if err != nil {
-		fmt.Fprintln(stderr, "planpress:", err)
-		return exitInput
+		return fail(stderr, diag.Of(err), false)
 	}
 	se, err := project.SourceEdition(root)
 	if err != nil {
@@ -328,7 +323,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	dir := filepath.Join(root, "content", se.Code, "plan")
 	if err := d.WriteContent(dir); err != nil {
-		fmt.Fprintln(stderr, "planpress:", err)
+		for _, p := range diag.Of(err) {
+			fmt.Fprintln(stderr, "planpress:", p.In(lang))
+		}
 		return exitInternal
 	}
 	fmt.Fprintln(stdout, T("cli-imported", len(d.Pages)+1, dir))

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -29,10 +28,10 @@ func (d *Document) Files() map[string]*Page {
 }
 
 // WriteContent writes the document under dir (content/LANG/plan of the
-// source edition).
+// source edition); a file that cannot be written is a problem naming it.
 func (d *Document) WriteContent(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return diag.MsgErr(dir, 0, err, "import-write", err)
 	}
 	files := d.Files()
 	names := make([]string, 0, len(files))
@@ -42,7 +41,7 @@ func (d *Document) WriteContent(dir string) error {
 	sort.Strings(names)
 	for _, n := range names {
 		if err := os.WriteFile(filepath.Join(dir, n), files[n].Markdown(), 0o644); err != nil {
-			return err
+			return diag.MsgErr(filepath.Join(dir, n), 0, err, "import-write", err)
 		}
 	}
 	return nil
@@ -93,9 +92,10 @@ func readDir(fsys fs.FS, dir string, entries []fs.DirEntry, lang string) ([]*Pag
 			if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
 				return diag.MsgErr(file, 0, err, "file-limit", err)
 			}
-			if err == nil {
-				pages[i], err = ParsePage(data, file, lang)
+			if err != nil {
+				return diag.MsgErr(file, 0, err, "file-unreadable-restore", err)
 			}
+			pages[i], err = ParsePage(data, file, lang)
 			return err
 		}
 	}
@@ -122,10 +122,10 @@ func LoadPlan(fsys fs.FS, lang string) (*Plan, error) {
 	for _, pg := range pages {
 		file := pg.File
 		if pg.ID == "" {
-			return nil, diag.At(file, 1, "plan page without id: add id = \"…\" to the front matter")
+			return nil, diag.Msg(file, 1, "page-no-id")
 		}
 		if other, ok := seen[pg.ID]; ok {
-			return nil, diag.At(file, 1, fmt.Sprintf("id %q is used by %s too: ids must be unique", pg.ID, other))
+			return nil, diag.Msg(file, 1, "page-id-twice", pg.ID, other)
 		}
 		seen[pg.ID] = file
 		if path.Base(file) == "_index.md" {
@@ -163,7 +163,7 @@ func LoadPages(fsys fs.FS, lang string) (map[string]*Page, error) {
 		file := pg.File
 		name := strings.TrimSuffix(path.Base(file), ".md")
 		if !diag.ValidID(name) {
-			return nil, diag.At(file, 1, "file name may contain only a-z, 0-9 and -")
+			return nil, diag.Msg(file, 0, "page-bad-file-name")
 		}
 		if pg.ID == "" {
 			pg.ID = name

@@ -114,13 +114,13 @@ var (
 // the Markdown body. file is used in error messages.
 func ParsePage(data []byte, file, lang string) (*Page, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if line, msg := input.Check(data); line > 0 {
-		return nil, diag.At(file, line, msg)
+	if p, ok := diag.CheckText(file, data); !ok {
+		return nil, p
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "+++" {
-		return nil, diag.At(file, 1, "missing front matter: the file must start with a line +++, TOML keys (id, title), and a closing +++")
+		return nil, diag.Msg(file, 1, "fm-missing")
 	}
 	end := -1
 	for i := 1; i < len(lines); i++ {
@@ -130,7 +130,7 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 		}
 	}
 	if end < 0 {
-		return nil, diag.At(file, 1, "front matter is not closed: add a line +++ after the TOML keys")
+		return nil, diag.Msg(file, 1, "fm-not-closed")
 	}
 	fm, ok := simpleFrontMatter(lines[1:end])
 	if !ok {
@@ -139,13 +139,13 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 		}
 	}
 	if fm.Title == "" {
-		return nil, diag.At(file, 1, "front matter has no title: add title = \"…\"")
+		return nil, diag.Msg(file, 1, "fm-no-title")
 	}
 	if n := utf8.RuneCountInString(fm.Title); n > input.MaxString {
-		return nil, diag.At(file, keyLine(lines[1:end], "title"), fmt.Sprintf("title is %d characters long (at most %d): shorten it", n, input.MaxString))
+		return nil, diag.Msg(file, keyLine(lines[1:end], "title"), "fm-title-long", n, input.MaxString)
 	}
 	if r := input.SingleLine(fm.Title); r >= 0 {
-		return nil, diag.At(file, keyLine(lines[1:end], "title"), fmt.Sprintf("title contains the control character %U: write it on one line without control characters", r))
+		return nil, diag.Msg(file, keyLine(lines[1:end], "title"), "fm-title-control", r)
 	}
 	if m := fm.Meta; m != nil {
 		for _, f := range []struct{ key, v string }{
@@ -154,15 +154,15 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			{"publication_date", m.PublicationDate}, {"validity", m.Validity}, {"source", m.Source},
 		} {
 			if n := utf8.RuneCountInString(f.v); n > input.MaxString {
-				return nil, diag.At(file, keyLine(lines[1:end], f.key), fmt.Sprintf("meta %s is %d characters long (at most %d): shorten it", f.key, n, input.MaxString))
+				return nil, diag.Msg(file, keyLine(lines[1:end], f.key), "fm-meta-long", f.key, n, input.MaxString)
 			}
 			if r := input.SingleLine(f.v); r >= 0 {
-				return nil, diag.At(file, keyLine(lines[1:end], f.key), fmt.Sprintf("meta %s contains the control character %U: write it on one line without control characters", f.key, r))
+				return nil, diag.Msg(file, keyLine(lines[1:end], f.key), "fm-meta-control", f.key, r)
 			}
 		}
 	}
 	if fm.ID != "" && !diag.ValidID(fm.ID) {
-		return nil, diag.At(file, keyLine(lines[1:end], "id"), fmt.Sprintf("id %q may contain only a-z, 0-9 and -", fm.ID))
+		return nil, diag.Msg(file, keyLine(lines[1:end], "id"), "fm-bad-id", fm.ID)
 	}
 	p := &Page{Lang: lang, ID: fm.ID, Title: fm.Title, Kind: fm.Kind, Weight: fm.Weight, Meta: fm.Meta, File: file}
 	off := 0
@@ -190,23 +190,23 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			flush()
 			m := reDirective.FindStringSubmatch(t)
 			if m == nil {
-				return nil, diag.At(file, ln, fmt.Sprintf("malformed directive %q: write {{< toc >}}, {{< table ID \"title\" >}} or {{< box ID \"title\" >}}", t))
+				return nil, diag.Msg(file, ln, "md-directive-malformed", t)
 			}
 			title := ""
 			if m[3] != "" {
 				var err error
 				title, err = strconv.Unquote(m[3])
 				if err != nil {
-					return nil, diag.At(file, ln, "directive title is not a valid quoted string")
+					return nil, diag.MsgErr(file, ln, err, "md-directive-title")
 				}
 			}
 			switch m[1] {
 			case "toc", "table", "box":
 			default:
-				return nil, diag.At(file, ln, fmt.Sprintf("unknown directive %q: known are toc, table, box", m[1]))
+				return nil, diag.Msg(file, ln, "md-directive-unknown", m[1])
 			}
 			if m[1] != "toc" && m[2] == "" {
-				return nil, diag.At(file, ln, fmt.Sprintf("directive %s needs an id, e.g. {{< %s %s1 \"title\" >}}", m[1], m[1], m[1]))
+				return nil, diag.Msg(file, ln, "md-directive-no-id", m[1])
 			}
 			p.Blocks = append(p.Blocks, Block{Kind: Directive, Name: m[1], ID: m[2], Text: title, Line: ln, Owner: owner})
 		case len(para) == 0 && strings.HasPrefix(t, "#") && reHeading.MatchString(t) && !strings.HasPrefix(s, "    "):
@@ -218,14 +218,14 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			case 3:
 				kind = Item
 			default:
-				return nil, diag.At(file, ln, fmt.Sprintf("heading level %d: use ## for sections and ### for items (the page title comes from the front matter)", level))
+				return nil, diag.Msg(file, ln, "md-heading-level", level)
 			}
 			if m[3] == "" && p.Kind != "page" && p.Kind != "" {
-				return nil, diag.At(file, ln, "plan heading without an id: end the line with {#chN-sM} (or {#chN-sM-iK} for an item)")
+				return nil, diag.Msg(file, ln, "md-heading-no-id")
 			}
 			id := m[3]
 			if id != "" && !diag.ValidID(id) {
-				return nil, diag.At(file, ln, fmt.Sprintf("heading id %q may contain only a-z, 0-9 and -", id))
+				return nil, diag.Msg(file, ln, "md-heading-bad-id", id)
 			}
 			owner = id
 			if owner == "" {
@@ -240,10 +240,10 @@ func ParsePage(data []byte, file, lang string) (*Page, error) {
 			paraBytes += len(t)
 			paraMarkup += input.Markup([]byte(t))
 			if paraBytes > input.MaxParagraph {
-				return nil, diag.At(file, paraLine, fmt.Sprintf("paragraph is over %d KB long: separate paragraphs with an empty line, or remove text pasted by accident", input.MaxParagraph>>10))
+				return nil, diag.Msg(file, paraLine, "md-paragraph-long", input.MaxParagraph>>10)
 			}
 			if paraMarkup > input.MaxMarkup {
-				return nil, diag.At(file, paraLine, fmt.Sprintf("paragraph has over %d emphasis, link or code marks (* _ ~ [ ] ` <): escape the ones meant as text with a backslash, or split the paragraph", input.MaxMarkup))
+				return nil, diag.Msg(file, paraLine, "md-paragraph-markup", input.MaxMarkup)
 			}
 		}
 	}
@@ -303,14 +303,33 @@ func simpleFrontMatter(lines []string) (frontMatter, bool) {
 	return fm, true
 }
 
+// frontMatterKeys are the messages of the TOML decoder and the same
+// messages naming the front matter, which they are about.
+var frontMatterKeys = map[string]string{
+	"toml-syntax":            "fm-syntax",
+	"toml-type":              "fm-type",
+	"toml-unknown-key":       "fm-unknown-key",
+	"toml-unknown-key-known": "fm-unknown-key-known",
+}
+
 // decodeFrontMatter decodes front matter (from line 2 of the file) with
-// the one TOML decoder.
+// the one TOML decoder; its messages name the front matter.
 func decodeFrontMatter(lines []string, fm *frontMatter, file string) error {
-	_, ps, _ := diag.DecodeTOML(file, []byte(strings.Join(lines, "\n")), fm, diag.TOML{Context: "front matter", First: 2, Known: "id, kind, title, weight, meta"})
-	if len(ps) > 0 {
-		return ps[0]
+	data := []byte(strings.Join(lines, "\n"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil // no keys: the title's absence is reported by the caller
 	}
-	return nil
+	_, ps, _ := diag.DecodeTOML(file, data, fm, diag.TOML{First: 2, Known: "id, kind, title, weight, meta"})
+	if len(ps) == 0 {
+		return nil
+	}
+	p := ps[0]
+	if key, ok := frontMatterKeys[p.Key]; ok {
+		q := diag.MsgErr(p.File, p.Line, p.Err, key, p.Args...)
+		q.Col = p.Col
+		return q
+	}
+	return p
 }
 
 // keyLine returns the line of the file (the front matter starts at line

@@ -2,16 +2,16 @@ package plan
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 
 	"planpress/generator/diag"
 )
@@ -59,18 +59,29 @@ type ImportConfig struct {
 }
 
 // LoadImportConfig reads an import configuration and checks its fields.
+// Its problems are catalogue messages at their lines of file.
 func LoadImportConfig(file string) (ImportConfig, error) {
 	var c ImportConfig
-	md, err := toml.DecodeFile(file, &c)
+	data, err := os.ReadFile(file)
 	if err != nil {
-		return c, fmt.Errorf("%s: %w (check the TOML there)", file, err)
+		return c, diag.MsgErr(file, 0, err, "import-config-unreadable", err)
 	}
-	if u := md.Undecoded(); len(u) > 0 {
-		return c, fmt.Errorf("%s: unknown key %q (known: [labels], skip, footer)", file, u[0].String())
+	t, ps, _ := diag.DecodeTOML(file, data, &c, diag.TOML{Known: "[labels], skip, footer"})
+	if len(ps) > 0 {
+		return c, ps[0]
 	}
-	for label, field := range c.Labels {
-		if metaFields[field] == nil {
-			return c, fmt.Errorf("%s: label %q fills %q, which is no metadata field (use one of %s)", file, label, field, strings.Join(sortedFields(), ", "))
+	labels := make([]string, 0, len(c.Labels))
+	for label := range c.Labels {
+		labels = append(labels, label)
+	}
+	sort.Strings(labels) // the first wrong label in a stable order
+	for _, label := range labels {
+		if field := c.Labels[label]; metaFields[field] == nil {
+			line := t.KeyLine(strconv.Quote(label), 0)
+			if line == 0 {
+				line = t.KeyLine(label, 0)
+			}
+			return c, diag.Msg(file, line, "import-config-field", label, field, strings.Join(sortedFields(), ", "))
 		}
 	}
 	return c, nil
@@ -117,11 +128,14 @@ func ChineseNumeral(s string) int {
 	return n + cur
 }
 
+// maxSeedLine is the longest line of a seed, in bytes.
+const maxSeedLine = 16 << 20
+
 // Import reads a plan as published on the portal (see seeds/) and returns
 // its structure. name is used in error messages.
 func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	sc.Buffer(make([]byte, 1<<20), maxSeedLine)
 	d := &Document{}
 	var (
 		page                 *Page
@@ -145,7 +159,7 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 		ln++
 		raw := sc.Text()
 		if !utf8.ValidString(raw) {
-			return nil, diag.At(name, ln, "line is not valid UTF-8: save the seed as UTF-8")
+			return nil, diag.Msg(name, ln, "import-not-utf8")
 		}
 		s := trimSpace(raw)
 		if s == "" {
@@ -167,7 +181,7 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 						known = append(known, l)
 					}
 					sort.Strings(known)
-					return nil, diag.At(name, ln, fmt.Sprintf("unknown header field [%s]: known fields are %s (seeds/import.toml [labels])", key, strings.Join(known, ", ")))
+					return nil, diag.Msg(name, ln, "import-unknown-label", key, strings.Join(known, ", "))
 				}
 				*f(&d.Meta) = trimSpace(m[2])
 				continue
@@ -201,14 +215,14 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 			case reBox.MatchString(title):
 				bm := reBox.FindStringSubmatch(title)
 				if page == nil {
-					return nil, diag.At(name, ln, "box before the first chapter")
+					return nil, diag.Msg(name, ln, "import-box-early")
 				}
 				add(Block{Kind: Directive, Name: "box", ID: "box" + bm[1], Text: title, Line: ln})
 			case reTable.MatchString(title):
 				tm := reTable.FindStringSubmatch(title)
 				add(Block{Kind: Directive, Name: "table", ID: "table" + tm[1], Text: title, Line: ln})
 			default:
-				return nil, diag.At(name, ln, fmt.Sprintf("image %q is neither 目錄, 表N nor 專欄N: add a rule for it to the importer or remove the line", s))
+				return nil, diag.Msg(name, ln, "import-image-unknown", s)
 			}
 			continue
 		}
@@ -222,7 +236,7 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 			continue
 		}
 		if page == nil || page.Kind == "notice" {
-			return nil, diag.At(name, ln, fmt.Sprintf("text %q before the plan's first heading (前言 or 一、): the seed is not in the expected form", short(s)))
+			return nil, diag.Msg(name, ln, "import-text-early", short(s))
 		}
 		if m := reSection.FindStringSubmatch(s); m != nil && page.Kind == "chapter" && !strings.HasSuffix(s, "。") {
 			sec = ChineseNumeral(m[1])
@@ -240,16 +254,19 @@ func Import(r io.Reader, name string, cfg ImportConfig) (*Document, error) {
 		add(Block{Kind: Para, Text: s, Line: ln})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, diag.MsgErr(name, ln+1, err, "import-line-long", maxSeedLine>>20)
+		}
+		return nil, diag.MsgErr(name, 0, err, "import-read", err)
 	}
 	if noticeTitle == 0 {
-		return nil, diag.At(name, ln, "no notice title found after the header: the seed is empty or not a portal page")
+		return nil, diag.Msg(name, ln, "import-no-notice")
 	}
 	if d.Title == "" {
-		return nil, diag.At(name, noticeTitle, "the plan's own title (the 《…》 of the notice title) never appears on a line of its own")
+		return nil, diag.Msg(name, noticeTitle, "import-no-plan-title")
 	}
 	if chapter == 0 {
-		return nil, diag.At(name, ln, "no chapter heading (一、…) found")
+		return nil, diag.Msg(name, ln, "import-no-chapter")
 	}
 	return d, nil
 }

@@ -3,6 +3,7 @@ package project
 import (
 	"io/fs"
 	"regexp"
+	"strings"
 
 	"planpress/generator/diag"
 	"planpress/generator/fonts"
@@ -23,6 +24,7 @@ type Edition struct {
 	Font    string `toml:"font"`     // TrueType font for its PDFs and charts; "" = [fonts] main
 	Default bool   `toml:"default"`  // the edition x-default and the root page prefer
 	CJK     bool   `toml:"cjk"`      // set as Chinese: taller lines, indented paragraphs, no spaces between words
+	Locale  string `toml:"locale"`   // its pages' og:locale ("zh_CN"); default: the code with "_" for "-"
 	// ConvertFrom: the code of the edition this one is converted from
 	// (planpress convert, with data/convert-CODE.toml); its text in the
 	// data files is converted from that edition's key when the project loads.
@@ -32,8 +34,8 @@ type Edition struct {
 // DefaultEditions are the editions of a project whose data/site.toml lists
 // none: the plan in traditional Chinese and its English translation.
 var DefaultEditions = []Edition{
-	{Code: "zh-Hant", Name: "繁體中文", Dir: "ltr", Source: true, DataKey: "zh", Default: true, CJK: true},
-	{Code: "en", Name: "English", Dir: "ltr", DataKey: "en"},
+	{Code: "zh-Hant", Name: "繁體中文", Dir: "ltr", Source: true, DataKey: "zh", Default: true, CJK: true, Locale: "zh_TW"},
+	{Code: "en", Name: "English", Dir: "ltr", DataKey: "en", Locale: "en_US"},
 }
 
 var editionCode = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -196,6 +198,31 @@ func (p *Project) Preferred() *Edition {
 		}
 	}
 	return p.Source()
+}
+
+// OGLocale is the og:locale of an edition's pages: its locale, else its
+// code with "_" for "-".
+func (p *Project) OGLocale(lang string) string {
+	if e := p.Edition(lang); e != nil && e.Locale != "" {
+		return e.Locale
+	}
+	return strings.ReplaceAll(lang, "-", "_")
+}
+
+// PreferredFirst is the editions with the preferred one first, the others
+// in the order of data/site.toml: the order of the root page's choice.
+func (p *Project) PreferredFirst() []Edition {
+	pref := p.Preferred()
+	out := make([]Edition, 0, len(p.Editions))
+	if pref != nil {
+		out = append(out, *pref)
+	}
+	for _, e := range p.Editions {
+		if pref == nil || e.Code != pref.Code {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Other is the edition a page's language switch leads to: the next one in

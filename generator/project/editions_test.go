@@ -35,3 +35,24 @@ func TestEditionsChecked(t *testing.T) {
 		t.Errorf("the language switch goes %s, want zh-Hans zh-Hant", got)
 	}
 }
+
+// TestPreferredFirst: the root page's choice lists the preferred edition
+// first and the others in their order; without a default, the source.
+func TestPreferredFirst(t *testing.T) {
+	codes := func(eds []Edition) string {
+		var s []string
+		for _, e := range eds {
+			s = append(s, e.Code)
+		}
+		return strings.Join(s, " ")
+	}
+	p := &Project{Editions: []Edition{{Code: "zh-Hant", Source: true}, {Code: "en"}, {Code: "zh-Hans", Default: true}}}
+	if got := codes(p.PreferredFirst()); got != "zh-Hans zh-Hant en" {
+		t.Errorf("got %q", got)
+	}
+	p.Editions[2].Default = false
+	p.Editions[1].Source, p.Editions[0].Source = true, false
+	if got := codes(p.PreferredFirst()); got != "en zh-Hant zh-Hans" {
+		t.Errorf("without a default: got %q", got)
+	}
+}

@@ -115,6 +115,7 @@ type doc struct {
 	tocFirst   int            // first page reserved for the contents
 	tocTitle   string
 	tocEntries []Anchor
+	tocTight   bool // the contents are set with closer lines, to save a page
 
 	// the structure tree (see tag.go)
 	tags     *pdftag.Tree
@@ -526,6 +527,16 @@ func (d *doc) note(title, text string) {
 // fillContents once every heading's page is known: one pass, no re-layout.
 func (d *doc) reserveContents(title string, entries []Anchor) {
 	n := d.layoutContents(title, entries, false)
+	if n > 1 {
+		// a few lines over a page leave a page nearly empty: closer
+		// lines save it when they fit
+		d.tocTight = true
+		if m := d.layoutContents(title, entries, false); m < n {
+			n = m
+		} else {
+			d.tocTight = false
+		}
+	}
 	d.newPage()
 	d.tocFirst, d.tocTitle, d.tocEntries = d.pdf.PageNo(), title, entries
 	d.pdf.Bookmark(d.clean(title), 0, marginT)
@@ -572,6 +583,9 @@ func (d *doc) layoutContents(title string, entries []Anchor, draw bool) int {
 	page := d.tocFirst
 	tpt, pt := 17.0, 10.5
 	lh := lineHeight(pt, d.meta.CJK)
+	if d.tocTight {
+		pt, lh = 10, lh*0.82
+	}
 	tlh := lineHeight(tpt, d.meta.CJK)
 	if draw {
 		d.pdf.SetPage(page)

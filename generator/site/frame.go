@@ -30,7 +30,7 @@ import (
 var shapeFields = map[string]bool{
 	"Lang": true, "Key": true, "Dir": true, "Other": true, "Template": true, "Nav": true, "NoIndex": true, "Framed": true,
 	"SiteTitle": true, "OtherName": true, "Site": true,
-	"T": true, "TL": true, "Rel": true, "Chrome": true, "Depth": true,
+	"T": true, "TL": true, "Rel": true, "Locale": true, "Chrome": true, "Depth": true,
 }
 
 // slotEscape is how html/template escapes a value at one place.

@@ -78,11 +78,16 @@ func (r *builder) inEveryLanguage(t indicator.Text) []string {
 }
 
 // rootPage is the language choice at the site root, in the preferred
-// edition's language; it names the plan in every language.
+// edition's language, which it lists first; it names the plan in every
+// language.
 func (r *builder) rootPage() error {
 	lang := r.p.Preferred().Code
+	var title []string
+	for _, e := range r.p.PreferredFirst() {
+		title = append(title, r.p.Text(r.p.Config.Title, e.Code))
+	}
 	return r.page(&Page{Lang: lang, Other: r.p.Other(lang), Template: "root", Path: output.Root, AltPath: output.Root,
-		Title: strings.Join(r.inEveryLanguage(r.p.Config.Title), " · ")})
+		Title: strings.Join(title, " · ")})
 }
 
 // notFound is served for any missing path: it speaks every language.
