@@ -95,7 +95,8 @@ func TestImportEdits(t *testing.T) {
 	file := filepath.Join(root, "data", "annual", "2025.toml")
 	orig, _ := os.ReadFile(file)
 	csv := filepath.Join(t.TempDir(), "v.csv")
-	os.WriteFile(csv, []byte("indicator,value,source,note_zh\ngood-air-day-ratio,85.3,src34,優良天數311天。\n消除劣V類水體,,,\n"), 0o644)
+	good, _ := p.Reg.Observation("good-air-day-ratio", 2025) // its own source and note stay
+	os.WriteFile(csv, []byte("indicator,value,source,note_zh\ngood-air-day-ratio,85.3,"+good.Source+","+good.Note["zh"]+"\n消除劣V類水體,,,\n"), 0o644)
 	s, err := Read(csv)
 	if err != nil {
 		t.Fatal(err)
@@ -287,10 +288,11 @@ func TestImportLineEndings(t *testing.T) {
 	os.WriteFile(file, []byte(win), 0o644)
 	srcData, _ := os.ReadFile(sources)
 	srcWin := strings.ReplaceAll(string(srcData), "\n", "\r\n")
+	good, _ := p.Reg.Observation("good-air-day-ratio", 2025) // its own source and note stay
 	os.WriteFile(sources, []byte(srcWin), 0o644)
 	csv := filepath.Join(t.TempDir(), "v.csv")
 	os.WriteFile(csv, []byte("indicator,value,source,note_zh,source_title_zh,source_title_en,source_date,source_grade\n"+
-		"good-air-day-ratio,85.3,src34,優良天數311天。,,,,\n"+
+		"good-air-day-ratio,85.3,"+good.Source+","+good.Note["zh"]+",,,,\n"+
 		"sewage-treatment-rate,97.8,bulletin-2026,,2025年公报,Bulletin 2025,2026-05,A\n"), 0o644)
 	s, err := Read(csv)
 	if err != nil {
