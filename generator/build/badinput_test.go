@@ -297,6 +297,7 @@ func TestBadInput(t *testing.T) {
 		{"indicators: quote not verbatim, said once at its line", []edit{{"data/indicators.toml", replace(`quote = "PM2.5年均濃度降至35微克/立方米左右"`, `quote = "PM2.5年均濃度降至35微克左右"`)}}, `^data/indicators\.toml:` + ln("data/indicators.toml", `quote = "PM2.5年均濃度降至35微克/立方米左右"`, 0) + `: quote of "pm25-annual-mean" is not in the plan text \(zh-Hant\)[^\n]*$`},
 		{"site: target year before the targets, said once", []edit{{"data/site.toml", replace("target_year = 2025", "target_year = 2024")}}, `^data/site\.toml:` + ln("data/site.toml", "target_year = ", 0) + `: target_year 2024 is before the target year of \d+ of the \d+ indicators \("[a-z0-9-]+": 2025\) \([^\n]*\)$`},
 		{"site: base year after the year files, said once", []edit{{"data/site.toml", replace("base_year = 2020", "base_year = 2024")}}, `^data/site\.toml:` + ln("data/site.toml", "base_year = ", 0) + `: base_year 2024 is after 4 of the 6 year files \(data/annual/2020\.toml\) \([^\n]*\)$`},
+		{"table 1: quote not verbatim, said once at its line", []edit{{"data/table1.toml", replace("累計下降53%,降至38微克/立方米", "累計下降54%,降至38微克/立方米")}}, `^data/table1\.toml:` + ln("data/table1.toml", "累計下降53%,降至38微克/立方米", 0) + `: quote "[^"]*累計下降54%[^"]*" is not in the plan text \(zh-Hant\)[^\n]*$`},
 		{"areas: number for an id, only its TOML error", []edit{{"data/areas.toml", replace(`id = "air"`, `id = 3`)}}, `^data/areas\.toml:` + ln("data/areas.toml", `id = "air"`, 0) + `: TOML: incompatible types: [^\n]*$`},
 	}
 	specials := map[string]special{

@@ -62,6 +62,7 @@ type Register struct {
 	badIDs      map[string]map[string]bool // ids reported invalid, folded (idFold), by file ("areas", "sources", "indicators")
 	wrong       map[string]bool            // indicators with a wrong field: checks that rest on their fields are skipped
 	indText     *diag.Text                 // data/indicators.toml, to find the line of a key
+	t1Text      *diag.Text                 // data/table1.toml, likewise
 	periodEarly bool                       // base_year disagrees with most target years or year files: said once, at data/site.toml
 	periodLate  bool                       // target_year likewise
 	indicators  map[string]*Indicator
@@ -111,6 +112,15 @@ func (r *Register) KeyLine(ind *Indicator, key string) int {
 		return ind.Line
 	}
 	return r.indText.KeyLine(key, ind.Line)
+}
+
+// Table1Line is the line of data/table1.toml where the row starting at
+// line sets key (line when it does not).
+func (r *Register) Table1Line(line int, key string) int {
+	if r.t1Text == nil {
+		return line
+	}
+	return r.t1Text.KeyLine(key, line)
 }
 
 // SourcingOf returns the sourcing record of an indicator, or nil.
@@ -304,6 +314,7 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 		// a plan without a table rebuilt from data needs no table1.toml
 	} else if ft, p, _ := decode(fsys, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
 		ps = append(ps, p...)
+		r.t1Text = ft
 		for i := range r.Table1.Rows {
 			r.Table1.Rows[i].Line = ft.EntryLine("row", i)
 		}

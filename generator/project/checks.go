@@ -288,7 +288,7 @@ func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes m
 	}
 	for _, row := range reg.Table1.Rows {
 		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) && inSource(row.Quote) {
-			ps = append(ps, diag.Msg("data/table1.toml", row.Line, "table1-quote", short(q(row.Quote)), se.Code))
+			ps = append(ps, diag.Msg("data/table1.toml", reg.Table1Line(row.Line, "quote"), "table1-quote", short(q(row.Quote)), se.Code))
 		}
 	}
 	return ps
