@@ -266,12 +266,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err, false)
 	}
 	if err := site.Check(root); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitInput
+		return fail(stderr, diag.Of(err), false)
 	}
 	links, err := checkLinks(root)
-	if err != nil {
-		return fail(stderr, err, false)
+	if err != nil { // rendering the site failed: a template, most likely
+		return fail(stderr, diag.Of(err), false)
 	}
 	if len(links) > 0 {
 		for _, l := range links {

@@ -67,6 +67,13 @@ type Phrase struct {
 	Args []any
 }
 
+// Localized is an argument of a message that is itself written in the
+// message's language: a Phrase, a Problem (its text and hint, without a
+// place), or an error that knows its catalogue message.
+type Localized interface {
+	In(lang string) string
+}
+
 // P is the phrase of key with its arguments.
 func P(key string, args ...any) Phrase { return Phrase{key, args} }
 
@@ -105,9 +112,7 @@ func format(lang, key, prefix string, args []any) string {
 	local := make([]any, len(args))
 	for i, a := range args {
 		switch a := a.(type) {
-		case Phrase:
-			local[i] = a.In(lang)
-		case Problem: // a problem given as the cause of another: in the same language
+		case Localized: // a Phrase, a Problem, a refused file (fsutil)
 			local[i] = a.In(lang)
 		case []Phrase:
 			parts := make([]string, len(a))

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"planpress/generator/input"
 )
 
 // TestCatalogueComplete: every message is written in every language, with
@@ -68,10 +70,12 @@ func TestCatalogueComplete(t *testing.T) {
 	if n < 30 {
 		t.Errorf("found only %d uses of messages in the code", n)
 	}
-	// keys given to helpers that build a message (refuse, fontProblem, a
-	// check's add) or returned as a phrase, wherever the file argument
-	// holds quotes: every hyphenated literal of such a line is a key
-	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|MsgErr|P|T|Hint)|refuse|fontProblem)\(|return "out-kind-`)
+	// keys given to diag.MsgErr and to helpers that build a message
+	// (refuse, fontProblem, templateProblem, fsutil's limit, a check's
+	// add) or returned as a phrase (out-kind-…, file-kind-…), wherever the
+	// file argument holds quotes: every hyphenated literal of such a line
+	// is a key
+	callLine := regexp.MustCompile(`\b(?:diag\.(?:Msg|MsgErr|P|T|Hint)|refuse|fontProblem|templateProblem|limit)\(|return "out-kind-|kind :?= "file-kind-`)
 	checkLine := regexp.MustCompile(`\b(?:add|logf)\(`) // the checks of the data files, the build's and the preview's progress
 	keyLit := regexp.MustCompile(`"([a-z0-9]+(?:-[a-z0-9]+)+)"`)
 	m := 0
@@ -176,5 +180,67 @@ func TestProblemIn(t *testing.T) {
 	plain := Problem{File: "a.toml", Line: 2, Msg: "bad", Hint: "fix"}
 	if plain.In(Zh) != plain.Error() {
 		t.Error("a problem outside the catalogue changed")
+	}
+}
+
+// TestRawTextInChinese: the faults of a file's raw text (input.Check,
+// input.TOMLDepth) are catalogue messages at their file lines, for a whole
+// file and for a part of one (front matter, from line 2), in both
+// languages.
+func TestRawTextInChinese(t *testing.T) {
+	for _, k := range input.Keys {
+		if Entry(k, Zh) == "" || Entry(k, "hint-"+Zh) == "" {
+			t.Errorf("input fault %q lacks its Chinese text or hint in data/i18n/messages.toml", k)
+		}
+	}
+	var v map[string]any
+	deep := "a = 1\nb = " + strings.Repeat("[", input.MaxDepth+1) + "\n"
+	for name, c := range map[string]struct {
+		src    string
+		first  int
+		en, zh string
+	}{
+		"NUL":               {"a = 1\nb = \"x\x00\"\n", 0, "f.toml:2: line contains a NUL byte: the file is binary or damaged (restore it from version control)", "f.toml:2: 这一行含有 NUL 字节：文件是二进制文件或已损坏（从版本库恢复它）"},
+		"invalid UTF-8":     {"a = 1\n# \xff\n", 0, "f.toml:2: line is not valid UTF-8 (save the file as UTF-8)", "f.toml:2: 这一行不是有效的 UTF-8 编码（把文件另存为 UTF-8 编码）"},
+		"long line":         {"# " + strings.Repeat("x", 2*input.MaxLine) + "\n", 0, "f.toml:1: line is 128 KB long, over the limit of 64 KB (a pasting accident?", "f.toml:1: 这一行长 128 KB，超过了 64 KB 的上限（"},
+		"deep":              {deep, 0, "f.toml:2: TOML nesting is deeper than 32 levels of tables, arrays and dotted keys (flatten the structure)", "f.toml:2: TOML 的表、数组和带点的键嵌套超过 32 层（减少嵌套的层数）"},
+		"deep, from line 2": {deep, 2, "f.toml:3: TOML nesting is deeper than 32 levels", "f.toml:3: TOML 的表、数组和带点的键嵌套超过 32 层"},
+		"NUL, from line 2":  {"a = 1\nb = \"x\x00\"\n", 2, "f.toml:3: line contains a NUL byte", "f.toml:3: 这一行含有 NUL 字节"},
+	} {
+		_, ps, ok := DecodeTOML("f.toml", []byte(c.src), &v, TOML{First: c.first})
+		if ok || len(ps) != 1 {
+			t.Errorf("%s: ok %v, %d problems: %v", name, ok, len(ps), ps)
+			continue
+		}
+		if ps[0].Key == "" || !strings.HasPrefix(ps[0].Error(), c.en) || !strings.HasPrefix(ps[0].In(Zh), c.zh) {
+			t.Errorf("%s: key %q\n%s\n%s\nwant\n%s…\n%s…", name, ps[0].Key, ps[0].Error(), ps[0].In(Zh), c.en, c.zh)
+		}
+	}
+	if p, ok := CheckText("t.html", []byte("<p>\n\xfe</p>\n")); ok || p.Key != input.KeyUTF8 || p.Line != 2 || p.File != "t.html" {
+		t.Errorf("CheckText of invalid UTF-8: %v %v", p, ok)
+	}
+	if _, ok := CheckText("t.html", []byte("<p>規劃</p>\n")); !ok {
+		t.Error("CheckText refused a good text")
+	}
+}
+
+// refused is an error that knows its catalogue message, as fsutil's
+// refusals of special files do.
+type refused struct{ p Problem }
+
+func (r refused) Error() string         { return r.p.Error() }
+func (r refused) In(lang string) string { return r.p.In(lang) }
+
+// TestLocalizedArgs: an argument that is itself a message (a Phrase, a
+// Problem, an error with In) is written in the language of the message
+// it is part of.
+func TestLocalizedArgs(t *testing.T) {
+	err := refused{Msg("", 0, "file-not-regular", P("file-kind-pipe"))}
+	p := MsgErr("data/x.toml", 0, err, "file-limit", err)
+	if got, want := p.Error(), "data/x.toml: is a named pipe, not a regular file (replace it with a regular file)"; got != want {
+		t.Errorf("English: %s\nwant %s", got, want)
+	}
+	if got, want := p.In(Zh), "data/x.toml: 无法读取：是命名管道，不是普通文件（换成普通文件）"; got != want {
+		t.Errorf("Chinese: %s\nwant %s", got, want)
 	}
 }

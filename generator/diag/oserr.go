@@ -17,6 +17,9 @@ func Cause(err error) any {
 	if err == nil {
 		return nil
 	}
+	if l, ok := err.(Localized); ok {
+		return l // a message of the catalogue already (a refused file)
+	}
 	var p Problem
 	if errors.As(err, &p) && p.Key != "" {
 		return p // a message of the catalogue already

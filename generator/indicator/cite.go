@@ -53,7 +53,7 @@ func (r *Register) checkRefs(file string, line int, what any, t Text) diag.Probl
 	for _, lang := range keys {
 		s := t[lang]
 		for _, id := range SourceRefs(s) {
-			if r.sources[id] == nil {
+			if r.sources[id] == nil && !r.Unsure("sources", id) {
 				ps = append(ps, diag.Msg(file, line, "cite-unknown", what, lang, id))
 			}
 		}

@@ -58,12 +58,69 @@ type Register struct {
 	Years        []int            // years that have an annual file
 	Empty        map[int]int      // entries left empty (no value yet), by year
 
-	broken     map[string]bool // files that did not parse: references to them are not checked
-	indicators map[string]*Indicator
-	sources    map[string]*Source
-	areas      map[string]*Area
-	byInd      map[string][]Observation
-	sourcing   map[string]*SourcingRecord
+	broken      map[string]bool            // files that did not parse: references to them are not checked
+	badIDs      map[string]map[string]bool // ids reported invalid, folded (idFold), by file ("areas", "sources", "indicators")
+	wrong       map[string]bool            // indicators with a wrong field: checks that rest on their fields are skipped
+	indText     *diag.Text                 // data/indicators.toml, to find the line of a key
+	t1Text      *diag.Text                 // data/table1.toml, likewise
+	periodEarly bool                       // base_year disagrees with most target years or year files: said once, at data/site.toml
+	periodLate  bool                       // target_year likewise
+	indicators  map[string]*Indicator
+	sources     map[string]*Source
+	areas       map[string]*Area
+	byInd       map[string][]Observation
+	sourcing    map[string]*SourcingRecord
+}
+
+// Unsure reports whether a reference to id in file ("areas", "sources",
+// "indicators") cannot be judged: the file did not parse, or an entry of it
+// has an invalid id (reported at its line) that id may stand for. An
+// unknown reference is then not reported: it follows from that problem.
+func (r *Register) Unsure(file, id string) bool {
+	return r.broken[file] || r.badIDs[file][idFold(id)]
+}
+
+// idFold is an id as an invalid id may stand for it: lower case, letters
+// and digits only ("PM25 annual mean" and "pm25-annual-mean" alike).
+func idFold(id string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(id) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7f {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// badID records an invalid id of file.
+func (r *Register) badID(file, id string) {
+	if r.badIDs == nil {
+		r.badIDs = map[string]map[string]bool{}
+	}
+	if r.badIDs[file] == nil {
+		r.badIDs[file] = map[string]bool{}
+	}
+	if f := idFold(id); f != "" {
+		r.badIDs[file][f] = true
+	}
+}
+
+// KeyLine is the line of data/indicators.toml where the indicator sets
+// key (its entry's first line when it does not).
+func (r *Register) KeyLine(ind *Indicator, key string) int {
+	if r.indText == nil {
+		return ind.Line
+	}
+	return r.indText.KeyLine(key, ind.Line)
+}
+
+// Table1Line is the line of data/table1.toml where the row starting at
+// line sets key (line when it does not).
+func (r *Register) Table1Line(line int, key string) int {
+	if r.t1Text == nil {
+		return line
+	}
+	return r.t1Text.KeyLine(key, line)
 }
 
 // SourcingOf returns the sourcing record of an indicator, or nil.
@@ -200,9 +257,14 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	var areas struct {
 		Area []Area `toml:"area"`
 	}
-	fa, p, _ := decode(fsys, path("areas.toml"), &areas, "[[area]] id, name")
+	fa, p, okAreas := decode(fsys, path("areas.toml"), &areas, "[[area]] id, name")
 	ps = append(ps, p...)
 	r.broken = map[string]bool{}
+	r.wrong = map[string]bool{}
+	if !okAreas {
+		// what was decoded is not to be trusted: nothing more is said of it
+		areas.Area = nil
+	}
 	if fa == nil || len(p) > 0 {
 		r.broken["areas"] = true
 	} else {
@@ -218,8 +280,13 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	fi, p, okInd := decode(fsys, path("indicators.toml"), &inds, "[[indicator]] id, area, name, unit, direction, kind, decimals, binding, section, quote, quote_en, baseline (year, value, source, note, comparable), target (year, value, bound, tolerance, aspirational, text, year_assumed), note, context, forecast")
 	ps = append(ps, p...)
 	if !okInd {
+		// the file could not be read as a whole: its entries, partly
+		// decoded, are not checked (their problems would follow from the
+		// one reported)
 		r.broken["indicators"] = true
+		inds.Indicator = nil
 	}
+	r.indText = fi
 	if fi != nil {
 		for i := range inds.Indicator {
 			inds.Indicator[i].Line = fi.EntryLine("indicator", i)
@@ -234,6 +301,7 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	ps = append(ps, p...)
 	if !okSrc {
 		r.broken["sources"] = true
+		srcs.Source = nil
 	}
 	if fsrc != nil {
 		for i := range srcs.Source {
@@ -246,6 +314,7 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 		// a plan without a table rebuilt from data needs no table1.toml
 	} else if ft, p, _ := decode(fsys, path("table1.toml"), &r.Table1, "title, note, [[row]] item, value, quote, section"); ft != nil {
 		ps = append(ps, p...)
+		r.t1Text = ft
 		for i := range r.Table1.Rows {
 			r.Table1.Rows[i].Line = ft.EntryLine("row", i)
 		}
@@ -264,15 +333,19 @@ func Load(fsys fs.FS, lim Limits) (*Register, diag.Problems) {
 	}
 	r.Glossary = gl.Term
 
-	ps = append(ps, r.index(fi, fsrc, lim)...)
+	ps = append(ps, r.index(fi, fsrc, lim, fsys)...)
 	ps = append(ps, r.loadAnnual(fsys, lim)...)
 	ps = append(ps, r.loadSourcing(fsys, lim)...)
 	return r, ps
 }
 
 // index builds the lookup maps and checks each register file by itself.
-func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
+func (r *Register) index(fi, fsrc *diag.Text, lim Limits, fsys fs.FS) diag.Problems {
 	var ps diag.Problems
+	// target years outside the plan period: when most are, the period of
+	// data/site.toml is what is wrong, said once there
+	var outside []outsideYear
+	withYear := 0
 	add := func(file string, line int, key string, args ...any) {
 		ps = append(ps, diag.Msg(file, line, key, args...))
 	}
@@ -302,6 +375,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		f := "data/areas.toml"
 		if !diag.ValidID(a.ID) {
 			add(f, a.Line, "area-id", a.ID)
+			r.badID("areas", a.ID)
 		} else if _, dup := r.areas[a.ID]; dup {
 			add(f, a.Line, "area-twice", a.ID)
 		}
@@ -319,6 +393,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		line := s.Line
 		if !diag.ValidID(s.ID) {
 			ps = append(ps, diag.Msg(f, line, "source-bad-id", s.ID))
+			r.badID("sources", s.ID)
 		} else if _, dup := r.sources[s.ID]; dup {
 			ps = append(ps, diag.Msg(f, line, "source-duplicate", s.ID))
 		}
@@ -369,19 +444,23 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 				lazy(key, text(f, 0, what, t[k], single))
 			}
 		}
+		before := len(ps)
 		if !diag.ValidID(ind.ID) {
 			ps = append(ps, diag.Msg(f, at("id"), "ind-bad-id", ind.ID))
+			r.badID("indicators", ind.ID)
 		} else if _, dup := r.indicators[ind.ID]; dup {
 			ps = append(ps, diag.Msg(f, at("id"), "ind-duplicate", ind.ID))
 		}
 		r.indicators[ind.ID] = ind
-		if r.areas[ind.Area] == nil && !r.broken["areas"] {
+		if r.areas[ind.Area] == nil && !r.Unsure("areas", ind.Area) {
 			ps = append(ps, diag.Msg(f, at("area"), "ind-unknown-area", ind.ID, ind.Area))
 		}
 		if l := lacks(ind.Name, keys); l != "" {
 			ps = append(ps, diag.Msg(f, at("name"), "ind-no-name", ind.ID, l, ex))
 		}
-		if l := lacks(ind.Unit, keys); ind.Kind != Binary && l != "" {
+		// the checks that depend on the kind wait for a valid one
+		kindOK := ind.Kind == Level || ind.Kind == Cumulative || ind.Kind == Change || ind.Kind == PeakReduction || ind.Kind == Binary
+		if l := lacks(ind.Unit, keys); kindOK && ind.Kind != Binary && l != "" {
 			ps = append(ps, diag.Msg(f, at("unit"), "ind-no-unit", ind.ID, l, ex))
 		}
 		foreign(f, line, fmt.Sprintf("indicator %q", ind.ID), ind)
@@ -428,9 +507,6 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		if b := ind.Baseline; b != nil && !b.Alike() && lacks(b.Note, keys) != "" {
 			add(f, at("baseline"), "ind-incomparable-note", ind.ID, strings.Join(keys, " and "))
 		}
-		if t.YearAssumed && lim.LastYear != 0 && (t.Year <= lim.FirstYear || t.Year > lim.LastYear) {
-			add(f, at("target"), "ind-assumed-year", ind.ID, t.Year, lim.FirstYear, lim.LastYear)
-		}
 		switch {
 		case ind.Context:
 		case t.Bound == About:
@@ -439,7 +515,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 		case t.Bound == AtLeast, t.Bound == AtMost, t.Bound == Exact:
 		case t.Bound == "":
-			if ind.Kind != Binary && t.Text.Get(lim.Source) == "" {
+			if kindOK && ind.Kind != Binary && t.Text.Get(lim.Source) == "" {
 				add(f, at("target"), "ind-target-empty", ind.ID)
 			}
 		default:
@@ -450,8 +526,23 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		}
 		if t.Year == 0 && !ind.Context {
 			ps = append(ps, diag.Msg(f, at("target"), "ind-target-no-year", ind.ID))
-		} else if lim.Valid() && !ind.Context {
-			lazy("target", yearIn(f, 0, "ind-target-year-range", ind.ID, t.Year, lim.FirstYear+1, lim.LastYear))
+		} else if lim.Valid() && (!ind.Context || t.YearAssumed) {
+			// a target year outside the plan period; an assumed one is
+			// told with the rule it was assumed by
+			withYear++
+			var p *diag.Problem
+			if t.YearAssumed {
+				if t.Year <= lim.FirstYear || t.Year > lim.LastYear {
+					q := diag.Msg(f, 0, "ind-assumed-year", ind.ID, t.Year, lim.FirstYear, lim.LastYear)
+					p = &q
+				}
+			} else {
+				p = yearIn(f, 0, "ind-target-year-range", ind.ID, t.Year, lim.FirstYear+1, lim.LastYear)
+			}
+			if p != nil {
+				p.Line = at("target")
+				outside = append(outside, outsideYear{*p, ind.ID, t.Year})
+			}
 		}
 		ps = append(ps, r.checkRefs(f, at("note"), fmt.Sprintf("note of %q", ind.ID), ind.Note)...)
 		if b := ind.Baseline; b != nil {
@@ -461,7 +552,7 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 			}
 			lazy("baseline", plausible(ind, f, 0, b.Value, "baseline"))
 			lazyTexts("baseline", fmt.Sprintf("baseline note of %q", ind.ID), false, b.Note)
-			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.broken["sources"] {
+			if b.Source != "" && b.Source != "plan" && r.sources[b.Source] == nil && !r.Unsure("sources", b.Source) {
 				ps = append(ps, diag.Msg(f, at("baseline"), "ind-baseline-source", ind.ID, b.Source))
 			}
 		}
@@ -470,7 +561,15 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		} else {
 			lazy("target", finite(f, 0, diag.P("what-target-of", ind.ID), t.Value))
 		}
+		if len(ps) > before {
+			// a wrong field is reported once, at its line: the checks of
+			// the year files that rest on the indicator's fields are skipped
+			r.wrong[ind.ID] = true
+		}
 	}
+	period, early, late := periodProblems(outside, withYear, lim, fsys)
+	r.periodEarly, r.periodLate = early, late
+	ps = append(ps, period...)
 	for i := range r.Table1.Rows {
 		row := r.Table1.Rows[i]
 		if l := lacks(row.Item, keys) + lacks(row.Value, keys); l != "" {
@@ -498,6 +597,84 @@ func (r *Register) index(fi, fsrc *diag.Text, lim Limits) diag.Problems {
 		addP(text("data/glossary.toml", t.Line, fmt.Sprintf("note of glossary term %d", i+1), t.Note, false))
 	}
 	return ps
+}
+
+// outsideYear is an indicator whose target year lies outside the plan
+// period, with its problem.
+type outsideYear struct {
+	p    diag.Problem
+	id   string
+	year int
+}
+
+// periodProblems are the problems of the target years (and year files)
+// outside the plan period: one for each, or, when most of the n
+// indicators with a target year or most year files lie outside it on the
+// same side, one at base_year or target_year of data/site.toml (the period
+// is wrong, not every indicator); the problems on that side then follow
+// from it and are left out. early and late say which side is wrong.
+func periodProblems(outside []outsideYear, n int, lim Limits, fsys fs.FS) (ps diag.Problems, early, late bool) {
+	if !lim.Valid() {
+		return nil, false, false // data/site.toml has its own problem
+	}
+	var lateInd, earlyInd []outsideYear
+	for _, o := range outside {
+		if o.year > lim.LastYear {
+			lateInd = append(lateInd, o)
+		} else {
+			earlyInd = append(earlyInd, o)
+		}
+	}
+	var files, lateFiles, earlyFiles []int
+	for _, y := range annualYears(fsys) {
+		files = append(files, y)
+		switch {
+		case y > lim.LastYear:
+			lateFiles = append(lateFiles, y)
+		case y < lim.FirstYear:
+			earlyFiles = append(earlyFiles, y)
+		}
+	}
+	const site = "data/site.toml"
+	line := func(key string) int {
+		data, err := fs.ReadFile(fsys, site)
+		if err != nil {
+			return 0
+		}
+		return diag.NewText(site, data, 1).KeyLine(key, 0)
+	}
+	most := func(k, of int) bool { return k > 1 && 2*k > of }
+	switch {
+	case most(len(lateInd), n):
+		ps, late = diag.Problems{diag.Msg(site, line("target_year"), "site-target-year-before-targets", lim.LastYear, len(lateInd), n, lateInd[0].id, lateInd[0].year)}, true
+	case most(len(lateFiles), len(files)):
+		ps, late = diag.Problems{diag.Msg(site, line("target_year"), "site-target-year-before-files", lim.LastYear, len(lateFiles), len(files), lateFiles[0])}, true
+	}
+	switch {
+	case most(len(earlyInd), n):
+		ps, early = append(ps, diag.Msg(site, line("base_year"), "site-base-year-after-targets", lim.FirstYear, len(earlyInd), n, earlyInd[0].id, earlyInd[0].year)), true
+	case most(len(earlyFiles), len(files)):
+		ps, early = append(ps, diag.Msg(site, line("base_year"), "site-base-year-after-files", lim.FirstYear, len(earlyFiles), len(files), earlyFiles[0])), true
+	}
+	for _, o := range outside {
+		if o.year > lim.LastYear && !late || o.year <= lim.LastYear && !early {
+			ps = append(ps, o.p)
+		}
+	}
+	return ps, early, late
+}
+
+// annualYears are the years of the files data/annual/YYYY.toml.
+func annualYears(fsys fs.FS) []int {
+	entries, _ := fs.ReadDir(fsys, "data/annual")
+	var out []int
+	for _, e := range entries {
+		if m := reYear.FindStringSubmatch(e.Name()); m != nil && !e.IsDir() {
+			y, _ := strconv.Atoi(m[1])
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 func validQualifier(q string) bool {
@@ -544,7 +721,7 @@ func (r *Register) loadSourcing(fsys fs.FS, lim Limits) diag.Problems {
 		}
 		switch {
 		case r.indicators[rec.Indicator] == nil:
-			if !r.broken["indicators"] {
+			if !r.Unsure("indicators", rec.Indicator) {
 				add(at("indicator"), "sourcing-unknown", rec.Indicator)
 			}
 		case r.sourcing[rec.Indicator] != nil:
@@ -629,7 +806,9 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			lo, hi = MinYear, MaxYear
 		}
 		if year < lo || year > hi {
-			ps = append(ps, diag.Msg(rel, 0, "annual-year-outside", year, lo, hi))
+			if !(year < lo && r.periodEarly || year > hi && r.periodLate) { // else it follows from the period, reported
+				ps = append(ps, diag.Msg(rel, 0, "annual-year-outside", year, lo, hi))
+			}
 			continue
 		}
 		var doc struct {
@@ -673,7 +852,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			}
 			ind := r.indicators[o.Indicator]
 			if ind == nil {
-				if !r.broken["indicators"] {
+				if !r.Unsure("indicators", o.Indicator) {
 					ps = append(ps, diag.Msg(rel, at("indicator"), "annual-unknown-indicator", o.Indicator))
 				}
 				continue
@@ -685,10 +864,13 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 			seen[o.Indicator] = o.Line
 			if o.Source == "" {
 				ps = append(ps, diag.Msg(rel, o.Line, "annual-no-source", o.Indicator))
-			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.broken["sources"] {
+			} else if o.Source != "plan" && r.sources[o.Source] == nil && !r.Unsure("sources", o.Source) {
 				ps = append(ps, diag.Msg(rel, at("source"), "annual-unknown-source", o.Source))
 			}
-			if o.Unit != "" && !ind.Unit.Has(o.Unit) {
+			// the checks resting on the indicator's fields (unit, kind)
+			// are left out when one of those is wrong: reported there
+			trust := !r.wrong[o.Indicator]
+			if o.Unit != "" && !ind.Unit.Has(o.Unit) && trust {
 				ps = append(ps, diag.Msg(rel, at("unit"), "annual-unit-differs", o.Unit, o.Indicator, ind.Unit.Get(lim.Source)))
 			}
 			if u := unknownKeys(o, lim.Keys); len(u) > 0 {
@@ -716,6 +898,13 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 				o.Grade = "A"
 			}
 			switch {
+			case !trust:
+				if o.Value != nil {
+					if p := finite(rel, 0, diag.P("what-value-of", o.Indicator), *o.Value); p != nil {
+						p.Line = at("value")
+						ps = append(ps, *p)
+					}
+				}
 			case ind.Kind == Binary:
 				if o.Status != "achieved" && o.Status != "not-achieved" {
 					ps = append(ps, diag.Msg(rel, o.Line, "annual-binary-status", o.Indicator, o.Status))
@@ -752,7 +941,7 @@ func (r *Register) loadAnnual(fsys fs.FS, lim Limits) diag.Problems {
 					ps = append(ps, *p)
 				}
 			}
-			if o.Status != "" && ind.Kind != Binary {
+			if o.Status != "" && ind.Kind != Binary && trust {
 				ps = append(ps, diag.Msg(rel, at("status"), "annual-status-not-binary", o.Indicator))
 			}
 			r.byInd[o.Indicator] = append(r.byInd[o.Indicator], o)

@@ -4,7 +4,6 @@ package input
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -12,9 +11,30 @@ import (
 // are under 2 KB; a line of a megabyte is a pasting accident.
 const MaxLine = 64 << 10
 
-// Check returns the first problem of a file's text and its line (1-based),
-// or 0 and "" when the text is fine.
-func Check(data []byte) (int, string) {
+// Fault is a problem of the raw text of a file: its line (1-based), and
+// the key of its message in the catalogue data/i18n/messages.toml with the
+// message's arguments (diag.Msg makes the problem of it). The zero Fault,
+// line 0, is no problem.
+type Fault struct {
+	Line int
+	Key  string
+	Args []any
+}
+
+// The keys of the faults, for the test that the catalogue has them.
+const (
+	KeyLongLine = "input-long-line"
+	KeyNUL      = "input-nul"
+	KeyUTF8     = "input-utf8"
+	KeyDeep     = "input-deep"
+)
+
+// Keys are the message keys of every Fault.
+var Keys = []string{KeyLongLine, KeyNUL, KeyUTF8, KeyDeep}
+
+// Check returns the first problem of a file's text, or the zero Fault when
+// the text is fine.
+func Check(data []byte) Fault {
 	line := 1
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')
@@ -25,15 +45,15 @@ func Check(data []byte) (int, string) {
 			data = nil
 		}
 		if len(l) > MaxLine {
-			return line, fmt.Sprintf("line is %d KB long (at most %d KB): a pasting accident? split the text or remove it", len(l)>>10, MaxLine>>10)
+			return Fault{line, KeyLongLine, []any{len(l) >> 10, MaxLine >> 10}}
 		}
 		if bytes.IndexByte(l, 0) >= 0 {
-			return line, "line contains a NUL byte: the file is binary or damaged; restore it from version control"
+			return Fault{Line: line, Key: KeyNUL}
 		}
 		if !utf8.Valid(l) {
-			return line, "line is not valid UTF-8: save the file as UTF-8"
+			return Fault{Line: line, Key: KeyUTF8}
 		}
 		line++
 	}
-	return 0, ""
+	return Fault{}
 }

@@ -1,7 +1,5 @@
 package input
 
-import "fmt"
-
 // Limits of the input files. They are far above what a plan needs (the
 // largest real file, indicators.toml, is 83 KB; the largest paragraph of
 // the plan 3 KB) and keep a pasting accident, a hostile file or a link to
@@ -30,13 +28,14 @@ const (
 	MaxText = 20000
 )
 
-// TOMLDepth returns the first line where the nesting of a TOML text goes
-// deeper than MaxDepth, and a message; 0 and "" when it never does. It
+// TOMLDepth returns the fault (KeyDeep) at the first line where the
+// nesting of a TOML text goes deeper than MaxDepth; the zero Fault when it
+// never does. It
 // reads the text once, without recursion, so that a file nested millions
 // of levels deep is refused before the decoder (which recurses) sees it.
 // Strings and comments are skipped; tables ([a.b]), inline tables, arrays
 // and dotted keys count one level each.
-func TOMLDepth(data []byte) (int, string) {
+func TOMLDepth(data []byte) Fault {
 	type level struct {
 		kind byte // '[' or '{'
 		n    int  // levels it adds: 1, plus the dots of the key it is the value of
@@ -49,9 +48,7 @@ func TOMLDepth(data []byte) (int, string) {
 	pending := 0    // dots of the key whose value is being read
 	header := false // inside a [table] header
 	lineStart := true
-	tooDeep := func() (int, string) {
-		return line, fmt.Sprintf("TOML nesting is deeper than %d levels (tables, arrays and dotted keys): flatten the structure", MaxDepth)
-	}
+	tooDeep := func() Fault { return Fault{line, KeyDeep, []any{MaxDepth}} }
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		switch {
@@ -171,7 +168,7 @@ func TOMLDepth(data []byte) (int, string) {
 			}
 		}
 	}
-	return 0, ""
+	return Fault{}
 }
 
 // Markup counts the marks of emphasis, links and code (* _ ~ [ ] ` <) in

@@ -32,9 +32,9 @@ func TestTOMLDepth(t *testing.T) {
 		{"dots in values", "a = 1.5\nb = \"x.y.z\"\nc = [1.0, 2.0]\n", 0},
 	}
 	for _, c := range cases {
-		line, msg := TOMLDepth([]byte(c.text))
-		if line != c.line || (line > 0) != (msg != "") {
-			t.Errorf("%s: line %d %q, want line %d", c.name, line, msg, c.line)
+		f := TOMLDepth([]byte(c.text))
+		if f.Line != c.line || (f.Line > 0) != (f.Key == KeyDeep) || f.Line > 0 && (len(f.Args) != 1 || f.Args[0] != MaxDepth) {
+			t.Errorf("%s: %+v, want line %d", c.name, f, c.line)
 		}
 		if c.line == 0 {
 			// what passes is decodable without trouble (or a plain syntax error)
@@ -107,7 +107,7 @@ func FuzzTOMLDepth(f *testing.F) {
 			c[i], c[j] = c[j], c[i]
 		}
 		text := key + " = " + open.String() + "1" + string(c) + "\n"
-		line, _ := TOMLDepth([]byte(text))
+		line := TOMLDepth([]byte(text)).Line
 		if line > 0 && levels <= MaxDepth-1 {
 			t.Fatalf("refused %d levels: %q", levels, text)
 		}

@@ -114,8 +114,8 @@ var (
 // the Markdown body. file is used in error messages.
 func ParsePage(data []byte, file, lang string) (*Page, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if line, msg := input.Check(data); line > 0 {
-		return nil, diag.At(file, line, msg)
+	if p, ok := diag.CheckText(file, data); !ok {
+		return nil, p
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	lines := strings.Split(text, "\n")

@@ -229,12 +229,14 @@ func renderingAt(s, r string) [][]int {
 // checkQuotes reports indicator and table quotes not found verbatim in the
 // plan's own text (edition se), and sections that do not exist.
 func checkQuotes(zh *plan.Plan, reg *indicator.Register, se *Edition) diag.Problems {
-	return checkQuotesIn(zh, reg, se, nil)
+	return checkQuotesIn(zh, reg, se, nil, nil)
 }
 
 // checkQuotesIn checks the quotes against the plan text of an edition;
 // quotes, when given, maps each quote to the edition's own (converted).
-func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes map[string]string) diag.Problems {
+// src, when given, is the plan text the edition is converted from: a
+// section it lacks is reported by its own check, not again here.
+func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes map[string]string, src *plan.Plan) diag.Problems {
 	q := func(s string) string {
 		if c, ok := quotes[s]; ok {
 			return c
@@ -252,6 +254,14 @@ func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes m
 	}
 	text := strings.Join(paras, "\n")
 	sections := zh.Sections()
+	var srcSections map[string]*plan.Page
+	srcText := ""
+	if src != nil {
+		srcSections = src.Sections()
+		srcText = paraText(src)
+	}
+	// a quote the source's text lacks is reported by the source's check
+	inSource := func(quote string) bool { return src == nil || strings.Contains(srcText, quote) }
 	pageText := map[*plan.Page]string{}
 	for _, pg := range zh.Pages {
 		var ps []string
@@ -269,19 +279,32 @@ func checkQuotesIn(zh *plan.Plan, reg *indicator.Register, se *Edition, quotes m
 		if pg := sections[ind.Section]; pg != nil && strings.Contains(pageText[pg], quote) {
 			continue
 		}
-		if quote != "" && !strings.Contains(text, quote) {
-			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "quote-not-in-plan", ind.ID, short(quote), "content/"+se.Code+"/plan", se.Code))
+		if quote != "" && !strings.Contains(text, quote) && inSource(ind.Quote) {
+			ps = append(ps, diag.Msg("data/indicators.toml", reg.KeyLine(&ind, "quote"), "quote-not-in-plan", ind.ID, short(quote), "content/"+se.Code+"/plan", se.Code))
 		}
-		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") {
-			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "indicator-section", ind.ID, ind.Section, "content/"+se.Code+"/plan"))
+		if sections[ind.Section] == nil && !(ind.Context && ind.Section == "") && (src == nil || srcSections[ind.Section] != nil) {
+			ps = append(ps, diag.Msg("data/indicators.toml", reg.KeyLine(&ind, "section"), "indicator-section", ind.ID, ind.Section, "content/"+se.Code+"/plan"))
 		}
 	}
 	for _, row := range reg.Table1.Rows {
-		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) {
-			ps = append(ps, diag.Msg("data/table1.toml", row.Line, "table1-quote", short(q(row.Quote)), se.Code))
+		if row.Quote != "" && !strings.Contains(text, q(row.Quote)) && inSource(row.Quote) {
+			ps = append(ps, diag.Msg("data/table1.toml", reg.Table1Line(row.Line, "quote"), "table1-quote", short(q(row.Quote)), se.Code))
 		}
 	}
 	return ps
+}
+
+// paraText is the plan's paragraphs, one a line.
+func paraText(p *plan.Plan) string {
+	var paras []string
+	for _, pg := range p.Pages {
+		for _, b := range pg.Blocks {
+			if b.Kind == plan.Para {
+				paras = append(paras, b.Text)
+			}
+		}
+	}
+	return strings.Join(paras, "\n")
 }
 
 func short(s string) string {
@@ -295,8 +318,11 @@ func short(s string) string {
 // checkQuotesEn reports indicators whose English quote is not found verbatim in the English plan at the indicator's section (its own
 // paragraphs and those of its items), matched exactly as the Chinese quote
 // is.
-func checkQuotesEn(en *plan.Plan, reg *indicator.Register) diag.Problems {
+// An indicator whose section the plan's own text (src) lacks is left out:
+// that section is reported.
+func checkQuotesEn(en, src *plan.Plan, reg *indicator.Register) diag.Problems {
 	var ps diag.Problems
+	srcSections := src.Sections()
 	text := map[string][]string{} // section id → its paragraphs and its items'
 	for _, pg := range en.Pages {
 		for _, b := range pg.Blocks {
@@ -309,8 +335,8 @@ func checkQuotesEn(en *plan.Plan, reg *indicator.Register) diag.Problems {
 		}
 	}
 	for _, ind := range reg.Indicators {
-		if ind.QuoteEn == "" {
-			continue // optional, as quote is
+		if ind.QuoteEn == "" || srcSections[ind.Section] == nil {
+			continue // optional, as quote is; or its section is wrong
 		}
 		found := false
 		for _, p := range text[ind.Section] {
@@ -320,7 +346,7 @@ func checkQuotesEn(en *plan.Plan, reg *indicator.Register) diag.Problems {
 			}
 		}
 		if !found {
-			ps = append(ps, diag.Msg("data/indicators.toml", ind.Line, "quote-en-not-in-plan", ind.ID, ind.Section, short(ind.QuoteEn)))
+			ps = append(ps, diag.Msg("data/indicators.toml", reg.KeyLine(&ind, "quote_en"), "quote-en-not-in-plan", ind.ID, ind.Section, short(ind.QuoteEn)))
 		}
 	}
 	return ps

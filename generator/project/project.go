@@ -301,7 +301,7 @@ func Load(root string, opt Options) (*Project, error) {
 		}
 		p.quotes[cv.ed.Code] = qs
 		if pl := p.Plans[cv.ed.Code]; pl != nil {
-			ps = append(ps, checkQuotesIn(pl, reg, cv.ed, qs)...)
+			ps = append(ps, checkQuotesIn(pl, reg, cv.ed, qs, p.Plans[cv.ed.ConvertFrom])...)
 		}
 		fresh, err := cv.c.Files(fsys, cv.ed.ConvertFrom, cv.ed.Code)
 		if err != nil {
@@ -330,7 +330,7 @@ func Load(root string, opt Options) (*Project, error) {
 			if se.DataKey == glossarySource && te.DataKey == glossaryTarget {
 				wg.Add(2)
 				go func() { defer wg.Done(); checks[2+3*i] = checkGlossary(src, tr, reg.Glossary) }()
-				go func() { defer wg.Done(); checks[3+3*i] = checkQuotesEn(tr, reg) }()
+				go func() { defer wg.Done(); checks[3+3*i] = checkQuotesEn(tr, src, reg) }()
 			}
 		}
 		wg.Wait()
@@ -570,7 +570,7 @@ func (p *Project) checkPlanFacts() diag.Problems {
 	var ps diag.Problems
 	if p.Reg.Indicators != nil {
 		for _, id := range p.Config.Headlines {
-			if p.Reg.Indicator(id) == nil {
+			if p.Reg.Indicator(id) == nil && !p.Reg.Unsure("indicators", id) {
 				ps = append(ps, diag.Msg(file, 0, "site-headline-unknown", id))
 			}
 		}

@@ -44,7 +44,7 @@ func TestRoundTrip(t *testing.T) {
 	orig, _ := os.ReadFile(file)
 	for _, ext := range []string{".csv", ".xlsx"} {
 		out := filepath.Join(t.TempDir(), "values"+ext)
-		h, rows, err := Export(root, p.Reg, 2025, p.Limits())
+		h, rows, err := Export(root, p.Reg, 2025, p.Limits(), "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +78,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatalf("%s: after new-year and import:\n%+v\nwant\n%+v", ext, got, want)
 		}
 		// and the sheet exported from it is the same sheet
-		_, rows2, _ := Export(root, q.Reg, 2025, q.Limits())
+		_, rows2, _ := Export(root, q.Reg, 2025, q.Limits(), "")
 		if !reflect.DeepEqual(rows2, rows) {
 			t.Errorf("%s: the sheet differs after the round trip", ext)
 		}
@@ -95,7 +95,8 @@ func TestImportEdits(t *testing.T) {
 	file := filepath.Join(root, "data", "annual", "2025.toml")
 	orig, _ := os.ReadFile(file)
 	csv := filepath.Join(t.TempDir(), "v.csv")
-	os.WriteFile(csv, []byte("indicator,value,source,note_zh\ngood-air-day-ratio,85.3,src34,優良天數311天。\n消除劣V類水體,,,\n"), 0o644)
+	good, _ := p.Reg.Observation("good-air-day-ratio", 2025) // its own source and note stay
+	os.WriteFile(csv, []byte("indicator,value,source,note_zh\ngood-air-day-ratio,85.3,"+good.Source+","+good.Note["zh"]+"\n消除劣V類水體,,,\n"), 0o644)
 	s, err := Read(csv)
 	if err != nil {
 		t.Fatal(err)
@@ -213,5 +214,168 @@ func TestImportNewSource(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml")); string(now) != string(orig) {
 		t.Error("data/sources.toml was written")
+	}
+}
+
+// TestImportNames: the indicator is found by its name as the staff type
+// it: in simplified characters (the simplified edition's name, or OpenCC's
+// conversion of the register's), full-width or half-width, with spaces
+// around; in column indicator or, that left empty, in column name. A sheet
+// exported with the simplified names imports back without a change.
+func TestImportNames(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	orig, _ := os.ReadFile(file)
+	// the names as exported for Chinese messages are the simplified ones
+	h, rows, err := Export(root, p.Reg, 2025, p.Limits(), "zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, r := range rows {
+		names[r[0]] = r[1]
+	}
+	if got := names["pm25-annual-mean"]; got != "细颗粒物(PM2.5)年均浓度" {
+		t.Errorf("exported name of pm25-annual-mean: %q", got)
+	}
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	if err := Write(csv, nil, h, rows); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Read(csv)
+	if c, a, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil || c+a != 0 {
+		t.Fatalf("import of the simplified export changed %d, added %d: %v", c, a, err)
+	}
+	if now, _ := os.ReadFile(file); string(now) != string(orig) {
+		t.Fatal("the file changed")
+	}
+	os.WriteFile(csv, []byte("indicator,name,value,source\n"+
+		" 细颗粒物（ＰＭ２.５）年均浓度 ,,26.5,src34\n"+ // simplified, full-width, spaces
+		",可再生能源消费比重,18.5,src36\n"+ // simplified, in column name
+		"森林覆蓋率,,45.1,src33\n"+ // traditional
+		"ＮＥＶ-Ｓｔｏｃｋ,,130,src36\n"), 0o644) // the id in capitals, full-width
+	s, _ = Read(csv)
+	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
+		t.Fatal(err)
+	}
+	q := load(t, root)
+	for id, want := range map[string]float64{"pm25-annual-mean": 26.5, "renewable-energy-share": 18.5, "forest-coverage": 45.1, "nev-stock": 130} {
+		if o, ok := q.Reg.Observation(id, 2025); !ok || o.Value == nil || *o.Value != want {
+			t.Errorf("%s 2025: %+v, want %v", id, o, want)
+		}
+	}
+	// a name that is no indicator's is still named as it was typed
+	os.WriteFile(csv, []byte("indicator,value,source\n细颗粒物年均值,26.5,src34\n"), 0o644)
+	s, _ = Read(csv)
+	_, _, err = Import(root, csv, s, 2025, p.Reg, p.Limits())
+	if ps := diag.Of(err); len(ps) != 1 || !strings.HasPrefix(ps[0].Error(), `v.csv: row 2: unknown indicator "细颗粒物年均值"`) {
+		t.Errorf("unknown name: %v", err)
+	}
+}
+
+// TestImportLineEndings: a year's file saved on Windows (CRLF, with a
+// byte-order mark) keeps both: untouched lines stay byte for byte, changed
+// and new lines end in CRLF; a new source goes into data/sources.toml in its
+// line endings too.
+func TestImportLineEndings(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	file := filepath.Join(root, "data", "annual", "2025.toml")
+	sources := filepath.Join(root, "data", "sources.toml")
+	data, _ := os.ReadFile(file)
+	win := "\ufeff" + strings.ReplaceAll(string(data), "\n", "\r\n")
+	os.WriteFile(file, []byte(win), 0o644)
+	srcData, _ := os.ReadFile(sources)
+	srcWin := strings.ReplaceAll(string(srcData), "\n", "\r\n")
+	good, _ := p.Reg.Observation("good-air-day-ratio", 2025) // its own source and note stay
+	os.WriteFile(sources, []byte(srcWin), 0o644)
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	os.WriteFile(csv, []byte("indicator,value,source,note_zh,source_title_zh,source_title_en,source_date,source_grade\n"+
+		"good-air-day-ratio,85.3,"+good.Source+","+good.Note["zh"]+",,,,\n"+
+		"sewage-treatment-rate,97.8,bulletin-2026,,2025年公报,Bulletin 2025,2026-05,A\n"), 0o644)
+	s, err := Read(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := os.ReadFile(file)
+	if !strings.HasPrefix(string(now), "\ufeff") {
+		t.Error("the byte-order mark is gone")
+	}
+	if n := strings.Count(string(now), "\n"); n != strings.Count(string(now), "\r\n") {
+		t.Errorf("%d of %d lines lost their CRLF:\n%q", n-strings.Count(string(now), "\r\n"), n, now)
+	}
+	want := strings.Replace(win, "value = 85.2\r\n", "value = 85.3\r\n", 1) +
+		"\r\n[[observation]]\r\nindicator = \"sewage-treatment-rate\"\r\nvalue = 97.8\r\nsource = \"bulletin-2026\"\r\n"
+	if string(now) != want {
+		t.Errorf("the file is not edited in place:\n%q", now)
+	}
+	src, _ := os.ReadFile(sources)
+	if !strings.HasPrefix(string(src), srcWin) || strings.Count(string(src), "\n") != strings.Count(string(src), "\r\n") {
+		t.Errorf("data/sources.toml lost its line endings:\n%q", src[len(srcWin)-20:])
+	}
+	load(t, root)
+}
+
+// TestImportSourceAnyRow: a new source may be described on any row; rows
+// before and after use it by its id or by its title. A second description
+// that differs is wrong, naming both rows; rows using a source whose
+// description is wrong say nothing more. Nothing is written when a row is
+// wrong.
+func TestImportSourceAnyRow(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p := load(t, root)
+	sources := filepath.Join(root, "data", "sources.toml")
+	csv := filepath.Join(t.TempDir(), "v.csv")
+	head := "indicator,value,source,source_title_zh,source_title_en,source_date,source_grade\n"
+	desc := ",2025年北京市生态环境状况公报,Beijing environment bulletin 2025,2026-05-30,A\n"
+	os.WriteFile(csv, []byte(head+
+		"nev-stock,130,bulletin-2026,,,,\n"+ // row 2: by id, before the description
+		"sewage-treatment-rate,97.8,bulletin-2026"+desc+ // 3: the description
+		"park-500m-coverage,93.1, 2025年北京市生态环境状况公报 ,,,,\n"+ // 4: by its Chinese title
+		"water-use-per-gdp,8.1,Beijing environment bulletin 2025,,,,\n"), 0o644) // 5: by its English title
+	s, _ := Read(csv)
+	if _, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits()); err != nil {
+		t.Fatal(err)
+	}
+	q := load(t, root)
+	for _, id := range []string{"nev-stock", "sewage-treatment-rate", "park-500m-coverage", "water-use-per-gdp"} {
+		if o, ok := q.Reg.Observation(id, 2025); !ok || o.Source != "bulletin-2026" {
+			t.Errorf("%s 2025: %+v", id, o)
+		}
+	}
+	if src, _ := os.ReadFile(sources); strings.Count(string(src), `id = "bulletin-2026"`) != 1 {
+		t.Error("the new source is not in data/sources.toml once")
+	}
+
+	// a conflicting second description; a wrong description and a row using it
+	root = testutil.CopyProject(t)
+	orig, _ := os.ReadFile(filepath.Join(root, "data", "annual", "2025.toml"))
+	origSrc, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml"))
+	os.WriteFile(csv, []byte(head+
+		"nev-stock,130,bulletin-2026"+desc+ // row 2
+		"sewage-treatment-rate,97.8,bulletin-2026,2025年公报,Bulletin 2025,2026-05-30,A\n"+ // 3: differs
+		"park-500m-coverage,93.1,report-x,,,,\n"+ // 4: uses report-x, described wrongly below
+		"water-use-per-gdp,8.1,report-x,报告,Report,2026-13-01,A\n"), 0o644) // 5
+	s, _ = Read(csv)
+	_, _, err := Import(root, csv, s, 2025, p.Reg, p.Limits())
+	var got []string
+	for _, p := range diag.Of(err) {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`v.csv: row 3: new source "bulletin-2026" is described differently in row 2 (describe a new source once, or alike in every row)`,
+		`v.csv: row 5: new source date "2026-13-01" (write a real date as YYYY-MM-DD, YYYY-MM or YYYY)`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	now, _ := os.ReadFile(filepath.Join(root, "data", "annual", "2025.toml"))
+	nowSrc, _ := os.ReadFile(filepath.Join(root, "data", "sources.toml"))
+	if string(now) != string(orig) || string(nowSrc) != string(origSrc) {
+		t.Error("a file was written")
 	}
 }

@@ -9,9 +9,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"planpress/generator/convert"
 	"planpress/generator/diag"
 	"planpress/generator/indicator"
 )
@@ -81,8 +84,9 @@ type yearFile struct {
 
 // Export is the sheet of a year: every indicator of the register, in its
 // order, with the year's values as data/annual/YYYY.toml states them
-// (names and units in the source language, for reference).
-func Export(root string, r *indicator.Register, year int, lim indicator.Limits) ([]string, [][]string, error) {
+// (names and units under the data key nameKey, for reference: the language
+// the staff read; the source language when "" or when a name lacks it).
+func Export(root string, r *indicator.Register, year int, lim indicator.Limits, nameKey string) ([]string, [][]string, error) {
 	byInd := map[string]obs{}
 	rel := annualPath(year)
 	if data, err := fs.ReadFile(os.DirFS(root), rel); err == nil {
@@ -97,13 +101,19 @@ func Export(root string, r *indicator.Register, year int, lim indicator.Limits) 
 		return nil, nil, err
 	}
 	cols := Columns(lim.Keys)
+	in := func(t indicator.Text) string {
+		if s := t.Get(nameKey); s != "" {
+			return s
+		}
+		return t.Get(lim.Source)
+	}
 	var rows [][]string
 	for _, ind := range r.Indicators {
 		o := byInd[ind.ID]
 		cell := map[string]string{
 			"indicator":   ind.ID,
-			"name":        ind.Name.Get(lim.Source),
-			"unit":        ind.Unit.Get(lim.Source),
+			"name":        in(ind.Name),
+			"unit":        in(ind.Unit),
 			"qualifier":   o.Qualifier,
 			"status":      o.Status,
 			"source":      o.Source,
@@ -151,17 +161,14 @@ type newSource struct {
 // sources, or every problem found, each naming its row.
 func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.Limits) ([]update, []newSource, diag.Problems) {
 	var ps diag.Problems
-	var news []newSource
-	newByID := map[string]int{}
 	if !s.Has("indicator") {
 		return nil, nil, diag.Problems{diag.Msg(file, 0, "sheet-no-indicator")}
 	}
-	byName := map[string]string{}
-	for _, ind := range r.Indicators {
-		for _, n := range ind.Name {
-			byName[strings.TrimSpace(n)] = ind.ID
-		}
-	}
+	byName := names(r)
+	// the new sources first: any row may describe one, and any row may
+	// then use it by its id or its title
+	news, badNew, sps := describeAll(file, s, r, lim)
+	byTitle := titles(r, news)
 	seen := map[string]int{}
 	var ups []update
 	for i := range s.Rows {
@@ -188,8 +195,8 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 			continue // an empty row
 		}
 		if o.Indicator == "" {
-			o.Indicator = byName[s.Col(i, "name")]
-		} else if id, ok := byName[o.Indicator]; ok && r.Indicator(o.Indicator) == nil {
+			o.Indicator = byName[foldName(s.Col(i, "name"))]
+		} else if id, ok := byName[foldName(o.Indicator)]; ok && r.Indicator(o.Indicator) == nil {
 			o.Indicator = id // the Chinese name in the indicator column
 		}
 		ind := r.Indicator(o.Indicator)
@@ -240,50 +247,16 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 		if o.AsOf != "" && !regexp.MustCompile(`^`+strconv.Itoa(year)+`-(0[1-9]|1[0-2])$`).MatchString(o.AsOf) {
 			add("sheet-bad-as-of", o.AsOf, year)
 		}
-		ns := newSource{ID: o.Source, Date: s.Col(i, "source_date"), Grade: s.Col(i, "source_grade"), URL: s.Col(i, "source_url"), Title: map[string]string{}, Publisher: map[string]string{}, row: n}
-		given := ns.Date != "" || ns.Grade != "" || ns.URL != ""
-		for _, k := range lim.Keys {
-			if t := s.Col(i, "source_title_"+k); t != "" {
-				ns.Title[k], given = t, true
-			}
-			if t := s.Col(i, "source_publisher_"+k); t != "" {
-				ns.Publisher[k], given = t, true
-			}
-		}
+		_, given := describe(s, i, lim.Keys)
 		switch {
 		case o.Source == "":
 			add("sheet-no-source", ind.ID)
-		case given && (o.Source == "plan" || r.Source(o.Source) != nil):
-			add("sheet-source-exists", o.Source)
-		case given:
-			if prev, ok := newByID[ns.ID]; ok {
-				if p := news[prev]; p.Date != ns.Date || p.Grade != ns.Grade || p.URL != ns.URL || !reflect.DeepEqual(p.Title, ns.Title) || !reflect.DeepEqual(p.Publisher, ns.Publisher) {
-					add("sheet-source-differs", ns.ID, p.row)
-				}
-				break
-			}
-			bad := false
-			check := func(ok bool, key string, args ...any) {
-				if !ok {
-					add(key, args...)
-					bad = true
-				}
-			}
-			check(diag.ValidID(ns.ID), "sheet-source-id", ns.ID)
-			for _, k := range lim.Keys {
-				check(ns.Title[k] != "", "sheet-source-title", ns.ID, k)
-			}
-			check(indicator.ValidDate(ns.Date), "sheet-source-date", ns.Date)
-			check(ns.Grade == "A" || ns.Grade == "B" || ns.Grade == "C" || ns.Grade == "D", "sheet-source-grade", ns.Grade)
-			if ns.URL != "" {
-				check(ns.Grade == "A" || ns.Grade == "B", "sheet-source-repost-url", ns.Grade)
-				check(strings.HasPrefix(ns.URL, "https://") || strings.HasPrefix(ns.URL, "http://"), "sheet-source-url", ns.URL)
-			}
-			if !bad {
-				newByID[ns.ID] = len(news)
-				news = append(news, ns)
-			}
-		case o.Source != "plan" && r.Source(o.Source) == nil && !isNew(news, o.Source):
+		case given, o.Source == "plan", r.Source(o.Source) != nil, isNew(news, o.Source), badNew[o.Source]:
+			// a new source described here (checked above), a known one,
+			// or one whose wrong description is already listed
+		case byTitle[foldName(o.Source)] != "":
+			o.Source = byTitle[foldName(o.Source)] // named by its title
+		default:
 			add("sheet-unknown-source", o.Source)
 		}
 		if v == "" && o.Status == "" && len(o.Text) == 0 {
@@ -291,7 +264,178 @@ func rows(file string, s *Sheet, year int, r *indicator.Register, lim indicator.
 		}
 		ups = append(ups, update{row: n, want: o})
 	}
+	// every problem in the order of the rows
+	ps = append(ps, sps...)
+	sort.SliceStable(ps, func(a, b int) bool { return rowOf(ps[a]) < rowOf(ps[b]) })
 	return ups, news, ps
+}
+
+// rowOf is the row a problem of the sheet names (its first argument).
+func rowOf(p diag.Problem) int {
+	if len(p.Args) > 0 {
+		if n, ok := p.Args[0].(int); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// describe is the new source that row i describes in the source_ columns
+// (its id from column source), and whether the row describes one.
+func describe(s *Sheet, i int, keys []string) (newSource, bool) {
+	ns := newSource{ID: s.Col(i, "source"), Date: s.Col(i, "source_date"), Grade: s.Col(i, "source_grade"), URL: s.Col(i, "source_url"), Title: map[string]string{}, Publisher: map[string]string{}, row: i + 2}
+	given := ns.Date != "" || ns.Grade != "" || ns.URL != ""
+	for _, k := range keys {
+		if t := s.Col(i, "source_title_"+k); t != "" {
+			ns.Title[k], given = t, true
+		}
+		if t := s.Col(i, "source_publisher_"+k); t != "" {
+			ns.Publisher[k], given = t, true
+		}
+	}
+	return ns, given
+}
+
+// describeAll checks every description of a new source in the sheet: the
+// first right one of an id is the source; a row describing it otherwise
+// is wrong, naming that row. It returns the new sources, the ids whose
+// descriptions are wrong (rows using them say nothing more), and the
+// problems.
+func describeAll(file string, s *Sheet, r *indicator.Register, lim indicator.Limits) ([]newSource, map[string]bool, diag.Problems) {
+	var news []newSource
+	var ps diag.Problems
+	newByID := map[string]int{}
+	bad := map[string]bool{}
+	for i := range s.Rows {
+		ns, given := describe(s, i, lim.Keys)
+		if !given || ns.ID == "" {
+			continue // a row without its source's id says so in its own check
+		}
+		n := ns.row
+		add := func(key string, args ...any) { ps = append(ps, diag.Msg(file, 0, key, append([]any{n}, args...)...)) }
+		if ns.ID == "plan" || r.Source(ns.ID) != nil {
+			add("sheet-source-exists", ns.ID)
+			continue
+		}
+		if prev, ok := newByID[ns.ID]; ok {
+			if p := news[prev]; p.Date != ns.Date || p.Grade != ns.Grade || p.URL != ns.URL || !reflect.DeepEqual(p.Title, ns.Title) || !reflect.DeepEqual(p.Publisher, ns.Publisher) {
+				add("sheet-source-differs", ns.ID, p.row)
+			}
+			continue
+		}
+		wrong := false
+		check := func(ok bool, key string, args ...any) {
+			if !ok {
+				add(key, args...)
+				wrong = true
+			}
+		}
+		check(diag.ValidID(ns.ID), "sheet-source-id", ns.ID)
+		for _, k := range lim.Keys {
+			check(ns.Title[k] != "", "sheet-source-title", ns.ID, k)
+		}
+		check(indicator.ValidDate(ns.Date), "sheet-source-date", ns.Date)
+		check(ns.Grade == "A" || ns.Grade == "B" || ns.Grade == "C" || ns.Grade == "D", "sheet-source-grade", ns.Grade)
+		if ns.URL != "" {
+			check(ns.Grade == "A" || ns.Grade == "B", "sheet-source-repost-url", ns.Grade)
+			check(strings.HasPrefix(ns.URL, "https://") || strings.HasPrefix(ns.URL, "http://"), "sheet-source-url", ns.URL)
+		}
+		if wrong {
+			bad[ns.ID] = true
+			continue
+		}
+		newByID[ns.ID] = len(news)
+		news = append(news, ns)
+	}
+	return news, bad, ps
+}
+
+// titles maps the folded title (in every language) of every source, of
+// data/sources.toml and new, to its id; a title two sources share names
+// neither.
+func titles(r *indicator.Register, news []newSource) map[string]string {
+	out := map[string]string{}
+	shared := map[string]bool{}
+	put := func(id string, t map[string]string) {
+		for _, s := range t {
+			k := foldName(s)
+			if k == "" {
+				continue
+			}
+			if prev, ok := out[k]; ok && prev != id {
+				shared[k] = true
+			}
+			out[k] = id
+		}
+	}
+	for _, src := range r.Sources {
+		put(src.ID, src.Title)
+	}
+	for _, n := range news {
+		put(n.ID, n.Title)
+	}
+	for k := range shared {
+		delete(out, k)
+	}
+	return out
+}
+
+// names maps the folded id and name of every indicator, in every edition
+// the register holds (the source's traditional name, the converted
+// simplified one, English), to its id. A folded name two indicators share is left
+// out: it names neither.
+func names(r *indicator.Register) map[string]string {
+	byName := map[string]string{}
+	shared := map[string]bool{}
+	for _, ind := range r.Indicators {
+		// the id too, typed in capitals or full-width
+		for _, n := range append([]string{ind.ID}, values(ind.Name)...) {
+			k := foldName(n)
+			if k == "" {
+				continue
+			}
+			if id, ok := byName[k]; ok && id != ind.ID {
+				shared[k] = true
+			}
+			byName[k] = ind.ID
+		}
+	}
+	for k := range shared {
+		delete(byName, k)
+	}
+	return byName
+}
+
+// values are the texts of t.
+func values(t indicator.Text) []string {
+	out := make([]string, 0, len(t))
+	for _, s := range t {
+		out = append(out, s)
+	}
+	return out
+}
+
+// foldName is a name as it is compared: full-width letters, digits and
+// punctuation as half-width, traditional characters as simplified (OpenCC
+// t2s, the conversion the simplified edition is made with), lower case,
+// without spaces. Staff type simplified Chinese, often with full-width
+// brackets; the register writes the traditional name.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= 0xFF01 && c <= 0xFF5E:
+			c -= 0xFEE0
+		case unicode.IsSpace(c):
+			continue
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	out := b.String()
+	if t, err := convert.T2S(out); err == nil {
+		out = t
+	}
+	return out
 }
 
 func isNew(news []newSource, id string) bool {
@@ -356,9 +500,15 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 	if !ok {
 		return 0, 0, ps
 	}
-	// the file's lines, cut into the part before the first entry and
-	// one part per entry
-	lines := t.Lines
+	// the file's lines as written (a line of a file saved on Windows keeps
+	// its \r), cut into the part before the first entry and one part per
+	// entry; a byte-order mark stays
+	bom, body := splitBOM(data)
+	eol := lineEnd(body)
+	lines := strings.Split(string(body), "\n")
+	if len(lines) != len(t.Lines) {
+		return 0, 0, fmt.Errorf("%s: the lines of the file could not be told apart; edit it by hand", rel)
+	}
 	var heads []int
 	for i := range doc.Observation {
 		heads = append(heads, t.EntryLine("observation", i)-1)
@@ -395,10 +545,10 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 	for ui, u := range ups {
 		i, ok := at[u.want.Indicator]
 		if !ok {
-			extra = append(extra, "", "[[observation]]")
+			extra = append(extra, eol, "[[observation]]"+eol)
 			for _, k := range order {
 				if l := encode(k, u.want, lim.Keys); l != "" {
-					extra = append(extra, l)
+					extra = append(extra, l+eol)
 				}
 			}
 			added++
@@ -409,7 +559,7 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 		u.want.Text = keep(have.Text, u.want.Text, s, "text_", lim.Keys)
 		u.want.Note = keep(have.Note, u.want.Note, s, "note_", lim.Keys)
 		ups[ui] = u
-		e, n := edit(entries[i], have, u.want, s, lim.Keys)
+		e, n := edit(entries[i], have, u.want, s, lim.Keys, eol)
 		if n > 0 {
 			entries[i] = e
 			changed++
@@ -419,8 +569,13 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 	for _, e := range entries {
 		out = append(out, e...)
 	}
+	if len(extra) > 0 && len(out) > 0 && len(tail) == 0 {
+		// a file not ending in a newline: the new entries start on a line
+		// of their own
+		out[len(out)-1] += eol
+	}
 	out = append(append(out, extra...), tail...)
-	text := []byte(strings.Join(out, "\n"))
+	text := append(bom, strings.Join(out, "\n")...)
 	if changed+added == 0 {
 		return 0, 0, nil
 	}
@@ -445,12 +600,15 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 		if err != nil {
 			return 0, 0, err
 		}
+		// in the file's own line endings
+		_, body := splitBOM(old)
+		nl := lineEnd(body) + "\n"
 		add := string(old)
 		if !strings.HasSuffix(add, "\n") {
-			add += "\n"
+			add += nl
 		}
 		for _, n := range news {
-			add += sourceEntry(n, lim.Keys)
+			add += strings.ReplaceAll(sourceEntry(n, lim.Keys), "\n", nl)
 		}
 		if err := replaceFile(sp, []byte(add)); err != nil {
 			return 0, 0, err
@@ -590,7 +748,7 @@ func encode(key string, o obs, keys []string) string {
 
 // edit rewrites the keys of an entry (its lines, the header first) that
 // the sheet changes, and returns the lines and the number of keys changed.
-func edit(lines []string, have, want obs, s *Sheet, keys []string) ([]string, int) {
+func edit(lines []string, have, want obs, s *Sheet, keys []string, eol string) ([]string, int) {
 	find := func(key string) int {
 		re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
 		for i, l := range lines {
@@ -612,7 +770,7 @@ func edit(lines []string, have, want obs, s *Sheet, keys []string) ([]string, in
 		case i >= 0 && line == "":
 			lines = append(lines[:i], lines[i+1:]...)
 		case i >= 0:
-			lines[i] = line
+			lines[i] = line + cr(lines[i])
 		default:
 			// after the nearest earlier key the entry has, else the header
 			pos := 0
@@ -622,7 +780,7 @@ func edit(lines []string, have, want obs, s *Sheet, keys []string) ([]string, in
 					break
 				}
 			}
-			lines = append(lines[:pos+1], append([]string{line}, lines[pos+1:]...)...)
+			lines = append(lines[:pos+1], append([]string{line + eol}, lines[pos+1:]...)...)
 		}
 	}
 	return lines, n
@@ -640,4 +798,32 @@ func keep(have, want map[string]string, s *Sheet, prefix string, keys []string) 
 		}
 	}
 	return want
+}
+
+// splitBOM returns a file's byte-order mark (or nothing) and the rest.
+func splitBOM(data []byte) ([]byte, []byte) {
+	const bom = "\ufeff"
+	if strings.HasPrefix(string(data), bom) {
+		return []byte(bom), data[len(bom):]
+	}
+	return nil, data
+}
+
+// lineEnd is what a line written into the file ends in before its "\n":
+// "\r" when most of the file's lines end in "\r\n" (a file saved on
+// Windows), else nothing.
+func lineEnd(data []byte) string {
+	text := string(data)
+	if n := strings.Count(text, "\n"); n > 0 && 2*strings.Count(text, "\r\n") > n {
+		return "\r"
+	}
+	return ""
+}
+
+// cr is the "\r" a line of the file ends in, if any.
+func cr(line string) string {
+	if strings.HasSuffix(line, "\r") {
+		return "\r"
+	}
+	return ""
 }

@@ -10,7 +10,6 @@ package site
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"runtime"
 	"sort"
@@ -262,7 +261,7 @@ func (r *builder) add(f output.File) { r.addFrom(f, generated("a generated file"
 func (r *builder) page(pg *Page) error {
 	t := r.tmpl[pg.Template]
 	if t == nil {
-		return fmt.Errorf("templates/%s.html is missing", pg.Template)
+		return diag.Msg("templates/"+pg.Template+".html", 0, "template-missing", pg.Template+".html")
 	}
 	pg.Site = r.p
 	pg.b = r
@@ -287,12 +286,12 @@ func (r *builder) page(pg *Page) error {
 	if err == nil && !done {
 		err = t.ExecuteTemplate(buf, "base", pg)
 	}
-	if err != nil {
-		return fmt.Errorf("templates/%s.html: %w", pg.Template, err)
-	}
 	out := pg.Path + "index.html"
 	if strings.HasSuffix(pg.Path, ".html") {
 		out = pg.Path
+	}
+	if err != nil {
+		return templateProblem("templates/"+pg.Template+".html", "template-exec", err, out)
 	}
 	o := generated("the page generated with templates/" + pg.Template + ".html")
 	if pg.source != "" {

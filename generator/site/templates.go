@@ -5,15 +5,17 @@ package site
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
-	"planpress/generator/input"
+	"planpress/generator/diag"
 	"planpress/generator/internal/fsutil"
 	"planpress/generator/output"
 	"planpress/generator/project"
@@ -46,7 +48,7 @@ func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
 	}
 	base := template.New("base").Funcs(funcs)
 	if _, err := base.Parse(string(src)); err != nil {
-		return fmt.Errorf("templates/base.html: %w", err)
+		return templateProblem(path.Join(dir, "base.html"), "template-syntax", err)
 	}
 	partials, _ := fs.Glob(fsys, path.Join(dir, "_*.html"))
 	sort.Strings(partials)
@@ -56,12 +58,12 @@ func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
 			return err
 		}
 		if _, err := base.New(path.Base(pth)).Parse(string(ps)); err != nil {
-			return fmt.Errorf("templates/%s: %w", path.Base(pth), err)
+			return templateProblem(pth, "template-syntax", err)
 		}
 	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return fmt.Errorf("templates: %w", err)
+		return diag.MsgErr(dir, 0, err, "template-folder-unreadable", err)
 	}
 	r.tmpl = map[string]*template.Template{}
 	for _, e := range entries {
@@ -69,16 +71,17 @@ func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
 		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "base.html" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		src, err := readTemplate(fsys, path.Join(dir, name))
+		file := path.Join(dir, name)
+		src, err := readTemplate(fsys, file)
 		if err != nil {
 			return err
 		}
 		t, err := base.Clone()
 		if err != nil {
-			return fmt.Errorf("templates/%s: %w", name, err)
+			return templateProblem(file, "template-syntax", err)
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return fmt.Errorf("templates/%s: %w", name, err)
+			return templateProblem(file, "template-syntax", err)
 		}
 		r.tmpl[strings.TrimSuffix(name, ".html")] = t
 	}
@@ -86,30 +89,61 @@ func (r *builder) loadTemplates(fsys fs.FS, dir string) error {
 	return nil
 }
 
+// reTemplateErr is the place at the start of Go's template errors:
+// "template: home.html:34: unexpected {{end}}", "template:
+// indicator.html:3:6: executing …", "html/template:base:12:5: …".
+var reTemplateErr = regexp.MustCompile(`(?s)^(?:html/)?template: ?([^:\s]+):(\d+)(?::(\d+))?: ?(.*)$`)
+
+// templateProblem is the problem of key about an error of Go's template
+// engine, at the template file and line the error names (file, line 0,
+// when it names none); the rest of Go's text is the message's first
+// argument, args the others.
+func templateProblem(file, key string, err error, args ...any) diag.Problem {
+	line, col, text := 0, 0, err.Error()
+	if m := reTemplateErr.FindStringSubmatch(text); m != nil {
+		switch name := m[1]; {
+		case name == "base":
+			file = path.Join(path.Dir(file), "base.html")
+		case strings.HasSuffix(name, ".html") && !strings.Contains(name, "/"):
+			file = path.Join(path.Dir(file), name)
+		}
+		line, _ = strconv.Atoi(m[2])
+		col, _ = strconv.Atoi(m[3])
+		text = m[4]
+	}
+	p := diag.MsgErr(file, line, err, key, append([]any{text}, args...)...)
+	p.Col = col
+	return p
+}
+
 // static copies templates/static/ to assets/, in path order.
 func (r *builder) static(fsys fs.FS, dir string) ([]output.File, error) {
 	var out []output.File
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		if err == nil && d.IsDir() {
+			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			if fsutil.IsLimit(err) { // a special file, a link out of the project, a file too large
-				return fmt.Errorf("%s: %w", p, err)
-			}
-			return err
+		var data []byte
+		if err == nil {
+			data, err = fs.ReadFile(fsys, p)
+		}
+		switch {
+		case fsutil.IsLimit(err): // a special file, a link out of the project, a file too large
+			return diag.MsgErr(p, 0, err, "file-limit", err)
+		case err != nil:
+			return diag.MsgErr(p, 0, err, "static-unreadable", err)
 		}
 		out = append(out, output.File{Path: output.Asset(strings.TrimPrefix(p, dir+"/")), Data: data})
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("templates/static: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
 
-// Check parses the templates of the project at root without rendering.
+// Check parses the templates of the project at root without rendering;
+// its error is a diag.Problem.
 func Check(root string) error {
 	_, err := LoadTemplates(project.Files(root))
 	return err
@@ -120,14 +154,18 @@ func Check(root string) error {
 // without NUL bytes.
 func readTemplate(fsys fs.FS, name string) ([]byte, error) {
 	src, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		if fsutil.IsLimit(err) {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return nil, fmt.Errorf("templates: %w", err)
+	switch {
+	case fsutil.IsLimit(err):
+		return nil, diag.MsgErr(name, 0, err, "file-limit", err)
+	case errors.Is(err, fs.ErrNotExist) && path.Base(name) == "base.html":
+		return nil, diag.MsgErr(name, 0, err, "template-base-missing")
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, diag.MsgErr(name, 0, err, "template-missing", path.Base(name))
+	case err != nil:
+		return nil, diag.MsgErr(name, 0, err, "template-unreadable", err)
 	}
-	if line, msg := input.Check(src); line > 0 {
-		return nil, fmt.Errorf("%s:%d: %s", name, line, msg)
+	if p, ok := diag.CheckText(name, src); !ok {
+		return nil, p
 	}
 	return src, nil
 }

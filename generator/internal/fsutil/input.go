@@ -8,15 +8,25 @@ import (
 	"path/filepath"
 	"strings"
 
+	"planpress/generator/diag"
 	"planpress/generator/output"
 )
 
 // LimitError is an input file that is refused: a special file, a link
-// that leaves the project, or a file over its size limit. Its message
-// says what to do; the caller names the file.
-type LimitError struct{ Msg string }
+// that leaves the project, or a file over its size limit. It is a message
+// of the catalogue data/i18n/messages.toml without a place: it says what
+// is wrong and what to do, in English (Error) or in a language (In); the
+// caller names the file (diag.MsgErr(file, 0, err, "file-limit", err)).
+type LimitError struct{ P diag.Problem }
 
-func (e *LimitError) Error() string { return e.Msg }
+func (e *LimitError) Error() string { return e.P.Error() }
+
+// In is the message in lang (see diag.Problem.In).
+func (e *LimitError) In(lang string) string { return e.P.In(lang) }
+
+func limit(key string, args ...any) error {
+	return &LimitError{diag.Msg("", 0, key, args...)}
+}
 
 // ReadInput reads an input file of the project at root: it must be a
 // regular file (not a named pipe, device or socket, which could hang or
@@ -34,22 +44,22 @@ func ReadInput(root, name string, max int64) ([]byte, error) {
 
 // notRegular is the error for a file that is not a regular file.
 func notRegular(mode os.FileMode) error {
-	kind := "a special file"
+	kind := "file-kind-special"
 	switch {
 	case mode.IsDir():
-		kind = "a folder"
+		kind = "file-kind-folder"
 	case mode&os.ModeNamedPipe != 0:
-		kind = "a named pipe"
+		kind = "file-kind-pipe"
 	case mode&os.ModeSocket != 0:
-		kind = "a socket"
+		kind = "file-kind-socket"
 	case mode&os.ModeDevice != 0:
-		kind = "a device"
+		kind = "file-kind-device"
 	}
-	return &LimitError{fmt.Sprintf("is %s, not a regular file (replace it with a regular file)", kind)}
+	return limit("file-not-regular", diag.P(kind))
 }
 
 func tooLarge(size, max int64) error {
-	return &LimitError{fmt.Sprintf("file is %s, over the limit of %s for this kind of input (split it, or remove what was pasted by accident)", sizeText(size), sizeText(max))}
+	return limit("file-too-large", sizeText(size), sizeText(max))
 }
 
 func sizeText(n int64) string {
@@ -78,7 +88,7 @@ func InsideRoot(root, name string) error {
 	if real == realRoot || strings.HasPrefix(real, strings.TrimSuffix(realRoot, string(filepath.Separator))+string(filepath.Separator)) {
 		return nil
 	}
-	return &LimitError{fmt.Sprintf("is a symbolic link to %s, outside the project (copy the file into the project instead)", real)}
+	return limit("file-link-outside", real)
 }
 
 // IsLimit reports whether err is a refused input file.
