@@ -241,9 +241,10 @@ func cause(name string, err error) diag.Phrase {
 	if c, ok := diag.Cause(err).(diag.Phrase); ok {
 		return c
 	}
+	var le *fsutil.LimitError
 	switch {
-	case fsutil.IsLimit(err): // not a regular file, too large: said in the input limits' words
-		return diag.P("file-limit", err)
+	case errors.As(err, &le): // not a regular file, too large: said in the input limits' words
+		return diag.P("file-limit", le)
 	case errors.Is(err, errCFF):
 		return diag.P("font-cause-cff", name)
 	case errors.Is(err, errNotTT):

@@ -96,7 +96,9 @@ func TestBadFonts(t *testing.T) {
 		"otf":       "cff.otf 是 PostScript（CFF）轮廓字体",
 		"cff ttc":   "cff.ttc：字体集中没有可用的 TrueType 字体",
 		"bad count": "bad.ttc 无法读取，文件已损坏：implausible face count",
+		"folder":    "无法读取：是文件夹，不是普通文件",
 	}
+	cases["folder"] = dir
 	for name, path := range cases {
 		_, err := Find(path)
 		if err == nil {
