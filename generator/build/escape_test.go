@@ -35,7 +35,7 @@ func TestEscaping(t *testing.T) {
 		{"data/indicators.toml", replace(`quote = "PM2.5年均濃度降至35微克/立方米左右"`, `quote = "本規劃`+q+`特此說明"`)},
 		{"data/indicators.toml", replace(`section = "ch2-s3"`+"\n"+`quote = "本規劃`, `section = "preface"`+"\n"+`quote = "本規劃`)},
 		{"data/indicators.toml", replace(`quote_en = "the annual mean PM2.5 concentration falling to about 35 μg/m³"`, `quote_en = "This plan `+q+` is explained"`)},
-		{"data/annual/2025.toml", replace(`note = { zh = "同比下降11.5%。", en = "Down 11.5% year on year." }`, `note = { zh = "=HYPERLINK(\"x\")`+q+`", en = "@SUM(1)`+q+`" }`)},
+		{"data/annual/2025.toml", replace(`note = { zh = "據{source:src34}，同比下降11.5%。", en = "Down 11.5% year on year, according to {source:src34}." }`, `note = { zh = "=HYPERLINK(\"x\")`+q+`", en = "@SUM(1)`+q+`" }`)},
 		{"data/sources.toml", replace("grade = \"A\"\nurl = \"\"", "grade = \"A\"\nurl = \"https://x.example/?a=\\\"><script>alert(4)</script>\"")},
 		{"data/sources.toml", replace(`publisher = { zh = "北京市人民政府", en = "Beijing Municipal People's Government" }`, `publisher = { zh = "北京`+q+`", en = "+Beijing `+q+`" }`)},
 		{"data/areas.toml", replace(`en = "Air"`, `en = "Air `+q+`"`)},
