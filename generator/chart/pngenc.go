@@ -25,7 +25,8 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	if err := chunk(bw, "IHDR", ihdr); err != nil {
 		return err
 	}
-	idat := &chunkWriter{w: bw, typ: "IDAT"}
+	// bufio hands the chunk writer 64 KiB at a time: one IDAT chunk each
+	idat := bufio.NewWriterSize(chunkWriter{w: bw, typ: "IDAT"}, 1<<16)
 	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
 	if err != nil {
 		return err
@@ -33,16 +34,20 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	prev := make([]byte, 3*wd)
 	cur := make([]byte, 3*wd)
 	row := make([]byte, 1+3*wd)
+	row[0] = 2 // Up
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		px := img.Pix[img.PixOffset(b.Min.X, y):]
-		for x := 0; x < wd; x++ {
+		off := img.PixOffset(b.Min.X, y)
+		px := img.Pix[off : off+4*wd]
+		for x, j := 0, 0; x < wd; x, j = x+1, j+3 {
+			p := px[4*x : 4*x+4 : 4*x+4]
 			// premultiplied colour over white: c + 255·(1 − a)
-			t := 255 - px[4*x+3]
-			cur[3*x], cur[3*x+1], cur[3*x+2] = px[4*x]+t, px[4*x+1]+t, px[4*x+2]+t
+			t := 255 - p[3]
+			c := cur[j : j+3 : j+3]
+			c[0], c[1], c[2] = p[0]+t, p[1]+t, p[2]+t
 		}
-		row[0] = 2 // Up
-		for i := range cur {
-			row[1+i] = cur[i] - prev[i]
+		up := row[1:]
+		for i, v := range cur {
+			up[i] = v - prev[i]
 		}
 		if _, err := zw.Write(row); err != nil {
 			return err
@@ -52,7 +57,7 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	if err := idat.flush(); err != nil {
+	if err := idat.Flush(); err != nil {
 		return err
 	}
 	if err := chunk(bw, "IEND", nil); err != nil {
@@ -78,29 +83,15 @@ func chunk(w io.Writer, typ string, data []byte) error {
 	return nil
 }
 
-// chunkWriter cuts what is written to it into chunks of typ of 64 KiB.
+// chunkWriter writes each write to it as one chunk of typ.
 type chunkWriter struct {
 	w   io.Writer
 	typ string
-	buf []byte
 }
 
-func (c *chunkWriter) Write(p []byte) (int, error) {
-	c.buf = append(c.buf, p...)
-	for len(c.buf) >= 1<<16 {
-		if err := chunk(c.w, c.typ, c.buf[:1<<16]); err != nil {
-			return 0, err
-		}
-		c.buf = append(c.buf[:0], c.buf[1<<16:]...)
+func (c chunkWriter) Write(p []byte) (int, error) {
+	if err := chunk(c.w, c.typ, p); err != nil {
+		return 0, err
 	}
 	return len(p), nil
-}
-
-func (c *chunkWriter) flush() error {
-	if len(c.buf) == 0 {
-		return nil
-	}
-	err := chunk(c.w, c.typ, c.buf)
-	c.buf = c.buf[:0]
-	return err
 }
