@@ -211,3 +211,33 @@ func lineOf(t *testing.T, root, file, text string) string {
 	t.Fatalf("%s: no line %q", file, text)
 	return ""
 }
+
+// TestStatusNamesInMessageLanguage: the to-do list names each commitment in
+// the language of its messages: the simplified edition's name for Chinese
+// (as the messages are written), the English name for English.
+func TestStatusNamesInMessageLanguage(t *testing.T) {
+	root := testutil.CopyProject(t)
+	p, err := loadProject(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind := p.Reg.Indicator("pm25-annual-mean")
+	if ind == nil {
+		t.Fatal("the register has no pm25-annual-mean")
+	}
+	hans, hant, en := ind.Name.Get(p.Key("zh-Hans")), ind.Name.Get(p.Source().DataKey), ind.Name.Get("en")
+	if hans == "" || hans == hant {
+		t.Fatalf("the simplified name %q is not a converted name (traditional %q)", hans, hant)
+	}
+	for _, c := range []struct {
+		lang, want, not string
+	}{{"zh", hans, hant}, {"en", en, hant}} {
+		code, out, errs := runCLI("status", "2025", "--root", root, "--lang", c.lang)
+		if code != exitOK {
+			t.Fatalf("--lang %s: exit %d: %s", c.lang, code, errs)
+		}
+		if !strings.Contains(out, c.want) || strings.Contains(out, c.not) {
+			t.Errorf("--lang %s: the list should name %q, not %q", c.lang, c.want, c.not)
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"planpress/generator/diag"
 	"planpress/generator/indicator"
 	"planpress/generator/project"
 )
@@ -50,11 +49,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, T("cli-status-no-year", strconv.Itoa(year), strings.Join(list, ", ")))
 		return exitInput
 	}
-	key := p.Source().DataKey
-	if lang == diag.En {
-		key = "en"
-	}
-	writeStatus(stdout, p.Reg, year, key)
+	writeStatus(stdout, p.Reg, year, p.MessageKey(lang))
 	return exitOK
 }
 

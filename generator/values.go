@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"planpress/generator/diag"
 	"planpress/generator/project"
@@ -34,7 +33,7 @@ func cmdExportValues(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err, false)
 	}
-	header, rows, err := sheet.Export(root, p.Reg, year, p.Limits(), messageKey(p))
+	header, rows, err := sheet.Export(root, p.Reg, year, p.Limits(), p.MessageKey(lang))
 	if err != nil {
 		return fail(stderr, err, false)
 	}
@@ -45,30 +44,6 @@ func cmdExportValues(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, T("cli-exported", out, len(rows), year))
 	}
 	return exitOK
-}
-
-// messageKey is the data key of the edition written in the language of
-// the messages (simplified Chinese for zh, the catalogue's Chinese): the
-// names of an exported sheet read as the messages do. The source's key
-// when no edition is in that language.
-func messageKey(p *project.Project) string {
-	var best string
-	for _, e := range p.Editions {
-		code := strings.ToLower(e.Code)
-		if code != lang && !strings.HasPrefix(code, lang+"-") {
-			continue
-		}
-		if lang == diag.Zh && (strings.Contains(code, "hans") || strings.HasSuffix(code, "-cn") || strings.HasSuffix(code, "-sg")) {
-			return e.DataKey // simplified, as the messages are
-		}
-		if best == "" {
-			best = e.DataKey
-		}
-	}
-	if best == "" {
-		best = p.Source().DataKey
-	}
-	return best
 }
 
 // cmdImportValues reads a sheet into data/annual/YYYY.toml (and new

@@ -200,6 +200,30 @@ func (p *Project) Preferred() *Edition {
 	return p.Source()
 }
 
+// MessageKey is the data key of the edition whose language the command's
+// messages are in (lang: "en" or "zh"): for Chinese the simplified edition
+// when there is one, as the messages are; else the first edition of the
+// language; else the source's.
+func (p *Project) MessageKey(lang string) string {
+	var best string
+	for _, e := range p.Editions {
+		code := strings.ToLower(e.Code)
+		if code != lang && !strings.HasPrefix(code, lang+"-") {
+			continue
+		}
+		if lang == "zh" && (strings.Contains(code, "hans") || strings.HasSuffix(code, "-cn") || strings.HasSuffix(code, "-sg")) {
+			return e.DataKey
+		}
+		if best == "" {
+			best = e.DataKey
+		}
+	}
+	if best == "" {
+		best = p.Source().DataKey
+	}
+	return best
+}
+
 // OGLocale is the og:locale of an edition's pages: its locale, else its
 // code with "_" for "-".
 func (p *Project) OGLocale(lang string) string {

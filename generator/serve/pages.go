@@ -138,10 +138,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil {
 		year = y
 	}
-	key := p.Source().DataKey
-	if lang == diag.En {
-		key = "en"
-	}
+	key := p.MessageKey(lang)
 	rows, sources := p.Reg.ToDo(year)
 	n := map[string]int{}
 	for _, row := range rows {
