@@ -103,7 +103,7 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, T("cli-new-year-outside", year, lim.FirstYear, lim.LastYear))
 		return exitInput
 	}
-	path, err := indicator.NewYear(root, year, p.Reg, lim)
+	path, err := indicator.NewYear(root, year, p.Reg, lim, lang)
 	if errors.Is(err, indicator.ErrExists) {
 		fmt.Fprintln(stderr, T("cli-new-year-exists", filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")))
 		return exitInput

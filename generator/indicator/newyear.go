@@ -17,28 +17,17 @@ import (
 var ErrExists = errors.New("file exists")
 
 // NewYear writes ROOT/data/annual/YYYY.toml with one empty entry per
-// indicator (its name and unit as a comment) for staff to fill in. It never
+// indicator (its name and unit as a comment) for staff to fill in, its
+// guidance in lang (a language of the message catalogue). It never
 // overwrites a file.
-func NewYear(root string, year int, r *Register, lim Limits) (string, error) {
+func NewYear(root string, year int, r *Register, lim Limits, lang string) (string, error) {
 	if year < lim.FirstYear || year > lim.LastYear {
 		return "", diag.Msg("", 0, "cli-new-year-outside", year, lim.FirstYear, lim.LastYear)
 	}
 	path := filepath.Join(root, "data", "annual", strconv.Itoa(year)+".toml")
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `# Values for %d. For each indicator with a published value:
-#   value = 12.3          the figure as the source states it, in the indicator's unit
-#   source = "id"         an id from data/sources.toml (add the source there first)
-#   qualifier = "more-than" when the source says "more than" (or "less-than",
-#                         "at-least", "at-most", "about")
-#   preliminary = true    when the source calls the figure preliminary (初步, 預計)
-#   as_of = "%d-10"     when the figure is as of a month, not year-end
-#   note = %s   optional; name a source as {source:id}
-# Yes/no indicators take status = "achieved" or "not-achieved" and
-#   text = %s with the source's wording.
-# Leave an entry as it is (no value, source = "") when no source states a
-# value: it stays "no data". Never estimate. Then run: planpress check
-year = %d
-`, year, year, example(lim.Keys), example(lim.Keys), year)
+	// the guidance at the top is the catalogue's, in the messages' language
+	fmt.Fprintf(&b, "%s\nyear = %d\n", strings.TrimRight(diag.T(lang, "newyear-header", year, example(lim.Keys), example(lim.Keys)), "\n"), year)
 	// names, units and targets go into comments, each on one line with
 	// control characters escaped; values go through TOMLString: nothing
 	// from the register can end a comment or a string and start a key.
@@ -62,14 +51,14 @@ year = %d
 		for _, ind := range r.InArea(a.ID) {
 			unit := ind.Unit.Get(unitKey)
 			if ind.Kind == Binary {
-				unit = "yes/no: status = \"achieved\" or \"not-achieved\""
+				unit = diag.T(lang, "newyear-binary")
 			}
 			fmt.Fprintf(&b, "\n# %s (%s)\n", names(ind.Name), Comment(unit))
 			if ind.Context {
-				b.WriteString("# context series: not a commitment, no target\n")
+				b.WriteString("# " + diag.T(lang, "newyear-context") + "\n")
 			}
 			if ind.Target.Quantified() {
-				fmt.Fprintf(&b, "# target: %s\n", Comment(fmt.Sprintf("%s %v by %d", ind.Target.Bound, ind.Target.Value, ind.Target.Year)))
+				fmt.Fprintf(&b, "# %s\n", Comment(diag.T(lang, "newyear-target", string(ind.Target.Bound), strconv.FormatFloat(ind.Target.Value, 'f', -1, 64), ind.Target.Year)))
 			}
 			fmt.Fprintf(&b, "[[observation]]\nindicator = %s\nsource = \"\"\n", TOMLString(ind.ID))
 		}

@@ -11,8 +11,14 @@ import (
 // TestNewYearEncodes: names, units and ids with line breaks, quotes and
 // control characters cannot add a key or an observation to the scaffold:
 // it decodes to exactly one empty entry per indicator, with the ids as
-// they are.
+// they are, with its guidance in English or in Chinese.
 func TestNewYearEncodes(t *testing.T) {
+	for lang, guidance := range map[string]string{"en": "# Values for 2024.", "zh": "# 2024年的数值。"} {
+		t.Run(lang, func(t *testing.T) { testNewYearEncodes(t, lang, guidance) })
+	}
+}
+
+func testNewYearEncodes(t *testing.T, lang, guidance string) {
 	hostile := []string{
 		"Air\n[[observation]]\nindicator = \"pm25\"\nvalue = 99\nsource = \"src1\"",
 		"quote \" and \\ backslash",
@@ -31,13 +37,16 @@ func TestNewYearEncodes(t *testing.T) {
 	r.Areas = append(r.Areas, Area{ID: "z", Name: Text{"zh": "z", "en": "z"}})
 	r.Indicators = append(r.Indicators, Indicator{ID: "x\"\ny = 1", Area: "z", Name: Text{"zh": "z", "en": "z"}})
 	root := t.TempDir()
-	path, err := NewYear(root, 2024, r, Limits{FirstYear: 2020, LastYear: 2025, Keys: []string{"zh", "en"}, Source: "zh"})
+	path, err := NewYear(root, 2024, r, Limits{FirstYear: 2020, LastYear: 2025, Keys: []string{"zh", "en"}, Source: "zh"}, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), guidance) {
+		t.Errorf("the scaffold does not begin with %q:\n%.300s", guidance, data)
 	}
 	var doc map[string]any
 	if _, err := toml.Decode(string(data), &doc); err != nil {

@@ -67,7 +67,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 		// a fresh year's file filled in from the sheet holds the same data
 		os.Remove(file)
-		if _, err := indicator.NewYear(root, 2025, p.Reg, p.Limits()); err != nil {
+		if _, err := indicator.NewYear(root, 2025, p.Reg, p.Limits(), "en"); err != nil {
 			t.Fatal(err)
 		}
 		if _, _, err := Import(root, out, s, 2025, p.Reg, p.Limits()); err != nil {
