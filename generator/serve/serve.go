@@ -158,7 +158,17 @@ func (s *Server) Rebuild(withPDF bool) error {
 		go func() {
 			files, _, err := build.Render(s.buildOptions(), build.RenderOptions{PDF: true})
 			// a newer change has started a build of its own: leave it be
-			if err == nil && s.installIf(files, gen) {
+			if err != nil {
+				s.mu.RLock()
+				current := s.gen == gen
+				s.mu.RUnlock()
+				if current {
+					s.logf("serve-pdfs-failed")
+					fmt.Fprintln(s.opt.Log, diag.Of(err).In(s.opt.Lang))
+				}
+				return
+			}
+			if s.installIf(files, gen) {
 				s.logf("serve-pdfs-updated")
 				s.notify()
 			}
