@@ -8,13 +8,15 @@ package sheet
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"planpress/generator/diag"
 )
 
 // Sheet is a table: a header row of column ids and data rows.
@@ -52,29 +54,29 @@ func Read(path string) (*Sheet, error) {
 	case ".csv":
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, err
+			return nil, diag.MsgErr(path, 0, err, "sheet-unreadable", diag.Cause(err))
 		}
 		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 		r.FieldsPerRecord = -1
 		rows, err = r.ReadAll()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w (save the sheet as CSV UTF-8)", path, err)
+			return nil, csvProblem(path, err)
 		}
 	case ".xlsx":
 		f, err := excelize.OpenFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w (save the sheet as an Excel workbook, .xlsx)", path, err)
+			return nil, diag.MsgErr(path, 0, err, "sheet-xlsx-bad", diag.Cause(err))
 		}
 		defer f.Close()
 		rows, err = f.GetRows(f.GetSheetName(0), excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, diag.MsgErr(path, 0, err, "sheet-xlsx-bad", err.Error())
 		}
 	default:
-		return nil, fmt.Errorf("%s: not a .csv or .xlsx file (save the sheet as CSV UTF-8 or as an Excel workbook)", path)
+		return nil, diag.Msg(path, 0, "sheet-not-sheet")
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: the sheet is empty (export one with planpress export-values)", path)
+		return nil, diag.Msg(path, 0, "sheet-empty")
 	}
 	s := &Sheet{}
 	for _, h := range rows[0] {
@@ -87,6 +89,24 @@ func Read(path string) (*Sheet, error) {
 	}
 	s.Rows = rows[1:]
 	return s, nil
+}
+
+// csvProblem is a CSV file's parse error as a problem at its line, the
+// common causes named in the catalogue.
+func csvProblem(path string, err error) diag.Problem {
+	line := 0
+	var what any = err.Error()
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		line, what = pe.Line, pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			what = diag.P("sheet-csv-quote")
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			what = diag.P("sheet-csv-bare-quote")
+		}
+	}
+	return diag.MsgErr(path, line, err, "sheet-csv-bad", what)
 }
 
 // Write writes the sheet (header as given, cells as text) to path: .csv
@@ -109,7 +129,7 @@ func Write(path string, w io.Writer, header []string, rows [][]string) error {
 		return os.WriteFile(path, b.Bytes(), 0o644)
 	}
 	if strings.ToLower(filepath.Ext(path)) != ".xlsx" {
-		return fmt.Errorf("%s: give a file ending in .csv or .xlsx", path)
+		return diag.Msg(path, 0, "sheet-out-ext")
 	}
 	f := excelize.NewFile()
 	defer f.Close()

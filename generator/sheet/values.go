@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -507,7 +506,7 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 	eol := lineEnd(body)
 	lines := strings.Split(string(body), "\n")
 	if len(lines) != len(t.Lines) {
-		return 0, 0, fmt.Errorf("%s: the lines of the file could not be told apart; edit it by hand", rel)
+		return 0, 0, diag.Msg(rel, 0, "sheet-edit-lines")
 	}
 	var heads []int
 	for i := range doc.Observation {
@@ -582,7 +581,7 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 	// the text written reads back as the sheet says, or nothing is written
 	var check yearFile
 	if _, ps, ok := diag.DecodeTOML(rel, text, &check, diag.TOML{}); !ok || len(ps) > 0 {
-		return 0, 0, fmt.Errorf("%s: the edited file would not read back (%v); edit this entry by hand", rel, ps)
+		return 0, 0, diag.Msg(rel, 0, "sheet-edit-readback", ps.Error())
 	}
 	got := map[string]obs{}
 	for _, o := range check.Observation {
@@ -590,7 +589,7 @@ func Import(root, file string, s *Sheet, year int, r *indicator.Register, lim in
 	}
 	for _, u := range ups {
 		if !same(got[u.want.Indicator], u.want, s) {
-			return 0, 0, fmt.Errorf("%s: the entry of %q would not read back as row %d says; edit it by hand", rel, u.want.Indicator, u.row)
+			return 0, 0, diag.Msg(rel, 0, "sheet-edit-entry", u.want.Indicator, u.row)
 		}
 	}
 	if len(news) > 0 {
