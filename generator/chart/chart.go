@@ -202,7 +202,7 @@ func buildLayout(s Spec, fs *fonts.Set, l Layout) gochart.Chart {
 		c.Series = append(c.Series, gochart.AnnotationSeries{
 			YAxis:       gochart.YAxisSecondary,
 			Style:       gochart.Style{FontSize: l.Font * 10 / 11, FontColor: colObserved, StrokeColor: colObserved, FillColor: drawing.ColorWhite, Font: font},
-			Annotations: []gochart.Value2{{XValue: float64(last.Year), YValue: last.Value, Label: format(last.Value, s.Decimals)}},
+			Annotations: []gochart.Value2{{XValue: float64(last.Year), YValue: last.Value, Label: format(last.Value, numfmt.Decimals(last.Value, s.Decimals, s.Decimals+2))}},
 		})
 	}
 	c.Elements = []gochart.Renderable{marks(s, ymin, ymax), legend(s, fs, l)}

@@ -39,6 +39,17 @@ func Format(v float64, d int, lang string) string {
 	return b.String()
 }
 
+// Decimals is the number of decimals v is written with: the fewest, at
+// least min and at most max, that show it without rounding (within 1e-9,
+// so that a difference such as 45 − 44.95 counts as 0.05).
+func Decimals(v float64, min, max int) int {
+	d := min
+	for d < max && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
+		d++
+	}
+	return d
+}
+
 // Signed is Format with a plus sign for positive values (changes).
 func Signed(v float64, d int, lang string) string {
 	s := Format(v, d, lang)

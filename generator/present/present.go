@@ -7,7 +7,6 @@ package present
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -35,10 +34,12 @@ func FigureUnit(p *project.Project, ind *indicator.Indicator, lang string) strin
 	return p.Text(ind.Unit, lang)
 }
 
-// Value formats v with the indicator's unit and precision in lang; a
-// positive change carries a plus sign.
+// Value formats v with the indicator's unit in lang, with the indicator's
+// decimals or, for a figure stated more finely (44.95 of a one-decimal
+// share), as many as it is written with, up to two more: a stated figure
+// is never shown rounded. A positive change carries a plus sign.
 func Value(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
-	return value(p, ind, v, ind.Decimals, lang, ind.Kind == indicator.Change)
+	return value(p, ind, v, numfmt.Decimals(v, ind.Decimals, ind.Decimals+2), lang, ind.Kind == indicator.Change)
 }
 
 // value formats v with d decimals and the unit, signed or not. A unit
@@ -58,11 +59,7 @@ func value(p *project.Project, ind *indicator.Indicator, v float64, d int, lang 
 // needs (up to 4 more than the indicator's) and never a sign, since it
 // follows "±".
 func Magnitude(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
-	d := ind.Decimals
-	for d < ind.Decimals+4 && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
-		d++
-	}
-	return value(p, ind, v, d, lang, false)
+	return value(p, ind, v, numfmt.Decimals(v, ind.Decimals, ind.Decimals+4), lang, false)
 }
 
 // ObsValue formats an observation (value with qualifier, or its text).
@@ -110,11 +107,7 @@ func Words(p *project.Project, ind *indicator.Indicator, lang string) assess.Wor
 // for a share in %, the unit otherwise (a change in % stays in %).
 func amount(p *project.Project, ind *indicator.Indicator, v float64, lang string) string {
 	if ind.Kind != indicator.Change && ind.Kind != indicator.PeakReduction && ind.Unit.Has("%") {
-		d := ind.Decimals
-		for d < ind.Decimals+4 && math.Abs(v*math.Pow10(d)-math.Round(v*math.Pow10(d))) > 1e-9 {
-			d++
-		}
-		return numfmt.Format(v, d, lang) + p.T(lang, "unit-points")
+		return numfmt.Format(v, numfmt.Decimals(v, ind.Decimals, ind.Decimals+4), lang) + p.T(lang, "unit-points")
 	}
 	return Magnitude(p, ind, v, lang)
 }

@@ -260,7 +260,7 @@ func figureSentence(p *project.Project, ind *indicator.Indicator, lang string, y
 		d := cur - prev
 		var key string
 		switch {
-		case math.Abs(d) < 0.5*math.Pow10(-ind.Decimals):
+		case math.Abs(d) < 0.5*math.Pow10(-max(numfmt.Decimals(cur, ind.Decimals, ind.Decimals+2), numfmt.Decimals(prev, ind.Decimals, ind.Decimals+2))):
 			key = "mp-change-same"
 		case d > 0:
 			key = "mp-change-up"
