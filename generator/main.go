@@ -76,27 +76,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	if c, ok := commands[cmd]; ok {
+		return c(rest, stdout, stderr)
+	}
 	switch cmd {
-	case "build":
-		return cmdBuild(rest, stdout, stderr)
-	case "check":
-		return cmdCheck(rest, stdout, stderr)
-	case "serve":
-		return cmdServe(rest, stdout, stderr)
-	case "new-year":
-		return cmdNewYear(rest, stdout, stderr)
-	case "import":
-		return cmdImport(rest, stdout, stderr)
-	case "synth":
-		return cmdSynth(rest, stdout, stderr)
-	case "convert":
-		return cmdConvert(rest, stdout, stderr)
-	case "status":
-		return cmdStatus(rest, stdout, stderr)
-	case "import-values":
-		return cmdImportValues(rest, stdout, stderr)
-	case "export-values":
-		return cmdExportValues(rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "planpress", Version)
 		return exitOK
@@ -106,6 +89,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "%s\n\n%s", T("cli-unknown-command", cmd), T("usage"))
 	return exitUsage
+}
+
+// commands are the subcommands, by name: each takes its arguments and
+// returns its exit code.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"build":         cmdBuild,
+	"check":         cmdCheck,
+	"serve":         cmdServe,
+	"new-year":      cmdNewYear,
+	"import":        cmdImport,
+	"synth":         cmdSynth,
+	"convert":       cmdConvert,
+	"status":        cmdStatus,
+	"import-values": cmdImportValues,
+	"export-values": cmdExportValues,
 }
 
 // flags parses flags that may come before or after positional arguments.

@@ -180,22 +180,31 @@ func TestNoBrokenLinks(t *testing.T) {
 	}
 }
 
+// browserSite is what the browser tests need: the real build (out) served
+// over HTTP at url until the test ends, the project root, and node with
+// Chromium and playwright-core.
+func browserSite(t *testing.T) (out, root, node, url string) {
+	t.Helper()
+	testutil.Slow(t)
+	out, _ = realSite(t)
+	node = testutil.Tool(t, "node")
+	testutil.Tool(t, "chromium")
+	root = testutil.Root(t)
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
+		t.Fatalf("playwright-core is missing: run scripts/setup --test")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return out, root, node, srv.URL + "/"
+}
+
 // TestBrowser opens every page of the real build in both languages in
 // headless Chromium (tests/browser.mjs, one browser for all pages):
 // axe-core WCAG 2.1 A/AA, console errors, requests to other hosts, no
 // sideways scrolling at 320 px, chart names, the language switch, and
 // JavaScript off.
 func TestBrowser(t *testing.T) {
-	testutil.Slow(t)
-	out, _ := realSite(t)
-	node := testutil.Tool(t, "node")
-	testutil.Tool(t, "chromium")
-	root := testutil.Root(t)
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
-		t.Fatalf("playwright-core is missing: run scripts/setup --test")
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	out, root, node, url := browserSite(t)
 	var pages []string
 	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".html") {
@@ -211,7 +220,7 @@ func TestBrowser(t *testing.T) {
 	if len(pages) < 200 {
 		t.Fatalf("only %d pages found in %s", len(pages), out)
 	}
-	cmd := exec.Command(node, append([]string{filepath.Join(root, "tests", "browser.mjs"), srv.URL + "/"}, pages...)...)
+	cmd := exec.Command(node, append([]string{filepath.Join(root, "tests", "browser.mjs"), url}, pages...)...)
 	cmd.Dir = root
 	msg, err := cmd.CombinedOutput()
 	if err != nil {
@@ -226,17 +235,8 @@ func TestBrowser(t *testing.T) {
 // headless Chromium (tests/search.mjs): each finds its page, the match is
 // marked, the query is in the address and survives the language switch.
 func TestSearchQueries(t *testing.T) {
-	testutil.Slow(t)
-	out, _ := realSite(t)
-	node := testutil.Tool(t, "node")
-	testutil.Tool(t, "chromium")
-	root := testutil.Root(t)
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
-		t.Fatalf("playwright-core is missing: run scripts/setup --test")
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
-	cmd := exec.Command(node, filepath.Join(root, "tests", "search.mjs"), srv.URL+"/", filepath.Join(root, "tests", "search-cases.json"))
+	_, root, node, url := browserSite(t)
+	cmd := exec.Command(node, filepath.Join(root, "tests", "search.mjs"), url, filepath.Join(root, "tests", "search-cases.json"))
 	cmd.Dir = root
 	msg, err := cmd.CombinedOutput()
 	if err != nil {

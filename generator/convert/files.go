@@ -5,15 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"planpress/generator/diag"
 )
@@ -34,28 +33,26 @@ func (c *Converter) Files(fsys fs.FS, src, dst string) (map[string][]byte, error
 	if err != nil {
 		return nil, diag.MsgErr(root, 0, err, "convert-unreadable", diag.Cause(err))
 	}
-	// the files are converted at once, each by its own goroutine
+	// the files are converted on the worker pool; the first failure in
+	// file order is reported
 	conv := make([][]byte, len(names))
-	errs := make([]error, len(names))
-	var wg sync.WaitGroup
+	jobs := make([]func() error, len(names))
 	for i, p := range names {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		jobs[i] = func() error {
 			data, err := fs.ReadFile(fsys, p)
 			if err == nil {
 				conv[i], err = c.Markdown(p, data)
 			}
 			if err != nil {
-				errs[i] = convertError(p, err)
+				return convertError(p, err)
 			}
-		}()
-	}
-	wg.Wait()
-	for i, p := range names {
-		if errs[i] != nil {
-			return nil, errs[i]
+			return nil
 		}
+	}
+	if err := diag.Run(jobs, 0); err != nil {
+		return nil, err
+	}
+	for i, p := range names {
 		out[path.Join("content", dst, strings.TrimPrefix(p, root+"/"))] = conv[i]
 	}
 	i18n := "data/i18n/" + src + ".toml"
@@ -113,11 +110,7 @@ func (c *Converter) overrideStrings(s string) string {
 // content/DST/ without a source. The hint names the command to run (messages convert-file-*).
 func Stale(fsys fs.FS, fresh map[string][]byte, dst string) diag.Problems {
 	var ps diag.Problems
-	names := make([]string, 0, len(fresh))
-	for n := range fresh {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(fresh))
 	for _, n := range names {
 		have, err := fs.ReadFile(fsys, n)
 		if err != nil {
